@@ -1,0 +1,38 @@
+import { writeFileSync } from 'node:fs';
+import { cpus, freemem, platform, release, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Benchmark } from './bench-kit.js';
+import { reconcileBenchmark } from './reconcile.bench.js';
+
+// Benchmarks run one after another in this process, each comparing our path with its baseline in
+// the same run. `npm run bench -- <word>` runs only the benchmarks whose title contains the word.
+const benchmarks: readonly Benchmark[] = [reconcileBenchmark];
+
+function machine(): string {
+  const cpu = cpus();
+  return [
+    `- Date: ${new Date().toISOString()}`,
+    `- CPU: ${cpu[0]?.model ?? 'unknown'} × ${cpu.length}`,
+    `- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} GiB free at start)`,
+    `- OS: ${platform()} ${release()}`,
+    `- Node.js: ${process.version}`,
+  ].join('\n');
+}
+
+const filter = process.argv.slice(2).join(' ').toLowerCase();
+const selected = benchmarks.filter((b) => b.title.toLowerCase().includes(filter));
+const sections: string[] = [];
+for (const benchmark of selected) {
+  process.stdout.write(`▶ ${benchmark.title}\n`);
+  const section = await benchmark.run();
+  process.stdout.write(`${section}\n\n`);
+  sections.push(`## ${benchmark.title}\n\n${section}`);
+}
+
+const out = join(dirname(fileURLToPath(import.meta.url)), 'results.md');
+writeFileSync(
+  out,
+  `# Benchmark results\n\nProduced by \`npm run bench\`.\n\n${machine()}\n\n${sections.join('\n\n')}\n`,
+);
+process.stdout.write(`wrote ${out}\n`);

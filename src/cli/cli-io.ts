@@ -1,0 +1,23 @@
+/** Where a command writes and what it may read: the process in production, buffers in tests. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Resolves with the signal's name when the user asks a long-running command to stop (SIGINT or
+   * SIGTERM). Signals keep their default effect until a command asks.
+   */
+  readonly waitForStop: () => Promise<string>;
+}
+
+/** A command line that cannot be run as given: printed with the usage, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  /** Returns the process exit code. */
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}

@@ -1,0 +1,4 @@
+import type { Command } from './cli-io.js';
+
+/** Every command of the `position-sentinel` command line, in the order the usage lists them. */
+export const commands: readonly Command[] = [];

@@ -1,0 +1,161 @@
+import type { Contract } from './contract.js';
+import {
+  type DiscrepancyType,
+  type Finding,
+  incidentKeyId,
+  type Severity,
+  severityRank,
+} from './discrepancy.js';
+import { DomainError } from './errors.js';
+import { keyId, type PositionKey } from './position.js';
+
+export type IncidentStatus = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
+export type IncidentEventKind = 'OPENED' | 'UPDATED' | 'ACKNOWLEDGED' | 'RESOLVED';
+
+/** A discrepancy as it lives across runs: one per (account, conId, type) while it persists. */
+export interface Incident extends PositionKey {
+  readonly id: string;
+  readonly type: DiscrepancyType;
+  readonly severity: Severity;
+  readonly status: IncidentStatus;
+  readonly contract: Contract;
+  readonly brokerQuantity: number | null;
+  readonly storeQuantity: number | null;
+  readonly difference: number;
+  readonly storeUpdatedAt: Date | null;
+  readonly firstSeenAt: Date;
+  readonly lastSeenAt: Date;
+  readonly acknowledgedAt: Date | null;
+  readonly resolvedAt: Date | null;
+  readonly note: string | null;
+  readonly message: string;
+}
+
+export interface IncidentEvent {
+  readonly kind: IncidentEventKind;
+  readonly incident: Incident;
+  readonly at: Date;
+}
+
+export interface IncidentTransition {
+  /** Every incident whose stored state changes (events or not: lastSeenAt moves silently). */
+  readonly changed: readonly Incident[];
+  readonly events: readonly IncidentEvent[];
+}
+
+export function isActive(incident: Incident): boolean {
+  return incident.status !== 'RESOLVED';
+}
+
+/**
+ * Applies a completed run's findings to the active incidents. A finding with no incident opens
+ * one; a finding that still holds refreshes `lastSeenAt`, and emits UPDATED only when quantities,
+ * severity or message changed; an incident the run no longer finds is resolved. Incidents of
+ * deferred keys are left exactly as they were. A severity that rises re-opens an acknowledged
+ * incident: the person acknowledged something milder.
+ *
+ * Only call this for runs whose broker snapshot completed: an unavailable broker proves nothing.
+ */
+export function applyFindings(
+  active: readonly Incident[],
+  findings: readonly Finding[],
+  deferred: readonly PositionKey[],
+  at: Date,
+  newId: () => string,
+): IncidentTransition {
+  const byKey = new Map(active.filter(isActive).map((i) => [incidentKeyId(i), i]));
+  const deferredIds = new Set(deferred.map(keyId));
+  const changed: Incident[] = [];
+  const events: IncidentEvent[] = [];
+  const seen = new Set<string>();
+
+  for (const finding of findings) {
+    const id = incidentKeyId(finding);
+    seen.add(id);
+    const current = byKey.get(id);
+    if (!current) {
+      const opened: Incident = {
+        ...observed(finding),
+        id: newId(),
+        account: finding.account,
+        conId: finding.conId,
+        type: finding.type,
+        status: 'OPEN',
+        firstSeenAt: at,
+        lastSeenAt: at,
+        acknowledgedAt: null,
+        resolvedAt: null,
+        note: null,
+      };
+      changed.push(opened);
+      events.push({ kind: 'OPENED', incident: opened, at });
+      continue;
+    }
+    const material = materiallyDifferent(current, finding);
+    if (!material && current.lastSeenAt.getTime() >= at.getTime()) continue;
+    const escalated = severityRank(finding.severity) > severityRank(current.severity);
+    const next: Incident = {
+      ...current,
+      ...observed(finding),
+      status: escalated ? 'OPEN' : current.status,
+      lastSeenAt: new Date(Math.max(at.getTime(), current.lastSeenAt.getTime())),
+    };
+    changed.push(next);
+    if (material) events.push({ kind: 'UPDATED', incident: next, at });
+  }
+
+  for (const [id, incident] of byKey) {
+    if (seen.has(id) || deferredIds.has(keyId(incident))) continue;
+    const resolved: Incident = { ...incident, status: 'RESOLVED', resolvedAt: at };
+    changed.push(resolved);
+    events.push({ kind: 'RESOLVED', incident: resolved, at });
+  }
+  return { changed, events };
+}
+
+/** A person has seen the incident; it stays active until a run no longer finds it. */
+export function acknowledge(incident: Incident, note: string | null, at: Date): IncidentEvent {
+  if (!isActive(incident)) {
+    throw new DomainError('CONFLICT', `discrepancy ${incident.id} is already resolved`);
+  }
+  const next: Incident = {
+    ...incident,
+    status: 'ACKNOWLEDGED',
+    acknowledgedAt: at,
+    note: note ?? incident.note,
+  };
+  return { kind: 'ACKNOWLEDGED', incident: next, at };
+}
+
+/**
+ * A person accepts the broker's view. The caller must also make the store agree (a corrective
+ * MANUAL row), or the next run would open the incident again.
+ */
+export function resolveByPerson(incident: Incident, note: string | null, at: Date): IncidentEvent {
+  if (!isActive(incident)) {
+    throw new DomainError('CONFLICT', `discrepancy ${incident.id} is already resolved`);
+  }
+  const next: Incident = { ...incident, status: 'RESOLVED', resolvedAt: at, note: note ?? incident.note };
+  return { kind: 'RESOLVED', incident: next, at };
+}
+
+function observed(finding: Finding) {
+  return {
+    severity: finding.severity,
+    contract: finding.contract,
+    brokerQuantity: finding.brokerQuantity,
+    storeQuantity: finding.storeQuantity,
+    difference: finding.difference,
+    storeUpdatedAt: finding.storeUpdatedAt,
+    message: finding.message,
+  };
+}
+
+function materiallyDifferent(incident: Incident, finding: Finding): boolean {
+  return (
+    incident.severity !== finding.severity ||
+    incident.brokerQuantity !== finding.brokerQuantity ||
+    incident.storeQuantity !== finding.storeQuantity ||
+    incident.message !== finding.message
+  );
+}

@@ -1,0 +1,47 @@
+import { DISCREPANCY_TYPES, type DiscrepancyType, type Severity } from './discrepancy.js';
+
+export type ReconciliationStatus = 'CLEAN' | 'DISCREPANCIES' | 'BROKER_UNAVAILABLE' | 'FAILED';
+
+export interface DiscrepancyCount {
+  readonly type: DiscrepancyType;
+  readonly count: number;
+}
+
+/** The seed's result surface, derived from a run's counts and findings. */
+export interface ReconciliationSummary {
+  readonly discrepancyCount: number;
+  readonly criticalCount: number;
+  readonly hasCriticalIssues: boolean;
+  readonly countsByType: readonly DiscrepancyCount[];
+  /** `Broker: 12, Store: 11, Discrepancies: 2 (1 critical)` */
+  readonly summary: string;
+}
+
+export function summarize(
+  status: ReconciliationStatus,
+  brokerPositionCount: number,
+  storePositionCount: number,
+  findings: readonly { readonly type: DiscrepancyType; readonly severity: Severity }[],
+  error?: string,
+): ReconciliationSummary {
+  const criticalCount = findings.filter((f) => f.severity === 'CRITICAL').length;
+  const countsByType = DISCREPANCY_TYPES.map((type) => ({
+    type,
+    count: findings.filter((f) => f.type === type).length,
+  }));
+  let summary: string;
+  if (status === 'BROKER_UNAVAILABLE') {
+    summary = `Broker: unavailable (${error ?? 'no complete snapshot'}), Store: ${storePositionCount}, no discrepancies reported`;
+  } else if (status === 'FAILED') {
+    summary = `Reconciliation failed: ${error ?? 'unknown error'}`;
+  } else {
+    summary = `Broker: ${brokerPositionCount}, Store: ${storePositionCount}, Discrepancies: ${findings.length} (${criticalCount} critical)`;
+  }
+  return {
+    discrepancyCount: findings.length,
+    criticalCount,
+    hasCriticalIssues: criticalCount > 0,
+    countsByType,
+    summary,
+  };
+}
