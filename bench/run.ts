@@ -30,9 +30,10 @@ for (const benchmark of selected) {
   sections.push(`## ${benchmark.title}\n\n${section}`);
 }
 
-const out = join(dirname(fileURLToPath(import.meta.url)), 'results.md');
-writeFileSync(
-  out,
-  `# Benchmark results\n\nProduced by \`npm run bench\`.\n\n${machine()}\n\n${sections.join('\n\n')}\n`,
-);
-process.stdout.write(`wrote ${out}\n`);
+// A partial run only prints: bench/results.md always holds one complete run.
+if (!filter) {
+  const out = join(dirname(fileURLToPath(import.meta.url)), 'results.md');
+  const header = `# Benchmark results\n\nProduced by \`npm run bench\`.\n\n${machine()}`;
+  writeFileSync(out, `${header}\n\n${sections.join('\n\n')}\n`);
+  process.stdout.write('wrote bench/results.md\n');
+}
