@@ -159,3 +159,8 @@ function materiallyDifferent(incident: Incident, finding: Finding): boolean {
     incident.message !== finding.message
   );
 }
+
+/** An incident event once persisted: its sequence is the cursor subscribers resume after. */
+export interface RecordedIncidentEvent extends IncidentEvent {
+  readonly sequence: number;
+}

@@ -1,5 +1,5 @@
 import type { Contract } from './contract.js';
-import type { PositionKey, PositionSource, PositionValuation } from './position.js';
+import type { Position, PositionKey, PositionSource, PositionValuation } from './position.js';
 
 /**
  * One observation of one key, as received (or, for EXPIRY and MANUAL, as decided). The history
@@ -38,4 +38,17 @@ export function supersedes(
 ): boolean {
   const dt = candidate.brokerTime.getTime() - current.brokerTime.getTime();
   return dt !== 0 ? dt > 0 : candidate.sequence > current.sequence;
+}
+
+/**
+ * What subscribers of the position stream see: an applied update, the key's resulting position,
+ * and its place in the stream. Updates that lose to a newer row (last-write-wins) are history
+ * only and never events.
+ */
+export interface PositionEvent {
+  /** The update's ingest sequence: the cursor a subscriber resumes after. */
+  readonly sequence: number;
+  readonly change: PositionChange;
+  readonly position: Position;
+  readonly at: Date;
 }
