@@ -1,0 +1,27 @@
+import { keyId } from '../position.js';
+import type { PositionEvent } from '../position-update.js';
+
+/**
+ * When each key last moved on the live feed. Price refreshes are not movement, and rows the
+ * service writes itself (EXPIRY, MANUAL) are not the feed.
+ */
+export class StreamActivity {
+  readonly #lastMove = new Map<string, Date>();
+
+  record(event: PositionEvent): void {
+    if (event.change === 'REFRESHED') return;
+    const source = event.position.source;
+    if (source !== 'STREAM' && source !== 'SNAPSHOT') return;
+    this.#lastMove.set(keyId(event.position), event.at);
+  }
+
+  /** A copy, so a run judges against one consistent view. */
+  view(): ReadonlyMap<string, Date> {
+    return new Map(this.#lastMove);
+  }
+
+  /** Forgets moves older than `before`; they can no longer defer anything. */
+  prune(before: Date): void {
+    for (const [id, at] of this.#lastMove) if (at.getTime() < before.getTime()) this.#lastMove.delete(id);
+  }
+}
