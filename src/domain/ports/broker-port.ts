@@ -10,8 +10,9 @@ export interface CompleteSnapshot {
 }
 
 /**
- * Moments when the broker's data may have moved without the stream saying so: the first READY of
- * the process, a READY after a reconnect, and TWS reporting its own connectivity restored.
+ * Moments when the broker's data may have moved without the stream saying so: the first time the
+ * feed is in sync after start (its initial burst received, so the store holds it), the same after
+ * a reconnect, and TWS reporting its own connectivity restored (1101 data lost, 1102 kept).
  */
 export type BrokerSessionEvent =
   | { readonly kind: 'ready'; readonly first: boolean }

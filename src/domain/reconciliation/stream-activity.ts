@@ -2,16 +2,16 @@ import { keyId } from '../position.js';
 import type { PositionEvent } from '../position-update.js';
 
 /**
- * When each key last moved on the live feed. Price refreshes are not movement, and rows the
- * service writes itself (EXPIRY, MANUAL) are not the feed.
+ * When each key last moved on the live feed. Price refreshes are not movement. The feed's initial
+ * burst after a connect (source SNAPSHOT) is stored before the broker counts as ready, so it
+ * cannot race a snapshot; rows the service writes itself (EXPIRY, MANUAL) are not the feed.
  */
 export class StreamActivity {
   readonly #lastMove = new Map<string, Date>();
 
   record(event: PositionEvent): void {
     if (event.change === 'REFRESHED') return;
-    const source = event.position.source;
-    if (source !== 'STREAM' && source !== 'SNAPSHOT') return;
+    if (event.position.source !== 'STREAM') return;
     this.#lastMove.set(keyId(event.position), event.at);
   }
 
