@@ -1,4 +1,5 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type GraphQLSchema, getOperationAST } from 'graphql';
 import { createYoga, type Plugin, type YogaServerOptions } from 'graphql-yoga';
 import type { SchemaContext, SentinelApi } from '../../schema/context.js';
@@ -37,6 +38,8 @@ export function createSentinelYoga(deps: YogaDependencies) {
       const outcome = deps.auth.authenticate(key);
       return { api: deps.api, role: outcome.ok ? outcome.role : null };
     },
+    // The bundled GraphiQL works without reaching a CDN (a trading machine may be offline).
+    renderGraphiQL,
     graphiql: {
       title: 'position-sentinel',
       defaultTabs: GRAPHIQL_TABS.map((tab) => ({ query: tab.query })),
