@@ -1,0 +1,75 @@
+/**
+ * Prints every discrepancy event as it happens, over WebSocket. When the connection drops (a
+ * restart of the service, a network blip), it reconnects and resumes after the last event it
+ * printed, so nothing is missed and nothing printed twice.
+ *
+ *   npx tsx examples/watch-discrepancies.ts --url http://127.0.0.1:4000/graphql [--api-key KEY]
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { clientOptions } from './client-options.js';
+import type { WatchDiscrepanciesSubscription } from './gql/graphql.js';
+import { graphql } from './gql/index.js';
+
+const DiscrepancyChanged = graphql(`
+  subscription WatchDiscrepancies($after: String) {
+    discrepancyChanged(after: $after) {
+      cursor
+      kind
+      at
+      discrepancy {
+        id
+        type
+        severity
+        status
+        account
+        message
+      }
+    }
+  }
+`);
+
+async function watch(): Promise<void> {
+  const options = clientOptions(process.argv.slice(2), process.env);
+  const wsUrl = options.url.replace(/^http/, 'ws');
+  let after: string | undefined;
+  for (;;) {
+    const client = createClient({
+      url: wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
+    });
+    try {
+      const events = client.iterate<WatchDiscrepanciesSubscription>({
+        query: DiscrepancyChanged.toString(),
+        variables: { after },
+      });
+      console.error(after ? `resuming after ${after}` : `watching ${wsUrl}`);
+      for await (const result of events) {
+        const event = result.data?.discrepancyChanged;
+        if (!event) continue;
+        after = event.cursor;
+        const d = event.discrepancy;
+        console.log(
+          `${event.at} ${event.kind.padEnd(12)} ${d.severity.padEnd(8)} ${d.type.padEnd(18)} ${d.account} ${d.message}`,
+        );
+      }
+    } catch (error) {
+      const code = (error as { code?: number }).code;
+      if (code === 4401 || code === 4403) {
+        console.error('the service refused the API key (pass --api-key or SENTINEL_API_KEY)');
+        process.exitCode = 2;
+        return;
+      }
+      const reason = error instanceof Error ? error.message : `connection closed (${code ?? '?'})`;
+      console.error(`disconnected: ${reason}; retrying in 2 s`);
+    } finally {
+      await client.dispose();
+    }
+    await sleep(2000);
+  }
+}
+
+await watch();
