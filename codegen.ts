@@ -26,6 +26,7 @@ const config: CodegenConfig = {
   generates: {
     './schema.graphql': { plugins: ['schema-ast'], config: { sort: true } },
     './examples/gql/': clientDocuments('examples'),
+    './src/web/gql/': clientDocuments('src/web'),
   },
 };
 

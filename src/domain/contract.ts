@@ -22,12 +22,21 @@ export interface Contract {
 
 const OPTION_SEC_TYPES = new Set(['OPT', 'FOP']);
 
-export function isOption(contract: Contract): boolean {
+export function isOption(contract: Pick<Contract, 'secType'>): boolean {
   return OPTION_SEC_TYPES.has(contract.secType);
 }
 
+/** The fields a readable name needs; API clients have nulls where the domain has undefined. */
+export interface DescribableContract {
+  readonly symbol: string;
+  readonly secType: string;
+  readonly expiry?: string | null | undefined;
+  readonly strike?: number | null | undefined;
+  readonly right?: OptionRight | null | undefined;
+}
+
 /** `SPY 2026-12-18 600 C` for options, the symbol (and type) otherwise. */
-export function describeContract(contract: Contract): string {
+export function describeContract(contract: DescribableContract): string {
   if (!isOption(contract)) {
     return contract.secType === 'STK' ? contract.symbol : `${contract.symbol} ${contract.secType}`;
   }
@@ -36,7 +45,7 @@ export function describeContract(contract: Contract): string {
     const e = contract.expiry;
     parts.push(`${e.slice(0, 4)}-${e.slice(4, 6)}-${e.slice(6, 8)}`);
   }
-  if (contract.strike !== undefined) parts.push(String(contract.strike));
+  if (contract.strike !== undefined && contract.strike !== null) parts.push(String(contract.strike));
   if (contract.right) parts.push(contract.right === 'CALL' ? 'C' : 'P');
   return parts.join(' ');
 }

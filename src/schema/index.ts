@@ -9,6 +9,7 @@ import './position.js';
 import './position-update.js';
 import './reconciliation-run.js';
 import './system-status.js';
+import './viewer.js';
 
 /** The whole public contract (DESIGN §8), sorted so the printed SDL is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());
