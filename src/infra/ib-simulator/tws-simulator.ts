@@ -435,21 +435,29 @@ export class TwsSimulator {
     }
     switch (request.type) {
       case 'START_API':
-        return this.#ignore(connection, request, 'the API is already started on this connection');
+        this.#ignore(connection, request, 'the API is already started on this connection');
+        break;
       case 'REQ_IDS':
-        return connection.send((e) => e.nextValidId(this.#options.firstOrderId));
+        connection.send((e) => e.nextValidId(this.#options.firstOrderId));
+        break;
       case 'REQ_MANAGED_ACCTS':
-        return connection.send((e) => e.managedAccounts(this.accounts));
+        connection.send((e) => e.managedAccounts(this.accounts));
+        break;
       case 'REQ_CURRENT_TIME':
-        return connection.send((e) => e.currentTime(this.#options.clock.now().getTime() / 1000));
+        connection.send((e) => e.currentTime(this.#options.clock.now().getTime() / 1000));
+        break;
       case 'REQ_POSITIONS':
-        return this.#positionFeed.subscribe(connection, this.#book.positions());
+        this.#positionFeed.subscribe(connection, this.#book.positions());
+        break;
       case 'CANCEL_POSITIONS':
-        return this.#positionFeed.unsubscribe(connection);
+        this.#positionFeed.unsubscribe(connection);
+        break;
       case 'REQ_ACCT_DATA':
-        return this.#accountData(connection, request.subscribe, request.account);
+        this.#accountData(connection, request.subscribe, request.account);
+        break;
       case 'UNKNOWN':
-        return this.#ignore(connection, request, 'not implemented by the simulator');
+        this.#ignore(connection, request, 'not implemented by the simulator');
+        break;
     }
   }
 
