@@ -184,6 +184,24 @@ describe('connection faults', () => {
       expect.arrayContaining(['stopped-listening', 'listening']),
     );
   });
+
+  it('a restart during a restart waits for the later one; stop() ends a pending restart', async () => {
+    const first = h.sim.restart({ refuseForMs: 10_000 });
+    await expect.poll(() => h.sim.listening, { timeout: 10_000 }).toBe(false);
+    const second = h.sim.restart({ refuseForMs: 30_000 });
+    h.clock.advance(10_000);
+    expect(h.sim.listening).toBe(false);
+    h.clock.advance(20_000);
+    await Promise.all([first, second]);
+    expect(h.sim.listening).toBe(true);
+
+    const pending = h.sim.restart({ refuseForMs: 60_000 });
+    await expect.poll(() => h.sim.listening, { timeout: 10_000 }).toBe(false);
+    await h.sim.stop();
+    await pending;
+    expect(h.sim.listening).toBe(false);
+    expect(h.clock.pendingCount).toBe(0);
+  });
 });
 
 describe('requests and bytes it does not understand', () => {

@@ -33,11 +33,13 @@
  *   `connectionsAccepted`, `connectionsRefused`, `onEvent(listener)` for every event;
  * - `stop()` stops timers, drops every socket and the listener (`close` is for positions).
  */
-import { createServer, type Server, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { Cancel } from '../../domain/clock.js';
 import type { Contract } from '../../domain/contract.js';
 import { AccountFeed } from './account-feed.js';
+import { ApiRequests } from './api-requests.js';
 import { ClientConnection, type ConnectionSink, type LoggedRequest } from './client-connection.js';
+import { CONNECTIVITY_MESSAGES } from './connectivity-codes.js';
 import { PositionFeed } from './position-feed.js';
 import { type ChangeTerms, type OpenTerms, SimulatedBook, type SimulatedPosition } from './simulated-book.js';
 import { SimulatorError } from './simulator-error.js';
@@ -47,30 +49,17 @@ import type {
   SimulatorEvent,
   UnstampedEvent,
 } from './simulator-events.js';
+import {
+  type ConnectedClient,
+  type ConnectionRecord,
+  connectedClients,
+  connectionRecord,
+} from './simulator-observation.js';
 import { type ResolvedOptions, resolveOptions, type SimulatorOptions } from './simulator-options.js';
+import { TcpListener } from './tcp-listener.js';
 import { encodeFrame } from './wire/frame-codec.js';
-import { ReplyId, RequestId } from './wire/message-ids.js';
+import { ReplyId } from './wire/message-ids.js';
 import { NO_REQUEST_ID } from './wire/reply-encoder.js';
-import type { ClientRequest } from './wire/request-decoder.js';
-
-/** A connection that completed START_API and is still open. */
-export interface ConnectedClient {
-  readonly connectionId: number;
-  readonly clientId: number;
-  readonly remotePort: number;
-  readonly connectedAt: Date;
-  readonly serverVersion: number;
-}
-
-/** Every accepted connection, open or closed, with what it asked for. */
-export interface ConnectionRecord {
-  readonly connectionId: number;
-  readonly clientId: number | undefined;
-  readonly remotePort: number;
-  readonly acceptedAt: Date;
-  readonly open: boolean;
-  readonly requests: readonly LoggedRequest[];
-}
 
 export interface RemoveOptions {
   /** True: the key vanishes with no word to anyone. False (default): a last quantity-0 row is pushed. */
@@ -85,22 +74,6 @@ export interface SilentTrading {
 }
 
 export type SimulatorEventListener = (event: SimulatorEvent) => void;
-
-const FARM_NOTICES: readonly (readonly [number, string])[] = [
-  [2104, 'Market data farm connection is OK:usfarm'],
-  [2106, 'HMDS data farm connection is OK:ushmds'],
-  [2158, 'Sec-def data farm connection is OK:secdefnj'],
-];
-
-const CODE_MESSAGES: Readonly<Record<ConnectivityCode, string>> = {
-  1100: 'Connectivity between IB and Trader Workstation has been lost.',
-  1101: 'Connectivity between IB and Trader Workstation has been restored - data lost.',
-  1102: 'Connectivity between IB and Trader Workstation has been restored - data maintained.',
-  2110: 'Connectivity between Trader Workstation and server is broken. It will be restored automatically.',
-};
-
-const CLIENT_ID_IN_USE = 326;
-const INVALID_ACCOUNT = 321;
 
 /** Starts a simulator listening on `options.port` (0 = any free port). */
 export function startSimulator(options: SimulatorOptions = {}): Promise<TwsSimulator> {
@@ -119,14 +92,14 @@ export class TwsSimulator {
   readonly #connections: ClientConnection[] = [];
   readonly #listeners = new Set<SimulatorEventListener>();
   readonly #sink: ConnectionSink;
-  #server: Server | undefined;
-  #port: number;
+  readonly #requests: ApiRequests;
+  readonly #listener: TcpListener;
   #nextConnectionId = 1;
   #accepted = 0;
   #refused = 0;
   #closed = false;
   #cancelRelisten: Cancel | undefined;
-  #finishRestart: (() => void) | undefined;
+  readonly #restartWaiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   static async start(options: SimulatorOptions = {}): Promise<TwsSimulator> {
     const simulator = new TwsSimulator(resolveOptions(options));
@@ -144,7 +117,7 @@ export class TwsSimulator {
     this.accounts = [...options.accounts];
     this.host = options.host;
     this.serverVersion = options.serverVersion;
-    this.#port = options.port;
+    this.#listener = new TcpListener(options.host, options.port, (socket) => this.#accept(socket));
     this.#book = new SimulatedBook(this.accounts, options.clock, options.startingCash);
     this.#positionFeed = new PositionFeed(options.clock, (c) =>
       this.#emit({ type: 'position-end-withheld', connectionId: c.id }),
@@ -152,8 +125,18 @@ export class TwsSimulator {
     this.#accountFeed = new AccountFeed(this.#book, options.clock, options.portfolioRefreshMs, (s) =>
       this.#emit({ type: 'portfolio-refreshed', account: s.account, connectionId: s.connection.id }),
     );
+    this.#requests = new ApiRequests({
+      accounts: this.accounts,
+      firstOrderId: options.firstOrderId,
+      clock: options.clock,
+      book: this.#book,
+      positionFeed: this.#positionFeed,
+      accountFeed: this.#accountFeed,
+      readyConnections: () => this.#ready(),
+      emit: (event) => this.#emit(event),
+    });
     this.#sink = {
-      request: (connection, request) => this.#onRequest(connection, request),
+      request: (connection, request) => this.#requests.handle(connection, request),
       protocolError: (connection, message) =>
         this.#emit({ type: 'protocol-error', connectionId: connection.id, message }),
       closed: (connection, by) => this.#onClosed(connection, by),
@@ -176,11 +159,11 @@ export class TwsSimulator {
 
   /** The port clients connect to; stays the same across restarts. */
   get port(): number {
-    return this.#port;
+    return this.#listener.port;
   }
 
   get listening(): boolean {
-    return this.#server?.listening ?? false;
+    return this.#listener.listening;
   }
 
   /** Every TCP connection accepted since start, including those refused over the limit. */
@@ -212,30 +195,11 @@ export class TwsSimulator {
   }
 
   clients(): ConnectedClient[] {
-    return this.#connections.flatMap((c) =>
-      c.state === 'ready' && c.clientId !== undefined && c.readyAt && c.serverVersion
-        ? [
-            {
-              connectionId: c.id,
-              clientId: c.clientId,
-              remotePort: c.remotePort,
-              connectedAt: c.readyAt,
-              serverVersion: c.serverVersion,
-            },
-          ]
-        : [],
-    );
+    return connectedClients(this.#connections);
   }
 
   connections(): ConnectionRecord[] {
-    return this.#connections.map((c) => ({
-      connectionId: c.id,
-      clientId: c.clientId,
-      remotePort: c.remotePort,
-      acceptedAt: c.acceptedAt,
-      open: c.state !== 'closed',
-      requests: [...c.requests],
-    }));
+    return this.#connections.map(connectionRecord);
   }
 
   /** The requests of the latest connection that started with `clientId` (empty if none did). */
@@ -271,8 +235,17 @@ export class TwsSimulator {
     this.setPrices([[conId, price]]);
   }
 
+  /** Several prices at once, as one event; nothing changes if any price is invalid. */
   setPrices(prices: Iterable<readonly [conId: number, price: number]>): void {
     const changed = new Map<number, number>(prices);
+    for (const [conId, price] of changed) {
+      if (!Number.isFinite(price) || price < 0) {
+        throw new SimulatorError(
+          'INVALID_PRICE',
+          `price of conId ${conId} must be a finite number ≥ 0, got ${price}`,
+        );
+      }
+    }
     for (const [conId, price] of changed) this.#book.setPrice(conId, price);
     this.#emit({ type: 'prices-changed', prices: changed });
   }
@@ -285,8 +258,8 @@ export class TwsSimulator {
   // ---- faults -----------------------------------------------------------------------------------
 
   /** Sends a connectivity notice to every ready client; returns how many got it. */
-  sendCode(code: ConnectivityCode, message: string = CODE_MESSAGES[code]): number {
-    if (!(code in CODE_MESSAGES))
+  sendCode(code: ConnectivityCode, message: string = CONNECTIVITY_MESSAGES[code]): number {
+    if (!(code in CONNECTIVITY_MESSAGES))
       throw new SimulatorError('INVALID_OPTION', `code ${code} is not 1100/1101/1102/2110`);
     const ready = this.#ready();
     for (const connection of ready) connection.send((e) => e.error(NO_REQUEST_ID, code, message));
@@ -313,21 +286,33 @@ export class TwsSimulator {
    */
   async restart({ refuseForMs = 0 }: { readonly refuseForMs?: number } = {}): Promise<void> {
     this.#requireRunning();
-    if (!(refuseForMs >= 0))
+    if (!(refuseForMs >= 0)) {
       throw new SimulatorError('INVALID_OPTION', `refuseForMs must be ≥ 0, got ${refuseForMs}`);
-    this.#finishRestart?.();
-    this.#cancelRelisten?.();
-    this.dropAll();
-    await this.#stopListening('restart');
-    if (refuseForMs > 0) {
-      await new Promise<void>((resolve) => {
-        this.#finishRestart = resolve;
-        this.#cancelRelisten = this.#options.clock.schedule(refuseForMs, resolve);
-      });
     }
-    this.#finishRestart = undefined;
+    // A restart during a restart supersedes it: every caller resolves when the port listens again.
+    // Everything up to the timer happens now, so a test's clock can be advanced right after the call.
+    this.#cancelRelisten?.();
     this.#cancelRelisten = undefined;
-    if (!this.#closed) await this.#listen();
+    const relistened = new Promise<void>((resolve, reject) => this.#restartWaiters.push({ resolve, reject }));
+    this.dropAll();
+    const stopped = this.#stopListening('restart');
+    const relisten = () => {
+      this.#cancelRelisten = undefined;
+      const waiters = this.#restartWaiters.splice(0);
+      stopped
+        .then(() => (this.#closed ? undefined : this.#listen()))
+        .then(
+          () => {
+            for (const w of waiters) w.resolve();
+          },
+          (error: unknown) => {
+            for (const w of waiters) w.reject(error);
+          },
+        );
+    };
+    if (refuseForMs > 0) this.#cancelRelisten = this.#options.clock.schedule(refuseForMs, relisten);
+    else relisten();
+    return relistened;
   }
 
   withholdPositionEnd(on: boolean): void {
@@ -356,7 +341,7 @@ export class TwsSimulator {
     this.#accountFeed.stop();
     this.#positionFeed.unsubscribeAll();
     this.#cancelRelisten?.();
-    this.#finishRestart?.();
+    for (const waiter of this.#restartWaiters.splice(0)) waiter.resolve();
     this.dropAll();
     await this.#stopListening('close');
     this.#emit({ type: 'closed' });
@@ -368,27 +353,13 @@ export class TwsSimulator {
   /** Listens on the port chosen at the first start, so restarts keep it. */
   async #listen(): Promise<void> {
     this.#requireRunning();
-    const server = createServer((socket) => this.#accept(socket));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.#port, this.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    const address = server.address();
-    if (address && typeof address === 'object') this.#port = address.port;
-    this.#server = server;
-    this.#emit({ type: 'listening', host: this.host, port: this.#port });
+    await this.#listener.open();
+    this.#emit({ type: 'listening', host: this.host, port: this.port });
   }
 
   async #stopListening(reason: 'restart' | 'close'): Promise<void> {
-    const server = this.#server;
-    if (!server) return;
-    this.#server = undefined;
-    // close() stops accepting at once; its callback waits for sockets, which dropAll destroyed.
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    this.#emit({ type: 'stopped-listening', reason });
+    // Sockets are destroyed before this, so closing does not wait for clients to leave.
+    if (await this.#listener.close()) this.#emit({ type: 'stopped-listening', reason });
   }
 
   #accept(socket: Socket): void {
@@ -424,102 +395,6 @@ export class TwsSimulator {
       this.#emitSubscription(connection, account, false);
     }
     this.#emit({ type: 'connection-closed', connectionId: connection.id, clientId: connection.clientId, by });
-  }
-
-  #onRequest(connection: ClientConnection, request: ClientRequest): void {
-    this.#emit({ type: 'request', connectionId: connection.id, clientId: connection.clientId, request });
-    if (connection.state === 'handshaken') {
-      if (request.type === 'START_API') this.#startApi(connection, request.clientId);
-      else this.#ignore(connection, request, 'before START_API');
-      return;
-    }
-    switch (request.type) {
-      case 'START_API':
-        this.#ignore(connection, request, 'the API is already started on this connection');
-        break;
-      case 'REQ_IDS':
-        connection.send((e) => e.nextValidId(this.#options.firstOrderId));
-        break;
-      case 'REQ_MANAGED_ACCTS':
-        connection.send((e) => e.managedAccounts(this.accounts));
-        break;
-      case 'REQ_CURRENT_TIME':
-        connection.send((e) => e.currentTime(this.#options.clock.now().getTime() / 1000));
-        break;
-      case 'REQ_POSITIONS':
-        this.#positionFeed.subscribe(connection, this.#book.positions());
-        break;
-      case 'CANCEL_POSITIONS':
-        this.#positionFeed.unsubscribe(connection);
-        break;
-      case 'REQ_ACCT_DATA':
-        this.#accountData(connection, request.subscribe, request.account);
-        break;
-      case 'UNKNOWN':
-        this.#ignore(connection, request, 'not implemented by the simulator');
-        break;
-    }
-  }
-
-  #startApi(connection: ClientConnection, clientId: number): void {
-    if (this.#ready().some((c) => c.clientId === clientId)) {
-      connection.send((e) =>
-        e.error(
-          NO_REQUEST_ID,
-          CLIENT_ID_IN_USE,
-          'Unable to connect as the client id is already in use. Retry with a unique client id.',
-        ),
-      );
-      this.#emit({ type: 'client-rejected', connectionId: connection.id, clientId });
-      connection.end();
-      return;
-    }
-    connection.markReady(clientId);
-    connection.send((e) => e.managedAccounts(this.accounts));
-    connection.send((e) => e.nextValidId(this.#options.firstOrderId));
-    for (const [code, message] of FARM_NOTICES) connection.send((e) => e.error(NO_REQUEST_ID, code, message));
-    this.#emit({
-      type: 'client-ready',
-      connectionId: connection.id,
-      clientId,
-      serverVersion: connection.serverVersion ?? this.serverVersion,
-    });
-  }
-
-  #accountData(connection: ClientConnection, subscribe: boolean, requested: string): void {
-    if (!subscribe) {
-      const account = this.#accountFeed.subscription?.account;
-      if (account !== undefined && this.#accountFeed.unsubscribe(connection)) {
-        this.#emitSubscription(connection, account, false);
-      }
-      return;
-    }
-    // A login with one account ignores the code; with several, TWS needs one: we take the first.
-    const account = requested === '' ? this.accounts[0] : requested;
-    if (account === undefined || !this.accounts.includes(account)) {
-      connection.send((e) =>
-        e.error(
-          NO_REQUEST_ID,
-          INVALID_ACCOUNT,
-          `Error validating request:-'account' : cause - Invalid account code ${requested}`,
-        ),
-      );
-      return;
-    }
-    const replaced = this.#accountFeed.subscribe(connection, account);
-    if (replaced) this.#emitSubscription(replaced.connection, replaced.account, false);
-    this.#emitSubscription(connection, account, true);
-  }
-
-  #ignore(connection: ClientConnection, request: ClientRequest, reason: string): void {
-    const msgId = request.type === 'UNKNOWN' ? request.msgId : RequestId[request.type];
-    this.#emit({
-      type: 'request-ignored',
-      connectionId: connection.id,
-      clientId: connection.clientId,
-      msgId,
-      reason,
-    });
   }
 
   #announce(
