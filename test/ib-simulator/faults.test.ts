@@ -2,7 +2,7 @@ import { connect as connectTcp, type Socket } from 'node:net';
 import { EventName } from '@stoqey/ib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SimulatorError } from '../../src/infra/ib-simulator/simulator-error.js';
-import { SPXW_6000_C, SPY_600_C } from '../support/contracts.js';
+import { NVDA_STOCK, SPXW_6000_C, SPY_600_C } from '../support/contracts.js';
 import type { RecordingClient } from './support/recording-client.js';
 import { SimulatorHarness } from './support/simulator-harness.js';
 
@@ -271,6 +271,25 @@ describe('server versions', () => {
       }
     },
   );
+
+  it('skips, for a version-100 client, a fractional quantity it cannot carry, and says so', async () => {
+    const other = await SimulatorHarness.start({ serverVersion: 100 });
+    try {
+      const client = await other.client(1);
+      client.api.reqPositions();
+      await client.waitFor(EventName.positionEnd);
+      other.sim.open('DU111111', SPY_600_C, 2, { averageCost: 500 });
+      other.sim.open('DU222222', NVDA_STOCK, 0.5, { averageCost: 180 });
+      await client.roundTrip();
+      expect(client.all(EventName.position).map((p) => p[2])).toEqual([2]);
+      expect(other.sim.position('DU222222', NVDA_STOCK.conId)?.quantity).toBe(0.5);
+      expect(other.simulatorEvents).toContainEqual(
+        expect.objectContaining({ type: 'protocol-error', message: expect.stringContaining('version 101') }),
+      );
+    } finally {
+      await other.dispose();
+    }
+  });
 
   it('refuses a server version the clients cannot speak', async () => {
     await expect(SimulatorHarness.start({ serverVersion: 194 })).rejects.toMatchObject({

@@ -99,7 +99,17 @@ export class ClientConnection {
   /** Sends one reply in the layout of the version agreed with this client; a no-op once closed. */
   send(build: (encoder: ReplyEncoder) => readonly string[]): void {
     if (this.#state === 'closed' || this.#state === 'hello' || !this.#encoder) return;
-    this.#socket.write(encodeFrame(build(this.#encoder)));
+    let frame: Buffer;
+    try {
+      frame = encodeFrame(build(this.#encoder));
+    } catch (error) {
+      // Something this client's version cannot carry (a fractional quantity before 101): it misses
+      // that one message, as it would with TWS, and nobody else is affected.
+      if (!(error instanceof RangeError)) throw error;
+      this.#options.sink.protocolError(this, `reply not sent: ${error.message}`);
+      return;
+    }
+    this.#socket.write(frame);
   }
 
   /** Writes bytes as they are: for deliberately broken frames. */
