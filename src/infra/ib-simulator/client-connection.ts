@@ -5,6 +5,9 @@ import { formatConnectionTime, negotiateVersion, parseClientHello } from './wire
 import { ReplyEncoder } from './wire/reply-encoder.js';
 import { type ClientRequest, decodeRequest, MalformedRequestError } from './wire/request-decoder.js';
 
+/** A long-lived connection (a watchdog asking the time every few seconds) keeps its latest requests. */
+const KEPT_REQUESTS = 10_000;
+
 /** A request as one connection received it. */
 export interface LoggedRequest {
   readonly at: Date;
@@ -163,6 +166,7 @@ export class ClientConnection {
         );
         continue;
       }
+      if (this.#requests.length >= KEPT_REQUESTS) this.#requests.shift();
       this.#requests.push({ at: this.#options.clock.now(), request });
       this.#options.sink.request(this, request);
     }

@@ -31,7 +31,22 @@
  * - observation: `clients()` (ready connections: clientId, remotePort, connectedAt),
  *   `connections()` (every accepted connection with its request log), `requestsOf(clientId)`,
  *   `connectionsAccepted`, `connectionsRefused`, `onEvent(listener)` for every event;
+ *   (the latest 1,000 closed connections and 10,000 requests per connection are kept);
  * - `stop()` stops timers, drops every socket and the listener (`close` is for positions).
+ *
+ * Options (all optional): `host` (127.0.0.1), `port` (0 = any free port; kept across restarts),
+ * `accounts` (DU111111, DU222222), `serverVersion` (the highest offered, 176), `portfolioRefreshMs`
+ * (180000), `maxClients` (32), `startingCash` (1,000,000 per account), `firstOrderId` (1), `clock`
+ * (the system clock; every timer and timestamp goes through it, so a manual clock drives tests).
+ *
+ * Money: trades fill at the conId's current price. Average cost includes the multiplier; market
+ * value is quantity × price × multiplier; unrealised P&L is market value − quantity × average
+ * cost; reducing or closing realises P&L. Account values (NetLiquidation, TotalCashValue,
+ * AvailableFunds, BuyingPower, …) follow from each account's cash and positions.
+ *
+ * A socket that does not speak the protocol is closed; a malformed request is skipped; a reply a
+ * client's negotiated version cannot carry (a fractional quantity before 101) is not sent to it.
+ * Each is reported as a `protocol-error` event; the server itself carries on.
  */
 import type { Socket } from 'node:net';
 import type { Cancel } from '../../domain/clock.js';
@@ -74,6 +89,9 @@ export interface SilentTrading {
 }
 
 export type SimulatorEventListener = (event: SimulatorEvent) => void;
+
+/** Closed connections remembered for `connections()` and `requestsOf()`. */
+const KEPT_CLOSED_CONNECTIONS = 1_000;
 
 /** Starts a simulator listening on `options.port` (0 = any free port). */
 export function startSimulator(options: SimulatorOptions = {}): Promise<TwsSimulator> {
@@ -389,6 +407,7 @@ export class TwsSimulator {
   }
 
   #onClosed(connection: ClientConnection, by: 'client' | 'server'): void {
+    this.#forgetOldConnections();
     this.#positionFeed.unsubscribe(connection);
     const account = this.#accountFeed.subscription?.account;
     if (account !== undefined && this.#accountFeed.unsubscribe(connection)) {
@@ -418,6 +437,17 @@ export class TwsSimulator {
       account,
       subscribed,
     });
+  }
+
+  /** A simulator that runs for days keeps the latest closed connections only. */
+  #forgetOldConnections(): void {
+    let excess = this.#connections.filter((c) => c.state === 'closed').length - KEPT_CLOSED_CONNECTIONS;
+    for (let i = 0; i < this.#connections.length && excess > 0; ) {
+      if (this.#connections[i]?.state === 'closed') {
+        this.#connections.splice(i, 1);
+        excess--;
+      } else i++;
+    }
   }
 
   #ready(): ClientConnection[] {
