@@ -18,6 +18,16 @@ afterEach(async () => {
   await h.dispose();
 });
 
+/** Connects a plain socket: 'connected', or the error code when that fails. */
+function connectionOutcome(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connectTcp(port, '127.0.0.1');
+    rawSockets.push(socket);
+    socket.once('connect', () => resolve('connected'));
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+}
+
 function names(client: RecordingClient, after = 0): string[] {
   return client.events.slice(after).map((e) => e.name);
 }
@@ -201,6 +211,14 @@ describe('connection faults', () => {
     await pending;
     expect(h.sim.listening).toBe(false);
     expect(h.clock.pendingCount).toBe(0);
+  });
+
+  it('stays closed when stopped in the middle of an immediate restart', async () => {
+    const restarted = h.sim.restart();
+    await h.sim.stop();
+    await restarted;
+    await expect(connectionOutcome(h.sim.port)).resolves.toBe('ECONNREFUSED');
+    expect(h.sim.listening).toBe(false);
   });
 });
 

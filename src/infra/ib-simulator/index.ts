@@ -2,6 +2,7 @@
 // types a caller needs. See tws-simulator.ts for what each capability does.
 export type { AccountSubscription } from './account-feed.js';
 export type { LoggedRequest } from './client-connection.js';
+export type { ConnectedClient, ConnectionRecord } from './connection-registry.js';
 export { CONNECTIVITY_MESSAGES } from './connectivity-codes.js';
 export {
   type DemoScenario,
@@ -21,7 +22,6 @@ export type {
   SimulatorEvent,
   SimulatorEventType,
 } from './simulator-events.js';
-export type { ConnectedClient, ConnectionRecord } from './simulator-observation.js';
 export {
   DEFAULT_ACCOUNTS,
   DEFAULT_MAX_CLIENTS,

@@ -49,11 +49,11 @@
  * Each is reported as a `protocol-error` event; the server itself carries on.
  */
 import type { Socket } from 'node:net';
-import type { Cancel } from '../../domain/clock.js';
 import type { Contract } from '../../domain/contract.js';
 import { AccountFeed } from './account-feed.js';
 import { ApiRequests } from './api-requests.js';
 import { ClientConnection, type ConnectionSink, type LoggedRequest } from './client-connection.js';
+import { type ConnectedClient, type ConnectionRecord, ConnectionRegistry } from './connection-registry.js';
 import { CONNECTIVITY_MESSAGES } from './connectivity-codes.js';
 import { PositionFeed } from './position-feed.js';
 import { type ChangeTerms, type OpenTerms, SimulatedBook, type SimulatedPosition } from './simulated-book.js';
@@ -64,12 +64,6 @@ import type {
   SimulatorEvent,
   UnstampedEvent,
 } from './simulator-events.js';
-import {
-  type ConnectedClient,
-  type ConnectionRecord,
-  connectedClients,
-  connectionRecord,
-} from './simulator-observation.js';
 import { type ResolvedOptions, resolveOptions, type SimulatorOptions } from './simulator-options.js';
 import { TcpListener } from './tcp-listener.js';
 import { encodeFrame } from './wire/frame-codec.js';
@@ -90,9 +84,6 @@ export interface SilentTrading {
 
 export type SimulatorEventListener = (event: SimulatorEvent) => void;
 
-/** Closed connections remembered for `connections()` and `requestsOf()`. */
-const KEPT_CLOSED_CONNECTIONS = 1_000;
-
 /** Starts a simulator listening on `options.port` (0 = any free port). */
 export function startSimulator(options: SimulatorOptions = {}): Promise<TwsSimulator> {
   return TwsSimulator.start(options);
@@ -107,22 +98,17 @@ export class TwsSimulator {
   readonly #book: SimulatedBook;
   readonly #positionFeed: PositionFeed;
   readonly #accountFeed: AccountFeed;
-  readonly #connections: ClientConnection[] = [];
+  readonly #connections: ConnectionRegistry;
   readonly #listeners = new Set<SimulatorEventListener>();
   readonly #sink: ConnectionSink;
   readonly #requests: ApiRequests;
   readonly #listener: TcpListener;
-  #nextConnectionId = 1;
-  #accepted = 0;
-  #refused = 0;
   #closed = false;
-  #cancelRelisten: Cancel | undefined;
-  readonly #restartWaiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   static async start(options: SimulatorOptions = {}): Promise<TwsSimulator> {
     const simulator = new TwsSimulator(resolveOptions(options));
     try {
-      await simulator.#listen();
+      await simulator.#listener.open();
     } catch (error) {
       await simulator.stop();
       throw error;
@@ -135,7 +121,12 @@ export class TwsSimulator {
     this.accounts = [...options.accounts];
     this.host = options.host;
     this.serverVersion = options.serverVersion;
-    this.#listener = new TcpListener(options.host, options.port, (socket) => this.#accept(socket));
+    this.#connections = new ConnectionRegistry(options.maxClients);
+    this.#listener = new TcpListener(options.host, options.port, options.clock, {
+      socket: (socket) => this.#accept(socket),
+      opened: (port) => this.#emit({ type: 'listening', host: this.host, port }),
+      closed: (reason) => this.#emit({ type: 'stopped-listening', reason }),
+    });
     this.#book = new SimulatedBook(this.accounts, options.clock, options.startingCash);
     this.#positionFeed = new PositionFeed(options.clock, (c) =>
       this.#emit({ type: 'position-end-withheld', connectionId: c.id }),
@@ -150,7 +141,7 @@ export class TwsSimulator {
       book: this.#book,
       positionFeed: this.#positionFeed,
       accountFeed: this.#accountFeed,
-      readyConnections: () => this.#ready(),
+      readyConnections: () => this.#connections.ready(),
       emit: (event) => this.#emit(event),
     });
     this.#sink = {
@@ -186,11 +177,11 @@ export class TwsSimulator {
 
   /** Every TCP connection accepted since start, including those refused over the limit. */
   get connectionsAccepted(): number {
-    return this.#accepted;
+    return this.#connections.accepted;
   }
 
   get connectionsRefused(): number {
-    return this.#refused;
+    return this.#connections.refused;
   }
 
   // ---- observation ------------------------------------------------------------------------------
@@ -213,17 +204,16 @@ export class TwsSimulator {
   }
 
   clients(): ConnectedClient[] {
-    return connectedClients(this.#connections);
+    return this.#connections.clients();
   }
 
   connections(): ConnectionRecord[] {
-    return this.#connections.map(connectionRecord);
+    return this.#connections.records();
   }
 
   /** The requests of the latest connection that started with `clientId` (empty if none did). */
   requestsOf(clientId: number): LoggedRequest[] {
-    const latest = this.#connections.filter((c) => c.clientId === clientId).at(-1);
-    return latest ? [...latest.requests] : [];
+    return this.#connections.requestsOf(clientId);
   }
 
   // ---- trading ----------------------------------------------------------------------------------
@@ -279,7 +269,7 @@ export class TwsSimulator {
   sendCode(code: ConnectivityCode, message: string = CONNECTIVITY_MESSAGES[code]): number {
     if (!(code in CONNECTIVITY_MESSAGES))
       throw new SimulatorError('INVALID_OPTION', `code ${code} is not 1100/1101/1102/2110`);
-    const ready = this.#ready();
+    const ready = this.#connections.ready();
     for (const connection of ready) connection.send((e) => e.error(NO_REQUEST_ID, code, message));
     if (code === 1101) {
       // "Restored - data lost": TWS forgets the subscriptions and clients have to ask again.
@@ -295,42 +285,20 @@ export class TwsSimulator {
 
   /** Closes every client socket at once; the port keeps listening. */
   dropAll(): void {
-    for (const connection of this.#open()) connection.destroy();
+    for (const connection of this.#connections.open()) connection.destroy();
   }
 
   /**
    * Closes every socket and the listening port, refuses connections for `refuseForMs` on the
    * simulator's clock, then listens on the same port again. Resolves once it listens again.
    */
-  async restart({ refuseForMs = 0 }: { readonly refuseForMs?: number } = {}): Promise<void> {
+  restart({ refuseForMs = 0 }: { readonly refuseForMs?: number } = {}): Promise<void> {
     this.#requireRunning();
     if (!(refuseForMs >= 0)) {
       throw new SimulatorError('INVALID_OPTION', `refuseForMs must be ≥ 0, got ${refuseForMs}`);
     }
-    // A restart during a restart supersedes it: every caller resolves when the port listens again.
-    // Everything up to the timer happens now, so a test's clock can be advanced right after the call.
-    this.#cancelRelisten?.();
-    this.#cancelRelisten = undefined;
-    const relistened = new Promise<void>((resolve, reject) => this.#restartWaiters.push({ resolve, reject }));
     this.dropAll();
-    const stopped = this.#stopListening('restart');
-    const relisten = () => {
-      this.#cancelRelisten = undefined;
-      const waiters = this.#restartWaiters.splice(0);
-      stopped
-        .then(() => (this.#closed ? undefined : this.#listen()))
-        .then(
-          () => {
-            for (const w of waiters) w.resolve();
-          },
-          (error: unknown) => {
-            for (const w of waiters) w.reject(error);
-          },
-        );
-    };
-    if (refuseForMs > 0) this.#cancelRelisten = this.#options.clock.schedule(refuseForMs, relisten);
-    else relisten();
-    return relistened;
+    return this.#listener.restart(refuseForMs);
   }
 
   withholdPositionEnd(on: boolean): void {
@@ -345,7 +313,7 @@ export class TwsSimulator {
 
   /** Sends the client a POSITION frame cut short: it reports error 505 and drops that message. */
   sendMalformed(clientId: number): void {
-    const connection = this.#ready().find((c) => c.clientId === clientId);
+    const connection = this.#connections.ready().find((c) => c.clientId === clientId);
     if (!connection) throw new SimulatorError('UNKNOWN_CLIENT', `no connected client with id ${clientId}`);
     const [account] = this.accounts;
     connection.sendRaw(encodeFrame([String(ReplyId.POSITION_DATA), '3', account ?? '']));
@@ -358,47 +326,31 @@ export class TwsSimulator {
     this.#closed = true;
     this.#accountFeed.stop();
     this.#positionFeed.unsubscribeAll();
-    this.#cancelRelisten?.();
-    for (const waiter of this.#restartWaiters.splice(0)) waiter.resolve();
     this.dropAll();
-    await this.#stopListening('close');
+    await this.#listener.close();
     this.#emit({ type: 'closed' });
     this.#listeners.clear();
   }
 
   // ---- server -----------------------------------------------------------------------------------
 
-  /** Listens on the port chosen at the first start, so restarts keep it. */
-  async #listen(): Promise<void> {
-    this.#requireRunning();
-    await this.#listener.open();
-    this.#emit({ type: 'listening', host: this.host, port: this.port });
-  }
-
-  async #stopListening(reason: 'restart' | 'close'): Promise<void> {
-    // Sockets are destroyed before this, so closing does not wait for clients to leave.
-    if (await this.#listener.close()) this.#emit({ type: 'stopped-listening', reason });
-  }
-
   #accept(socket: Socket): void {
-    this.#accepted++;
-    const open = this.#open().length;
-    if (open >= this.#options.maxClients) {
-      this.#refused++;
+    const openConnections = this.#connections.admit();
+    if (openConnections !== undefined) {
       socket.on('error', () => {});
       // A reset, not a polite close: the client learns at once, whatever it already wrote.
       socket.resetAndDestroy();
-      this.#emit({ type: 'connection-refused', remotePort: socket.remotePort ?? 0, openConnections: open });
+      this.#emit({ type: 'connection-refused', remotePort: socket.remotePort ?? 0, openConnections });
       return;
     }
     const connection = new ClientConnection({
-      id: this.#nextConnectionId++,
+      id: this.#connections.nextId(),
       socket,
       serverMaxVersion: this.serverVersion,
       clock: this.#options.clock,
       sink: this.#sink,
     });
-    this.#connections.push(connection);
+    this.#connections.add(connection);
     this.#emit({
       type: 'connection-accepted',
       connectionId: connection.id,
@@ -407,7 +359,7 @@ export class TwsSimulator {
   }
 
   #onClosed(connection: ClientConnection, by: 'client' | 'server'): void {
-    this.#forgetOldConnections();
+    this.#connections.closed();
     this.#positionFeed.unsubscribe(connection);
     const account = this.#accountFeed.subscription?.account;
     if (account !== undefined && this.#accountFeed.unsubscribe(connection)) {
@@ -437,25 +389,6 @@ export class TwsSimulator {
       account,
       subscribed,
     });
-  }
-
-  /** A simulator that runs for days keeps the latest closed connections only. */
-  #forgetOldConnections(): void {
-    let excess = this.#connections.filter((c) => c.state === 'closed').length - KEPT_CLOSED_CONNECTIONS;
-    for (let i = 0; i < this.#connections.length && excess > 0; ) {
-      if (this.#connections[i]?.state === 'closed') {
-        this.#connections.splice(i, 1);
-        excess--;
-      } else i++;
-    }
-  }
-
-  #ready(): ClientConnection[] {
-    return this.#connections.filter((c) => c.state === 'ready');
-  }
-
-  #open(): ClientConnection[] {
-    return this.#connections.filter((c) => c.state !== 'closed');
   }
 
   #requireRunning(): void {
