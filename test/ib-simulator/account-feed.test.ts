@@ -12,7 +12,10 @@ beforeEach(async () => {
   h.sim.open('DU222222', AAPL_230_P, 4, { averageCost: 655, marketPrice: 6.5 });
 });
 afterEach(async () => {
+  // Normal use: the real client must not have reported a single error.
+  const errors = h.clientErrors();
   await h.dispose();
+  expect(errors).toEqual([]);
 });
 
 interface PortfolioRow {

@@ -7,7 +7,10 @@ beforeEach(async () => {
   h = await SimulatorHarness.start();
 });
 afterEach(async () => {
+  // Normal use: the real client must not have reported a single error.
+  const errors = h.clientErrors();
   await h.dispose();
+  expect(errors).toEqual([]);
 });
 
 describe('connecting the real client', () => {

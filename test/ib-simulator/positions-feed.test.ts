@@ -10,7 +10,10 @@ beforeEach(async () => {
   h = await SimulatorHarness.start();
 });
 afterEach(async () => {
+  // Normal use: the real client must not have reported a single error.
+  const errors = h.clientErrors();
   await h.dispose();
+  expect(errors).toEqual([]);
 });
 
 /** The contract object @stoqey/ib builds from a POSITION message. */

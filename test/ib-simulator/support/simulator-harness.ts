@@ -40,6 +40,13 @@ export class SimulatorHarness {
     return client;
   }
 
+  /** Every `error` event any client of this harness reported, with the client's id. */
+  clientErrors(): { clientId: number; message: string; code: number }[] {
+    return this.clients.flatMap((c) =>
+      c.errors().map((e) => ({ clientId: c.clientId, message: e.message, code: e.code })),
+    );
+  }
+
   async dispose(): Promise<void> {
     await Promise.all(this.clients.map((c) => c.disconnect()));
     await this.sim.stop();
