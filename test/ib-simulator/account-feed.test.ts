@@ -184,6 +184,14 @@ describe('reqAccountUpdates', () => {
     await first.roundTrip();
     expect(portfolioAfter(first, marks[0])).toEqual([]);
     expect(portfolioAfter(second, marks[1])[0]).toMatchObject({ account: 'DU222222', position: 2 });
+    const subscriptions = h.simulatorEvents.flatMap((e) =>
+      e.type === 'account-subscription' ? [[e.clientId, e.account, e.subscribed]] : [],
+    );
+    expect(subscriptions).toEqual([
+      [1, 'DU111111', true],
+      [1, 'DU111111', false],
+      [2, 'DU222222', true],
+    ]);
   });
 
   it('takes the first account for an empty code and reports an unknown one as notice 321', async () => {

@@ -49,13 +49,14 @@ export class AccountFeed {
     this.#cancelTimer = undefined;
   }
 
-  /** Returns the subscription this one replaced, if another connection held it. */
+  /** Returns the subscription this one replaced (another client's, or another account's). */
   subscribe(connection: ClientConnection, account: string): AccountSubscription | undefined {
     const previous = this.#subscription;
     this.#subscription = { connection, account };
     this.#sendAccount(this.#subscription);
     connection.send((e) => e.accountDownloadEnd(account));
-    return previous && previous.connection !== connection ? previous : undefined;
+    const same = previous?.connection === connection && previous.account === account;
+    return same ? undefined : previous;
   }
 
   /** Returns whether `connection` held the subscription. */
