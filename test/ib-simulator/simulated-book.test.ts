@@ -49,6 +49,13 @@ describe('simulated book', () => {
     expect(b.change('DU111111', AAPL_230_P.conId, -2)).toMatchObject({ averageCost: 700, realizedPnl: 300 });
   });
 
+  it('keeps computed average costs free of binary residue', () => {
+    const b = book();
+    expect(b.open('DU111111', SPXW_6000_C, 1, { marketPrice: 146.95 }).averageCost).toBe(14695);
+    b.setPrice(SPXW_6000_C.conId, 140.15);
+    expect(b.change('DU111111', SPXW_6000_C.conId, 3).averageCost).toBe(14241.666667);
+  });
+
   it('keeps fractional quantities exact', () => {
     const b = book();
     const row = b.open('DU222222', NVDA_STOCK, 0.5, { averageCost: 181.25 });

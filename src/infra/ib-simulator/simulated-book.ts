@@ -112,7 +112,7 @@ export class SimulatedBook {
       );
     }
     this.#prices.set(contract.conId, price);
-    const averageCost = terms.averageCost ?? price * multiplier;
+    const averageCost = terms.averageCost ?? roundCost(price * multiplier);
     this.#pay(account, quantity * averageCost);
     const holding: Holding = {
       account,
@@ -132,7 +132,7 @@ export class SimulatedBook {
     requireQuantity(quantity, { allowZero: true });
     if (terms.averageCost !== undefined) requirePrice(terms.averageCost, 'average cost');
     const multiplier = multiplierOf(holding.contract);
-    const fillCost = (this.#prices.get(conId) ?? holding.averageCost / multiplier) * multiplier;
+    const fillCost = roundCost((this.#prices.get(conId) ?? holding.averageCost / multiplier) * multiplier);
     const old = holding.quantity;
     this.#pay(account, (quantity - old) * fillCost);
     if (old !== 0 && (quantity === 0 || Math.sign(quantity) !== Math.sign(old))) {
@@ -142,7 +142,7 @@ export class SimulatedBook {
     } else if (Math.abs(quantity) < Math.abs(old)) {
       holding.realizedPnl += (old - quantity) * (fillCost - holding.averageCost);
     } else if (quantity !== old) {
-      holding.averageCost = (old * holding.averageCost + (quantity - old) * fillCost) / quantity;
+      holding.averageCost = roundCost((old * holding.averageCost + (quantity - old) * fillCost) / quantity);
     }
     holding.quantity = quantity;
     if (quantity !== 0 && terms.averageCost !== undefined) holding.averageCost = terms.averageCost;
@@ -220,6 +220,15 @@ export class SimulatedBook {
       realizedPnl: holding.realizedPnl,
     };
   }
+}
+
+/**
+ * Average costs keep six decimals: enough for any premium and commission, and no binary residue
+ * such as 14694.999999999998 for a fill at 146.95 × 100.
+ */
+function roundCost(cost: number): number {
+  const rounded = Math.round(cost * 1e6) / 1e6;
+  return Object.is(rounded, -0) ? 0 : rounded;
 }
 
 /** Stocks have no multiplier on the wire; their money arithmetic uses 1. */
