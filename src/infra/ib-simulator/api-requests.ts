@@ -94,7 +94,7 @@ export class ApiRequests {
 
   #accountData(connection: ClientConnection, subscribe: boolean, requested: string): void {
     const { accountFeed, accounts, emit } = this.context;
-    const subscription = (account: string, subscribed: boolean, holder = connection) =>
+    const reportSubscription = (account: string, subscribed: boolean, holder = connection) =>
       emit({
         type: 'account-subscription',
         connectionId: holder.id,
@@ -104,7 +104,7 @@ export class ApiRequests {
       });
     if (!subscribe) {
       const account = accountFeed.subscription?.account;
-      if (account !== undefined && accountFeed.unsubscribe(connection)) subscription(account, false);
+      if (account !== undefined && accountFeed.unsubscribe(connection)) reportSubscription(account, false);
       return;
     }
     // A login with one account ignores the code; with several, TWS needs one: we take the first.
@@ -120,8 +120,8 @@ export class ApiRequests {
       return;
     }
     const replaced = accountFeed.subscribe(connection, account);
-    if (replaced) subscription(replaced.account, false, replaced.connection);
-    subscription(account, true);
+    if (replaced) reportSubscription(replaced.account, false, replaced.connection);
+    reportSubscription(account, true);
   }
 
   #ignore(connection: ClientConnection, request: ClientRequest, reason: string): void {
