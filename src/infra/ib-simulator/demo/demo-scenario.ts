@@ -1,0 +1,256 @@
+import type { Cancel, Clock } from '../../../domain/clock.js';
+import { tradingDay } from '../trading-day.js';
+import type { TwsSimulator } from '../tws-simulator.js';
+import { DEMO_UNDERLYINGS, type ListedOption, listOptions, type Underlying } from './option-catalog.js';
+import { theoreticalPremium, toTick } from './option-pricing.js';
+import { Dice, type RandomSource } from './seeded-random.js';
+
+/** What the scenario needs of a simulator. */
+export type ScenarioBroker = Pick<
+  TwsSimulator,
+  'accounts' | 'positions' | 'open' | 'change' | 'close' | 'silently' | 'remove' | 'setPrices'
+>;
+
+export interface DemoScenarioOptions {
+  readonly clock: Clock;
+  /** Every decision comes from here: the same seed and clock replay the same day. */
+  readonly random: RandomSource;
+  /** Shortest and longest pause between two trades; default 3 to 8 seconds. */
+  readonly tradeEveryMs?: readonly [min: number, max: number];
+  /** How often underlyings move and option prices follow; default 5 seconds. */
+  readonly priceEveryMs?: number;
+  /** When the first silent drift happens; default 45 seconds, inside the demo's promised 2 minutes. */
+  readonly firstDriftAfterMs?: number;
+  /** Shortest and longest pause between later drifts; default 2 to 4 minutes. */
+  readonly driftEveryMs?: readonly [min: number, max: number];
+  /** Open positions each account starts with; default 8. */
+  readonly positionsPerAccount?: number;
+  readonly underlyings?: readonly Underlying[];
+  /** A step that failed (the scenario goes on); default: ignored. */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface DemoStats {
+  readonly trades: number;
+  readonly priceMoves: number;
+  readonly drifts: number;
+  readonly expiredRemoved: number;
+}
+
+export interface DemoScenario {
+  readonly stats: DemoStats;
+  /** Cancels every pending timer; the book stays as it is. */
+  stop(): void;
+}
+
+type DriftKind = 'change' | 'close' | 'open' | 'remove';
+
+/** Pricing moves are exaggerated so a person watching sees P&L move between refreshes. */
+const MOVE_SCALE = 4;
+const YEAR_MS = 365 * 24 * 3_600_000;
+
+/**
+ * A realistic options book that lives: seeded with long and short calls and puts in every account,
+ * then trades every few seconds (opens, changes, closes), moves prices, removes options that
+ * expired, and now and then changes a position silently so that a reconciler has something real
+ * to find (a quantity changed, a position closed or opened, a key gone without a word).
+ */
+export function startDemoScenario(broker: ScenarioBroker, options: DemoScenarioOptions): DemoScenario {
+  return new RunningScenario(broker, options);
+}
+
+class RunningScenario implements DemoScenario {
+  readonly #broker: ScenarioBroker;
+  readonly #clock: Clock;
+  readonly #dice: Dice;
+  readonly #options: DemoScenarioOptions;
+  readonly #listed: readonly ListedOption[];
+  readonly #byConId: ReadonlyMap<number, ListedOption>;
+  readonly #spot = new Map<string, number>();
+  readonly #volatility = new Map<string, number>();
+  readonly #timers = new Set<Cancel>();
+  #stopped = false;
+  #lastPriceMove: number;
+  #stats = { trades: 0, priceMoves: 0, drifts: 0, expiredRemoved: 0 };
+
+  constructor(broker: ScenarioBroker, options: DemoScenarioOptions) {
+    this.#broker = broker;
+    this.#clock = options.clock;
+    this.#dice = new Dice(options.random);
+    this.#options = options;
+    const underlyings = options.underlyings ?? DEMO_UNDERLYINGS;
+    for (const u of underlyings) {
+      this.#spot.set(u.symbol, u.spot);
+      this.#volatility.set(u.symbol, u.volatility);
+    }
+    this.#listed = listOptions(this.#clock.now(), underlyings);
+    this.#byConId = new Map(this.#listed.map((l) => [l.contract.conId, l]));
+    this.#lastPriceMove = this.#clock.now().getTime();
+
+    this.#seed(options.positionsPerAccount ?? 8);
+    const [tradeMin, tradeMax] = options.tradeEveryMs ?? [3_000, 8_000];
+    const [driftMin, driftMax] = options.driftEveryMs ?? [120_000, 240_000];
+    const priceEvery = options.priceEveryMs ?? 5_000;
+    this.#repeat(
+      () => this.#dice.between(tradeMin, tradeMax),
+      () => this.#trade(),
+    );
+    this.#repeat(
+      () => priceEvery,
+      () => this.#movePrices(),
+    );
+    this.#after(options.firstDriftAfterMs ?? 45_000, () => {
+      try {
+        this.#drift();
+      } finally {
+        this.#repeat(
+          () => this.#dice.between(driftMin, driftMax),
+          () => this.#drift(),
+        );
+      }
+    });
+  }
+
+  get stats(): DemoStats {
+    return { ...this.#stats };
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    for (const cancel of this.#timers) cancel();
+    this.#timers.clear();
+  }
+
+  #seed(perAccount: number): void {
+    for (const account of this.#broker.accounts) {
+      for (let i = 0; i < perAccount; i++) this.#openNew(account, false);
+    }
+  }
+
+  #trade(): void {
+    const account = this.#dice.pick(this.#broker.accounts);
+    const open = this.#openPositions(account);
+    const target = this.#options.positionsPerAccount ?? 8;
+    const roll = this.#dice.between(0, 1);
+    if (open.length < Math.max(2, target / 2) || (roll < 0.35 && open.length < target * 1.5)) {
+      this.#openNew(account, false);
+    } else if (roll < 0.75) {
+      const position = this.#dice.pick(open);
+      this.#broker.change(account, position.contract.conId, this.#nudged(position.quantity));
+    } else {
+      this.#broker.close(account, this.#dice.pick(open).contract.conId);
+    }
+    this.#stats.trades++;
+  }
+
+  #movePrices(): void {
+    const now = this.#clock.now();
+    const years = Math.max(0, now.getTime() - this.#lastPriceMove) / YEAR_MS;
+    this.#lastPriceMove = now.getTime();
+    for (const [symbol, spot] of this.#spot) {
+      const sigma = (this.#volatility.get(symbol) ?? 0.2) * Math.sqrt(years) * MOVE_SCALE;
+      this.#spot.set(symbol, spot * Math.exp(sigma * this.#dice.normal()));
+    }
+    const prices = new Map<number, number>();
+    for (const position of this.#broker.positions()) {
+      const listed = this.#byConId.get(position.contract.conId);
+      if (listed) prices.set(listed.contract.conId, this.#premium(listed));
+    }
+    this.#broker.setPrices(prices);
+    this.#stats.priceMoves++;
+    this.#removeExpired();
+  }
+
+  /** After its expiry date an option is no longer reported: TWS drops it without a message. */
+  #removeExpired(): void {
+    const today = tradingDay(this.#clock.now());
+    for (const position of this.#broker.positions()) {
+      const expiry = position.contract.expiry;
+      if (!expiry || `${expiry.slice(0, 4)}-${expiry.slice(4, 6)}-${expiry.slice(6, 8)}` >= today) continue;
+      this.#broker.remove(position.account, position.contract.conId, { silent: true });
+      this.#stats.expiredRemoved++;
+    }
+  }
+
+  #drift(): void {
+    const account = this.#dice.pick(this.#broker.accounts);
+    const open = this.#openPositions(account);
+    const kinds: DriftKind[] = open.length > 0 ? ['change', 'close', 'open', 'remove'] : ['open'];
+    const kind = this.#dice.pick(kinds);
+    const position = open.length > 0 ? this.#dice.pick(open) : undefined;
+    if (kind === 'open' || !position) this.#openNew(account, true);
+    else if (kind === 'change') {
+      this.#broker.silently.change(account, position.contract.conId, this.#nudged(position.quantity));
+    } else if (kind === 'close') this.#broker.silently.close(account, position.contract.conId);
+    else this.#broker.remove(account, position.contract.conId, { silent: true });
+    this.#stats.drifts++;
+  }
+
+  #openNew(account: string, silently: boolean): void {
+    const today = tradingDay(this.#clock.now()).replaceAll('-', '');
+    const held = new Set(
+      this.#broker.positions().flatMap((p) => (p.account === account ? [p.contract.conId] : [])),
+    );
+    const candidates = this.#listed.filter(
+      (l) => !held.has(l.contract.conId) && (l.contract.expiry ?? '') >= today,
+    );
+    if (candidates.length === 0) return;
+    const listed = this.#dice.pick(candidates);
+    const quantity = (this.#dice.chance(0.6) ? 1 : -1) * this.#dice.int(1, 10);
+    const terms = { marketPrice: this.#premium(listed) };
+    if (silently) this.#broker.silently.open(account, listed.contract, quantity, terms);
+    else this.#broker.open(account, listed.contract, quantity, terms);
+  }
+
+  #openPositions(account: string) {
+    return this.#broker.positions().filter((p) => p.account === account && p.quantity !== 0);
+  }
+
+  /** A different quantity of the same sign, at least 1 contract. */
+  #nudged(quantity: number): number {
+    const sign = Math.sign(quantity) || 1;
+    const magnitude = Math.abs(quantity);
+    const delta = this.#dice.int(1, 5);
+    const next = this.#dice.chance(0.5) || magnitude <= delta ? magnitude + delta : magnitude - delta;
+    return sign * next;
+  }
+
+  #premium(listed: ListedOption): number {
+    const { strike = 0, right = 'CALL' } = listed.contract;
+    const symbol = listed.underlying;
+    return toTick(
+      theoreticalPremium({
+        spot: this.#spot.get(symbol) ?? strike,
+        strike,
+        right,
+        volatility: this.#volatility.get(symbol) ?? 0.2,
+        expiresAt: listed.expiresAt,
+        now: this.#clock.now(),
+      }),
+    );
+  }
+
+  #repeat(delay: () => number, step: () => void): void {
+    this.#after(delay(), () => {
+      try {
+        step();
+      } finally {
+        this.#repeat(delay, step);
+      }
+    });
+  }
+
+  #after(delayMs: number, step: () => void): void {
+    if (this.#stopped) return;
+    const cancel = this.#clock.schedule(delayMs, () => {
+      this.#timers.delete(cancel);
+      if (this.#stopped) return;
+      try {
+        step();
+      } catch (error) {
+        this.#options.onError?.(error);
+      }
+    });
+    this.#timers.add(cancel);
+  }
+}

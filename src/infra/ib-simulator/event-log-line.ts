@@ -1,0 +1,89 @@
+import { describeContract } from '../../domain/contract.js';
+import type { SimulatorEvent } from './simulator-events.js';
+import { formatWireNumber } from './wire/wire-number.js';
+
+/**
+ * One line for a log: time, what happened, and for positions the account, contract and quantity.
+ * Columns are padded so a running log reads as a table.
+ */
+export function eventLogLine(event: SimulatorEvent): string {
+  const [what, detail] = describe(event);
+  return `${event.at.toISOString()}  ${what.padEnd(18)}  ${detail}`.trimEnd();
+}
+
+function describe(event: SimulatorEvent): [string, string] {
+  switch (event.type) {
+    case 'position-changed': {
+      const p = event.position;
+      const what = `${event.silent ? 'silent ' : ''}${event.change}`;
+      const price = event.change === 'remove' ? '' : `  @ ${formatWireNumber(p.marketPrice)}`;
+      return [
+        what,
+        `${p.account}  ${describeContract(p.contract).padEnd(26)}  qty ${formatWireNumber(p.quantity)}${price}`,
+      ];
+    }
+    case 'prices-changed':
+      return ['prices', `${event.prices.size} contract${event.prices.size === 1 ? '' : 's'} repriced`];
+    case 'listening':
+      return ['listening', `${event.host}:${event.port}`];
+    case 'stopped-listening':
+      return ['stopped listening', event.reason];
+    case 'connection-accepted':
+      return ['connection', `#${event.connectionId} from port ${event.remotePort}`];
+    case 'connection-refused':
+      return ['refused', `port ${event.remotePort}: ${event.openConnections} connections already open`];
+    case 'client-ready':
+      return [
+        'client ready',
+        `#${event.connectionId} client ${event.clientId}, server version ${event.serverVersion}`,
+      ];
+    case 'client-rejected':
+      return ['client rejected', `#${event.connectionId} client ${event.clientId}: id in use (326)`];
+    case 'connection-closed':
+      return ['disconnected', `#${event.connectionId}${clientOf(event.clientId)} by ${event.by}`];
+    case 'protocol-error':
+      return ['protocol error', `#${event.connectionId}: ${event.message}`];
+    case 'request':
+      return ['request', `#${event.connectionId}${clientOf(event.clientId)} ${requestText(event.request)}`];
+    case 'request-ignored':
+      return [
+        'ignored',
+        `#${event.connectionId}${clientOf(event.clientId)} message ${event.msgId}: ${event.reason}`,
+      ];
+    case 'account-subscription':
+      return [
+        event.subscribed ? 'account subscribed' : 'account released',
+        `${event.account} by #${event.connectionId}${clientOf(event.clientId)}`,
+      ];
+    case 'portfolio-refreshed':
+      return ['portfolio refresh', `${event.account} to #${event.connectionId}`];
+    case 'position-end-withheld':
+      return ['positionEnd held', `#${event.connectionId}`];
+    case 'code-sent':
+      return [
+        'code',
+        `${event.code} to ${event.clients} client${event.clients === 1 ? '' : 's'}: ${event.message}`,
+      ];
+    case 'malformed-sent':
+      return ['malformed frame', `#${event.connectionId} client ${event.clientId}`];
+    case 'closed':
+      return ['closed', ''];
+  }
+}
+
+function clientOf(clientId: number | undefined): string {
+  return clientId === undefined ? '' : ` (client ${clientId})`;
+}
+
+function requestText(request: Extract<SimulatorEvent, { type: 'request' }>['request']): string {
+  switch (request.type) {
+    case 'START_API':
+      return `START_API client ${request.clientId}`;
+    case 'REQ_ACCT_DATA':
+      return `REQ_ACCT_DATA ${request.subscribe ? 'subscribe' : 'unsubscribe'} ${request.account || '(no account)'}`;
+    case 'UNKNOWN':
+      return `message ${request.msgId}`;
+    default:
+      return request.type;
+  }
+}

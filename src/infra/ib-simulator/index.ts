@@ -1,0 +1,39 @@
+// The simulator's public surface: the server and its control API, the demo scenario, and the
+// types a caller needs. See tws-simulator.ts for what each capability does.
+export type { AccountSubscription } from './account-feed.js';
+export type { LoggedRequest } from './client-connection.js';
+export type { ConnectedClient, ConnectionRecord } from './connection-registry.js';
+export { CONNECTIVITY_MESSAGES } from './connectivity-codes.js';
+export {
+  type DemoScenario,
+  type DemoScenarioOptions,
+  type DemoStats,
+  type ScenarioBroker,
+  startDemoScenario,
+} from './demo/demo-scenario.js';
+export { DEMO_UNDERLYINGS, type ListedOption, listOptions, type Underlying } from './demo/option-catalog.js';
+export { type RandomSource, seededRandom } from './demo/seeded-random.js';
+export { eventLogLine } from './event-log-line.js';
+export type { ChangeTerms, OpenTerms, SimulatedPosition } from './simulated-book.js';
+export { SimulatorError, type SimulatorErrorCode } from './simulator-error.js';
+export type {
+  ConnectivityCode,
+  PositionChangeKind,
+  SimulatorEvent,
+  SimulatorEventType,
+} from './simulator-events.js';
+export {
+  DEFAULT_ACCOUNTS,
+  DEFAULT_MAX_CLIENTS,
+  DEFAULT_PORTFOLIO_REFRESH_MS,
+  DEFAULT_SERVER_VERSION,
+  type SimulatorOptions,
+} from './simulator-options.js';
+export {
+  type RemoveOptions,
+  type SilentTrading,
+  type SimulatorEventListener,
+  startSimulator,
+  TwsSimulator,
+} from './tws-simulator.js';
+export type { ClientRequest, ClientRequestType } from './wire/request-decoder.js';

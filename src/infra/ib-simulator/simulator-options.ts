@@ -1,0 +1,75 @@
+import type { Clock } from '../../domain/clock.js';
+import { systemClock } from '../system-clock.js';
+import { SimulatorError } from './simulator-error.js';
+import { ServerVersion } from './wire/message-ids.js';
+
+export interface SimulatorOptions {
+  /** Address to listen on; default 127.0.0.1. */
+  readonly host?: string;
+  /** TCP port; 0 (the default) picks a free one, read it back from `sim.port`. */
+  readonly port?: number;
+  /** Account codes, in the order MANAGED_ACCTS lists them; default two paper accounts. */
+  readonly accounts?: readonly string[];
+  /** The highest server version offered (100..193); default 176. */
+  readonly serverVersion?: number;
+  /** How often the portfolio feed re-sends its rows with current prices; default 3 minutes. */
+  readonly portfolioRefreshMs?: number;
+  /** Simultaneous connections allowed before new ones are refused; default 32, as TWS. */
+  readonly maxClients?: number;
+  /** Cash each account starts with; default 1,000,000 USD. */
+  readonly startingCash?: number;
+  /** The first id NEXT_VALID_ID hands out; default 1. */
+  readonly firstOrderId?: number;
+  /** Drives every timer and timestamp; default the system clock. */
+  readonly clock?: Clock;
+}
+
+export type ResolvedOptions = Required<SimulatorOptions>;
+
+export const DEFAULT_ACCOUNTS: readonly string[] = ['DU111111', 'DU222222'];
+export const DEFAULT_SERVER_VERSION = 176;
+export const DEFAULT_PORTFOLIO_REFRESH_MS = 3 * 60_000;
+export const DEFAULT_MAX_CLIENTS = 32;
+
+export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
+  const resolved: ResolvedOptions = {
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    accounts: options.accounts ?? DEFAULT_ACCOUNTS,
+    serverVersion: options.serverVersion ?? DEFAULT_SERVER_VERSION,
+    portfolioRefreshMs: options.portfolioRefreshMs ?? DEFAULT_PORTFOLIO_REFRESH_MS,
+    maxClients: options.maxClients ?? DEFAULT_MAX_CLIENTS,
+    startingCash: options.startingCash ?? 1_000_000,
+    firstOrderId: options.firstOrderId ?? 1,
+    clock: options.clock ?? systemClock,
+  };
+  const problems: string[] = [];
+  if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65_535) {
+    problems.push(`port must be an integer in 0..65535, got ${resolved.port}`);
+  }
+  const { serverVersion } = resolved;
+  if (
+    !Number.isInteger(serverVersion) ||
+    serverVersion < ServerVersion.MIN_V100 ||
+    serverVersion > ServerVersion.MAX_TEXT
+  ) {
+    problems.push(`serverVersion must be an integer in 100..193, got ${serverVersion}`);
+  }
+  if (resolved.accounts.length === 0) problems.push('at least one account is needed');
+  for (const account of resolved.accounts) {
+    if (!/^[A-Za-z0-9]+$/.test(account))
+      problems.push(`account codes are letters and digits, got "${account}"`);
+  }
+  if (new Set(resolved.accounts).size !== resolved.accounts.length)
+    problems.push('account codes must be distinct');
+  if (!(Number.isFinite(resolved.portfolioRefreshMs) && resolved.portfolioRefreshMs > 0)) {
+    problems.push(`portfolioRefreshMs must be a positive number, got ${resolved.portfolioRefreshMs}`);
+  }
+  if (!Number.isInteger(resolved.maxClients) || resolved.maxClients < 1) {
+    problems.push(`maxClients must be a positive integer, got ${resolved.maxClients}`);
+  }
+  if (!Number.isFinite(resolved.startingCash)) problems.push('startingCash must be a finite number');
+  if (!Number.isSafeInteger(resolved.firstOrderId)) problems.push('firstOrderId must be an integer');
+  if (problems.length > 0) throw new SimulatorError('INVALID_OPTION', problems.join('; '));
+  return resolved;
+}

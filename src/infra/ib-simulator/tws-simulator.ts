@@ -1,0 +1,402 @@
+/**
+ * A fake TWS: a TCP server speaking the TWS API text protocol (server versions 100..193) well
+ * enough that the unmodified @stoqey/ib client cannot tell it from TWS for what this product uses,
+ * plus an in-process control API for tests and demos.
+ *
+ * Protocol: the client's hello gets `min(serverVersion, clientMax)` and the connection time;
+ * START_API gets MANAGED_ACCTS, NEXT_VALID_ID and the farm notices 2104/2106/2158 (info on the
+ * client). REQ_IDS, REQ_MANAGED_ACCTS, REQ_CURRENT_TIME are answered. REQ_POSITIONS sends every
+ * row of every account (rows closed today with quantity 0), POSITION_END, then a push of each
+ * change; CANCEL_POSITIONS stops it. REQ_ACCT_DATA subscribes one account at a time across all
+ * clients (a new subscription replaces the old one): values, portfolio rows, update time,
+ * ACCT_DOWNLOAD_END, pushes on change, a refresh every `portfolioRefreshMs`. An empty account
+ * code means the first account; an unknown one gets notice 321 (id -1, so `info` on the client).
+ * Anything else is ignored and reported as a `request-ignored` event.
+ *
+ * Control API (`startSimulator(options)` resolves to a {@link TwsSimulator}):
+ * - state: `positions()`, `position(account, conId)`, `price(conId)`, `accounts`, `port`;
+ * - trading, pushed to subscribers: `open`, `change`, `close` (quantity 0, the row stays for the
+ *   trading day), `remove(account, conId, { silent? })` (the key disappears; unless silent a last
+ *   quantity-0 row is pushed);
+ * - drift, changed without telling anyone: `silently.open/change/close`, `remove(..., { silent: true })`;
+ * - prices (never pushed; they show in the next refresh): `setPrice`, `setPrices`, `refreshPortfolio()`;
+ * - faults: `sendCode(1100 | 1101 | 1102 | 2110, message?)` to every client (1101 also drops every
+ *   position and account subscription: data lost), `dropAll()`, `restart({ refuseForMs })` (every
+ *   socket closed and the port really closed, so connecting fails with ECONNREFUSED, then the same
+ *   port listens again), `withholdPositionEnd(on)`, `delayPositionEnd(ms)`, `sendMalformed(clientId)`
+ *   (a truncated POSITION frame: that client reports error 505, others are untouched);
+ * - built in, as TWS: a second START_API with a client id in use gets 326 (id -1) and the socket
+ *   closed; past `maxClients` (32) open connections a new socket is reset before the handshake,
+ *   so @stoqey/ib reports error 502 (ECONNRESET) then `disconnected`, and never `connected`;
+ * - observation: `clients()` (ready connections: clientId, remotePort, connectedAt),
+ *   `connections()` (every accepted connection with its request log), `requestsOf(clientId)`,
+ *   `connectionsAccepted`, `connectionsRefused`, `onEvent(listener)` for every event;
+ *   (the latest 1,000 closed connections and 10,000 requests per connection are kept);
+ * - `stop()` stops timers, drops every socket and the listener (`close` is for positions).
+ *
+ * Options (all optional): `host` (127.0.0.1), `port` (0 = any free port; kept across restarts),
+ * `accounts` (DU111111, DU222222), `serverVersion` (the highest offered, 176), `portfolioRefreshMs`
+ * (180000), `maxClients` (32), `startingCash` (1,000,000 per account), `firstOrderId` (1), `clock`
+ * (the system clock; every timer and timestamp goes through it, so a manual clock drives tests).
+ *
+ * Money: trades fill at the conId's current price. Average cost includes the multiplier; market
+ * value is quantity × price × multiplier; unrealised P&L is market value − quantity × average
+ * cost; reducing or closing realises P&L. Account values (NetLiquidation, TotalCashValue,
+ * AvailableFunds, BuyingPower, …) follow from each account's cash and positions.
+ *
+ * A socket that does not speak the protocol is closed; a malformed request is skipped; a reply a
+ * client's negotiated version cannot carry (a fractional quantity before 101) is not sent to it.
+ * Each is reported as a `protocol-error` event; the server itself carries on.
+ */
+import type { Socket } from 'node:net';
+import type { Contract } from '../../domain/contract.js';
+import { AccountFeed } from './account-feed.js';
+import { ApiRequests } from './api-requests.js';
+import { ClientConnection, type ConnectionSink, type LoggedRequest } from './client-connection.js';
+import { type ConnectedClient, type ConnectionRecord, ConnectionRegistry } from './connection-registry.js';
+import { CONNECTIVITY_MESSAGES } from './connectivity-codes.js';
+import { PositionFeed } from './position-feed.js';
+import { type ChangeTerms, type OpenTerms, SimulatedBook, type SimulatedPosition } from './simulated-book.js';
+import { SimulatorError } from './simulator-error.js';
+import type {
+  ConnectivityCode,
+  PositionChangeKind,
+  SimulatorEvent,
+  UnstampedEvent,
+} from './simulator-events.js';
+import { type ResolvedOptions, resolveOptions, type SimulatorOptions } from './simulator-options.js';
+import { TcpListener } from './tcp-listener.js';
+import { encodeFrame } from './wire/frame-codec.js';
+import { ReplyId } from './wire/message-ids.js';
+import { NO_REQUEST_ID } from './wire/reply-encoder.js';
+
+export interface RemoveOptions {
+  /** True: the key vanishes with no word to anyone. False (default): a last quantity-0 row is pushed. */
+  readonly silent?: boolean;
+}
+
+/** Position changes that reach no client: how a store drifts from its broker. */
+export interface SilentTrading {
+  open(account: string, contract: Contract, quantity: number, terms?: OpenTerms): SimulatedPosition;
+  change(account: string, conId: number, quantity: number, terms?: ChangeTerms): SimulatedPosition;
+  close(account: string, conId: number): SimulatedPosition;
+}
+
+export type SimulatorEventListener = (event: SimulatorEvent) => void;
+
+/** Starts a simulator listening on `options.port` (0 = any free port). */
+export function startSimulator(options: SimulatorOptions = {}): Promise<TwsSimulator> {
+  return TwsSimulator.start(options);
+}
+
+export class TwsSimulator {
+  readonly accounts: readonly string[];
+  readonly host: string;
+  readonly serverVersion: number;
+  readonly silently: SilentTrading;
+  readonly #options: ResolvedOptions;
+  readonly #book: SimulatedBook;
+  readonly #positionFeed: PositionFeed;
+  readonly #accountFeed: AccountFeed;
+  readonly #connections: ConnectionRegistry;
+  readonly #listeners = new Set<SimulatorEventListener>();
+  readonly #sink: ConnectionSink;
+  readonly #requests: ApiRequests;
+  readonly #listener: TcpListener;
+  #closed = false;
+
+  static async start(options: SimulatorOptions = {}): Promise<TwsSimulator> {
+    const simulator = new TwsSimulator(resolveOptions(options));
+    try {
+      await simulator.#listener.open();
+    } catch (error) {
+      await simulator.stop();
+      throw error;
+    }
+    return simulator;
+  }
+
+  private constructor(options: ResolvedOptions) {
+    this.#options = options;
+    this.accounts = [...options.accounts];
+    this.host = options.host;
+    this.serverVersion = options.serverVersion;
+    this.#connections = new ConnectionRegistry(options.maxClients);
+    this.#listener = new TcpListener(options.host, options.port, options.clock, {
+      socket: (socket) => this.#accept(socket),
+      opened: (port) => this.#emit({ type: 'listening', host: this.host, port }),
+      closed: (reason) => this.#emit({ type: 'stopped-listening', reason }),
+    });
+    this.#book = new SimulatedBook(this.accounts, options.clock, options.startingCash);
+    this.#positionFeed = new PositionFeed(options.clock, (c) =>
+      this.#emit({ type: 'position-end-withheld', connectionId: c.id }),
+    );
+    this.#accountFeed = new AccountFeed(this.#book, options.clock, options.portfolioRefreshMs, (s) =>
+      this.#emit({ type: 'portfolio-refreshed', account: s.account, connectionId: s.connection.id }),
+    );
+    this.#requests = new ApiRequests({
+      accounts: this.accounts,
+      firstOrderId: options.firstOrderId,
+      clock: options.clock,
+      book: this.#book,
+      positionFeed: this.#positionFeed,
+      accountFeed: this.#accountFeed,
+      readyConnections: () => this.#connections.ready(),
+      emit: (event) => this.#emit(event),
+    });
+    this.#sink = {
+      request: (connection, request) => this.#requests.handle(connection, request),
+      protocolError: (connection, message) =>
+        this.#emit({ type: 'protocol-error', connectionId: connection.id, message }),
+      closed: (connection, by) => this.#onClosed(connection, by),
+    };
+    this.silently = {
+      open: (account, contract, quantity, terms) =>
+        this.#announce('open', this.#book.open(account, contract, quantity, terms), { silent: true }),
+      change: (account, conId, quantity, terms) =>
+        this.#announce(
+          quantity === 0 ? 'close' : 'change',
+          this.#book.change(account, conId, quantity, terms),
+          {
+            silent: true,
+          },
+        ),
+      close: (account, conId) => this.#announce('close', this.#book.close(account, conId), { silent: true }),
+    };
+    this.#accountFeed.start();
+  }
+
+  /** The port clients connect to; stays the same across restarts. */
+  get port(): number {
+    return this.#listener.port;
+  }
+
+  get listening(): boolean {
+    return this.#listener.listening;
+  }
+
+  /** Every TCP connection accepted since start, including those refused over the limit. */
+  get connectionsAccepted(): number {
+    return this.#connections.accepted;
+  }
+
+  get connectionsRefused(): number {
+    return this.#connections.refused;
+  }
+
+  // ---- observation ------------------------------------------------------------------------------
+
+  onEvent(listener: SimulatorEventListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  positions(): SimulatedPosition[] {
+    return this.#book.positions();
+  }
+
+  position(account: string, conId: number): SimulatedPosition | undefined {
+    return this.#book.position(account, conId);
+  }
+
+  price(conId: number): number | undefined {
+    return this.#book.price(conId);
+  }
+
+  clients(): ConnectedClient[] {
+    return this.#connections.clients();
+  }
+
+  connections(): ConnectionRecord[] {
+    return this.#connections.records();
+  }
+
+  /** The requests of the latest connection that started with `clientId` (empty if none did). */
+  requestsOf(clientId: number): LoggedRequest[] {
+    return this.#connections.requestsOf(clientId);
+  }
+
+  // ---- trading ----------------------------------------------------------------------------------
+
+  open(account: string, contract: Contract, quantity: number, terms?: OpenTerms): SimulatedPosition {
+    return this.#announce('open', this.#book.open(account, contract, quantity, terms), { silent: false });
+  }
+
+  /** Trades the position to `quantity` at the current price (0 closes it). */
+  change(account: string, conId: number, quantity: number, terms?: ChangeTerms): SimulatedPosition {
+    const kind = quantity === 0 ? 'close' : 'change';
+    return this.#announce(kind, this.#book.change(account, conId, quantity, terms), { silent: false });
+  }
+
+  close(account: string, conId: number): SimulatedPosition {
+    return this.#announce('close', this.#book.close(account, conId), { silent: false });
+  }
+
+  remove(account: string, conId: number, options: RemoveOptions = {}): SimulatedPosition {
+    const last = this.#book.remove(account, conId);
+    const gone = { ...last, quantity: 0, averageCost: 0, marketValue: 0, unrealizedPnl: 0 };
+    return this.#announce('remove', gone, { silent: options.silent ?? false });
+  }
+
+  /** A new last price; clients see it in the next portfolio refresh, as with TWS. */
+  setPrice(conId: number, price: number): void {
+    this.setPrices([[conId, price]]);
+  }
+
+  /** Several prices at once, as one event; nothing changes if any price is invalid. */
+  setPrices(prices: Iterable<readonly [conId: number, price: number]>): void {
+    const changed = new Map<number, number>(prices);
+    for (const [conId, price] of changed) {
+      if (!Number.isFinite(price) || price < 0) {
+        throw new SimulatorError(
+          'INVALID_PRICE',
+          `price of conId ${conId} must be a finite number ≥ 0, got ${price}`,
+        );
+      }
+    }
+    for (const [conId, price] of changed) this.#book.setPrice(conId, price);
+    this.#emit({ type: 'prices-changed', prices: changed });
+  }
+
+  /** Re-sends the subscribed account's rows now; false when no client subscribes to one. */
+  refreshPortfolio(): boolean {
+    return this.#accountFeed.refresh();
+  }
+
+  // ---- faults -----------------------------------------------------------------------------------
+
+  /** Sends a connectivity notice to every ready client; returns how many got it. */
+  sendCode(code: ConnectivityCode, message: string = CONNECTIVITY_MESSAGES[code]): number {
+    if (!(code in CONNECTIVITY_MESSAGES))
+      throw new SimulatorError('INVALID_OPTION', `code ${code} is not 1100/1101/1102/2110`);
+    const ready = this.#connections.ready();
+    for (const connection of ready) connection.send((e) => e.error(NO_REQUEST_ID, code, message));
+    if (code === 1101) {
+      // "Restored - data lost": TWS forgets the subscriptions and clients have to ask again.
+      this.#positionFeed.unsubscribeAll();
+      const subscription = this.#accountFeed.subscription;
+      if (subscription && this.#accountFeed.unsubscribe(subscription.connection)) {
+        this.#emitSubscription(subscription.connection, subscription.account, false);
+      }
+    }
+    this.#emit({ type: 'code-sent', code, message, clients: ready.length });
+    return ready.length;
+  }
+
+  /** Closes every client socket at once; the port keeps listening. */
+  dropAll(): void {
+    for (const connection of this.#connections.open()) connection.destroy();
+  }
+
+  /**
+   * Closes every socket and the listening port, refuses connections for `refuseForMs` on the
+   * simulator's clock, then listens on the same port again. Resolves once it listens again.
+   */
+  restart({ refuseForMs = 0 }: { readonly refuseForMs?: number } = {}): Promise<void> {
+    this.#requireRunning();
+    if (!(refuseForMs >= 0)) {
+      throw new SimulatorError('INVALID_OPTION', `refuseForMs must be ≥ 0, got ${refuseForMs}`);
+    }
+    this.dropAll();
+    return this.#listener.restart(refuseForMs);
+  }
+
+  withholdPositionEnd(on: boolean): void {
+    this.#positionFeed.withholdEnd(on);
+  }
+
+  delayPositionEnd(ms: number): void {
+    if (!(Number.isFinite(ms) && ms >= 0))
+      throw new SimulatorError('INVALID_OPTION', `delay must be ≥ 0 ms, got ${ms}`);
+    this.#positionFeed.delayEnd(ms);
+  }
+
+  /** Sends the client a POSITION frame cut short: it reports error 505 and drops that message. */
+  sendMalformed(clientId: number): void {
+    const connection = this.#connections.ready().find((c) => c.clientId === clientId);
+    if (!connection) throw new SimulatorError('UNKNOWN_CLIENT', `no connected client with id ${clientId}`);
+    const [account] = this.accounts;
+    connection.sendRaw(encodeFrame([String(ReplyId.POSITION_DATA), '3', account ?? '']));
+    this.#emit({ type: 'malformed-sent', connectionId: connection.id, clientId });
+  }
+
+  /** Stops every timer, closes every socket and the port. (`close` closes positions.) */
+  async stop(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#accountFeed.stop();
+    this.#positionFeed.unsubscribeAll();
+    this.dropAll();
+    await this.#listener.close();
+    this.#emit({ type: 'closed' });
+    this.#listeners.clear();
+  }
+
+  // ---- server -----------------------------------------------------------------------------------
+
+  #accept(socket: Socket): void {
+    const openConnections = this.#connections.admit();
+    if (openConnections !== undefined) {
+      socket.on('error', () => {});
+      // A reset, not a polite close: the client learns at once, whatever it already wrote.
+      socket.resetAndDestroy();
+      this.#emit({ type: 'connection-refused', remotePort: socket.remotePort ?? 0, openConnections });
+      return;
+    }
+    const connection = new ClientConnection({
+      id: this.#connections.nextId(),
+      socket,
+      serverMaxVersion: this.serverVersion,
+      clock: this.#options.clock,
+      sink: this.#sink,
+    });
+    this.#connections.add(connection);
+    this.#emit({
+      type: 'connection-accepted',
+      connectionId: connection.id,
+      remotePort: connection.remotePort,
+    });
+  }
+
+  #onClosed(connection: ClientConnection, by: 'client' | 'server'): void {
+    this.#connections.closed();
+    this.#positionFeed.unsubscribe(connection);
+    const account = this.#accountFeed.subscription?.account;
+    if (account !== undefined && this.#accountFeed.unsubscribe(connection)) {
+      this.#emitSubscription(connection, account, false);
+    }
+    this.#emit({ type: 'connection-closed', connectionId: connection.id, clientId: connection.clientId, by });
+  }
+
+  #announce(
+    change: PositionChangeKind,
+    position: SimulatedPosition,
+    { silent }: { silent: boolean },
+  ): SimulatedPosition {
+    if (!silent) {
+      this.#positionFeed.push(position);
+      this.#accountFeed.push(position);
+    }
+    this.#emit({ type: 'position-changed', change, silent, position });
+    return position;
+  }
+
+  #emitSubscription(connection: ClientConnection, account: string, subscribed: boolean): void {
+    this.#emit({
+      type: 'account-subscription',
+      connectionId: connection.id,
+      clientId: connection.clientId,
+      account,
+      subscribed,
+    });
+  }
+
+  #requireRunning(): void {
+    if (this.#closed) throw new SimulatorError('NOT_RUNNING', 'the simulator is closed');
+  }
+
+  #emit(event: UnstampedEvent): void {
+    const stamped: SimulatorEvent = { ...event, at: this.#options.clock.now() };
+    for (const listener of this.#listeners) listener(stamped);
+  }
+}
