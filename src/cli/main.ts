@@ -1,6 +1,14 @@
 import { runCli } from './run-cli.js';
 
 // The process entry point: the only module that touches process-wide state.
+
+// A reader that goes away (`position-sentinel simulate | head`) is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const waitForStop = () =>
   new Promise<string>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
