@@ -1,0 +1,146 @@
+/**
+ * Every configuration option: its flag, its environment variable and its default. The names are
+ * part of the product's interface (DESIGN §9); the README's table is checked against this list.
+ */
+export interface ConfigOption {
+  readonly flag: string;
+  readonly env: string;
+  /** The default as a user would write it; undefined when there is none. */
+  readonly default: string | undefined;
+  readonly type: 'string' | 'boolean';
+  readonly multiple?: boolean;
+  readonly description: string;
+}
+
+export const CONFIG_OPTIONS = [
+  {
+    flag: 'host',
+    env: 'SENTINEL_HOST',
+    default: '127.0.0.1',
+    type: 'string',
+    description: 'Address the API listens on',
+  },
+  {
+    flag: 'port',
+    env: 'SENTINEL_PORT',
+    default: '4000',
+    type: 'string',
+    description: 'Port of the API (0 picks a free one)',
+  },
+  {
+    flag: 'db',
+    env: 'SENTINEL_DB',
+    default: './data/positions.duckdb',
+    type: 'string',
+    description: 'DuckDB file (`:memory:` keeps nothing)',
+  },
+  {
+    flag: 'ib-host',
+    env: 'IB_HOST',
+    default: '127.0.0.1',
+    type: 'string',
+    description: 'Host of TWS or IB Gateway',
+  },
+  {
+    flag: 'ib-port',
+    env: 'IB_PORT',
+    default: '7497',
+    type: 'string',
+    description: 'API port of TWS or IB Gateway (7497 is TWS paper)',
+  },
+  {
+    flag: 'ib-client-id',
+    env: 'IB_CLIENT_ID',
+    default: '17',
+    type: 'string',
+    description: 'API client id, unique per TWS session',
+  },
+  {
+    flag: 'ib-account',
+    env: 'IB_ACCOUNT',
+    default: undefined,
+    type: 'string',
+    description: 'Account for the portfolio feed (default: the first managed account)',
+  },
+  {
+    flag: 'sec-types',
+    env: 'SENTINEL_SEC_TYPES',
+    default: 'OPT',
+    type: 'string',
+    description: 'Security types tracked: a list such as `OPT,FOP`, or `ALL`',
+  },
+  {
+    flag: 'flush-interval-ms',
+    env: 'SENTINEL_FLUSH_INTERVAL_MS',
+    default: '3000',
+    type: 'string',
+    description: 'How often buffered updates are written',
+  },
+  {
+    flag: 'reconcile-interval-ms',
+    env: 'SENTINEL_RECONCILE_INTERVAL_MS',
+    default: '300000',
+    type: 'string',
+    description: 'How often a scheduled reconciliation runs',
+  },
+  {
+    flag: 'stale-after-ms',
+    env: 'SENTINEL_STALE_AFTER_MS',
+    default: '900000',
+    type: 'string',
+    description: 'Age after which an agreeing row of the refreshed account is STALE_DATA',
+  },
+  {
+    flag: 'quiet-window-ms',
+    env: 'SENTINEL_QUIET_WINDOW_MS',
+    default: '5000',
+    type: 'string',
+    description: 'Keys that traded this close to a snapshot are checked on the next run',
+  },
+  {
+    flag: 'snapshot-timeout-ms',
+    env: 'SENTINEL_SNAPSHOT_TIMEOUT_MS',
+    default: '30000',
+    type: 'string',
+    description: 'How long a broker snapshot may take before the broker counts as unavailable',
+  },
+  {
+    flag: 'tolerance-absolute',
+    env: 'SENTINEL_TOLERANCE_ABSOLUTE',
+    default: '1e-9',
+    type: 'string',
+    description: 'Quantities closer than this agree',
+  },
+  {
+    flag: 'tolerance-relative',
+    env: 'SENTINEL_TOLERANCE_RELATIVE',
+    default: '0',
+    type: 'string',
+    description: 'Quantities within this fraction of the larger agree',
+  },
+  {
+    flag: 'heal',
+    env: 'SENTINEL_HEAL',
+    default: 'off',
+    type: 'boolean',
+    description: "Write the broker's rows for MISSING_FROM_STORE and POSITION_MISMATCH after each run",
+  },
+  {
+    flag: 'api-key',
+    env: 'SENTINEL_API_KEYS',
+    default: undefined,
+    type: 'string',
+    multiple: true,
+    description:
+      'API key and role, `KEY:read` or `KEY:admin` (repeatable; the variable takes `key:role,key:role`)',
+  },
+  {
+    flag: 'log-level',
+    env: 'SENTINEL_LOG_LEVEL',
+    default: 'info',
+    type: 'string',
+    description: '`debug`, `info`, `warn` or `error`',
+  },
+] as const satisfies readonly ConfigOption[];
+
+export type ConfigFlag = (typeof CONFIG_OPTIONS)[number]['flag'];

@@ -1,0 +1,184 @@
+import type { BrokerView } from '../broker-view.js';
+import type { Clock } from '../clock.js';
+import { incidentKeyId } from '../discrepancy.js';
+import { BrokerUnavailableError, DomainError } from '../errors.js';
+import { applyFindings, type Incident, type IncidentEvent, type RecordedIncidentEvent } from '../incident.js';
+import type { BrokerPort } from '../ports/broker-port.js';
+import type { IncidentStorePort } from '../ports/incident-store-port.js';
+import type { PositionStorePort } from '../ports/position-store-port.js';
+import { keyId } from '../position.js';
+import { type ReconcileOutcome, type ReconcileRules, reconcile } from '../reconcile.js';
+import type { ReconciliationRun, ReconciliationTrigger } from '../reconciliation-run.js';
+import { summarize } from '../reconciliation-summary.js';
+import { expiryRow, healingRow } from './corrective-rows.js';
+import type { SerialLock } from './serial-lock.js';
+
+export interface RunDependencies {
+  readonly broker: BrokerPort;
+  readonly positions: PositionStorePort;
+  readonly incidents: IncidentStorePort;
+  readonly clock: Clock;
+  readonly rules: ReconcileRules;
+  readonly heal: boolean;
+  readonly newId: () => string;
+  /** Serializes every change to incidents (runs and people). */
+  readonly incidentLock: SerialLock;
+}
+
+export interface RunResult {
+  readonly run: ReconciliationRun;
+  readonly events: readonly RecordedIncidentEvent[];
+}
+
+const HEALED_NOTE = 'healed: the store took the broker snapshot';
+
+/**
+ * One reconciliation run (DESIGN §7): a complete broker snapshot, then the store's book (buffer
+ * included, read second so that everything streamed before the snapshot ended is in it), the
+ * rules, the corrective rows, and the run with its incident changes persisted in one transaction.
+ */
+export async function executeRun(
+  deps: RunDependencies,
+  trigger: ReconciliationTrigger,
+  streamActivity: () => ReadonlyMap<string, Date>,
+): Promise<RunResult> {
+  const id = deps.newId();
+  const startedAt = deps.clock.now();
+  const broker = await brokerView(deps.broker);
+  const store = await deps.positions.currentBook();
+  const outcome = reconcile(
+    {
+      broker,
+      store,
+      now: deps.clock.now(),
+      streamActivity: streamActivity(),
+      refreshedAccount: deps.broker.refreshedAccount(),
+    },
+    deps.rules,
+  );
+
+  if (outcome.status === 'BROKER_UNAVAILABLE') {
+    // An unavailable broker proves nothing: incidents stay exactly as they were.
+    const run = record(id, trigger, startedAt, deps.clock.now(), outcome, []);
+    await deps.incidents.recordRun({ run, changed: [], events: [] });
+    return { run, events: [] };
+  }
+
+  const closedAt = deps.clock.now();
+  const corrective = outcome.expired.map((p) => expiryRow(p, closedAt, () => deps.positions.nextSequence()));
+  const healed = deps.heal && broker.complete ? healingRows(deps, id, outcome, broker, closedAt) : [];
+  if (corrective.length + healed.length > 0) await deps.positions.append([...corrective, ...healed]);
+
+  return deps.incidentLock.run(async () => {
+    const finishedAt = deps.clock.now();
+    const active = await deps.incidents.activeIncidents();
+    const transition = applyFindings(active, outcome.findings, outcome.deferred, finishedAt, deps.newId);
+    const healedKeys = new Set(healed.map((u) => keyId(u)));
+    const changed: Incident[] = [];
+    const events: IncidentEvent[] = [...transition.events];
+    for (const incident of transition.changed) {
+      const wasHealed =
+        healedKeys.has(keyId(incident)) && incident.status !== 'RESOLVED' && incident.type !== 'STALE_DATA';
+      if (!wasHealed) {
+        changed.push(incident);
+        continue;
+      }
+      const resolved: Incident = {
+        ...incident,
+        status: 'RESOLVED',
+        resolvedAt: finishedAt,
+        note: HEALED_NOTE,
+      };
+      changed.push(resolved);
+      events.push({ kind: 'RESOLVED', incident: resolved, at: finishedAt });
+    }
+    const byKey = new Map<string, Incident>(active.map((i) => [incidentKeyId(i), i]));
+    for (const incident of transition.changed) byKey.set(incidentKeyId(incident), incident);
+    const discrepancyIds = outcome.findings.flatMap((f) => byKey.get(incidentKeyId(f))?.id ?? []);
+    const run = record(id, trigger, startedAt, finishedAt, outcome, discrepancyIds);
+    const recorded = await deps.incidents.recordRun({ run, changed, events });
+    return { run, events: recorded };
+  });
+}
+
+/** The record of a run that could not complete because something unexpected failed. */
+export function failedRun(
+  id: string,
+  trigger: ReconciliationTrigger,
+  startedAt: Date,
+  finishedAt: Date,
+  error: unknown,
+): ReconciliationRun {
+  // Domain errors are written for people; anything else stays in the log, not in the API.
+  const message = error instanceof DomainError ? error.message : 'internal error; see the service log';
+  return {
+    id,
+    trigger,
+    status: 'FAILED',
+    startedAt,
+    finishedAt,
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+    brokerPositionCount: 0,
+    storePositionCount: 0,
+    discrepancyIds: [],
+    expiredCount: 0,
+    deferredCount: 0,
+    error: message,
+    ...summarize('FAILED', 0, 0, [], message),
+  };
+}
+
+async function brokerView(broker: BrokerPort): Promise<BrokerView> {
+  try {
+    return { complete: true, ...(await broker.snapshot()) };
+  } catch (error) {
+    if (error instanceof BrokerUnavailableError) return { complete: false, reason: error.message };
+    throw error;
+  }
+}
+
+function healingRows(
+  deps: RunDependencies,
+  runId: string,
+  outcome: ReconcileOutcome,
+  broker: Extract<BrokerView, { complete: true }>,
+  at: Date,
+) {
+  const healable = new Set(
+    outcome.findings
+      .filter((f) => f.type === 'MISSING_FROM_STORE' || f.type === 'POSITION_MISMATCH')
+      .map(keyId),
+  );
+  return broker.positions
+    .filter((p) => healable.has(keyId(p)))
+    .map((p) => healingRow(p, runId, at, () => deps.positions.nextSequence()));
+}
+
+function record(
+  id: string,
+  trigger: ReconciliationTrigger,
+  startedAt: Date,
+  finishedAt: Date,
+  outcome: ReconcileOutcome,
+  discrepancyIds: readonly string[],
+): ReconciliationRun {
+  return {
+    id,
+    trigger,
+    status: outcome.status,
+    startedAt,
+    finishedAt,
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+    brokerPositionCount: outcome.brokerPositionCount,
+    storePositionCount: outcome.storePositionCount,
+    discrepancyIds,
+    expiredCount: outcome.expired.length,
+    deferredCount: outcome.deferred.length,
+    error: outcome.unavailableReason ?? null,
+    discrepancyCount: outcome.discrepancyCount,
+    criticalCount: outcome.criticalCount,
+    hasCriticalIssues: outcome.hasCriticalIssues,
+    countsByType: outcome.countsByType,
+    summary: outcome.summary,
+  };
+}

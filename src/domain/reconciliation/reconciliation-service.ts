@@ -1,0 +1,212 @@
+import type { Cancel, Clock } from '../clock.js';
+import { DomainError } from '../errors.js';
+import { EventHub, type IterateOptions } from '../event-hub.js';
+import {
+  acknowledge,
+  type Incident,
+  type IncidentEvent,
+  type RecordedIncidentEvent,
+  resolveByPerson,
+} from '../incident.js';
+import type { BrokerPort, BrokerSessionEvent } from '../ports/broker-port.js';
+import type { IncidentStorePort } from '../ports/incident-store-port.js';
+import type { LogPort } from '../ports/log-port.js';
+import type { PositionStorePort } from '../ports/position-store-port.js';
+import type { ReconcileRules } from '../reconcile.js';
+import type { ReconciliationRun, ReconciliationTrigger } from '../reconciliation-run.js';
+import { manualRow } from './corrective-rows.js';
+import { executeRun, failedRun, type RunResult } from './execute-run.js';
+import { SerialLock } from './serial-lock.js';
+import { StreamActivity } from './stream-activity.js';
+
+export interface ReconciliationServiceOptions {
+  readonly broker: BrokerPort;
+  readonly positions: PositionStorePort;
+  readonly incidents: IncidentStorePort;
+  readonly clock: Clock;
+  readonly log: LogPort;
+  readonly rules: ReconcileRules;
+  /** Time between scheduled runs, counted from the end of the previous run of any trigger. */
+  readonly intervalMs: number;
+  readonly heal: boolean;
+  readonly newId: () => string;
+}
+
+export interface ReconciliationStatusInfo {
+  readonly running: boolean;
+  readonly intervalMs: number;
+  readonly nextRunAt: Date | null;
+  readonly lastRun: ReconciliationRun | null;
+}
+
+/**
+ * Runs reconciliations on every trigger of DESIGN §7 and keeps the incident lifecycle. Start it
+ * before the broker connects, so that the first READY becomes the STARTUP run.
+ *
+ * MANUAL and SCHEDULED requests join a run in progress. STARTUP and RECONNECT mean the broker's
+ * data may have moved after the run in progress took its snapshot, so they queue one more run.
+ */
+export class ReconciliationService {
+  readonly #o: ReconciliationServiceOptions;
+  readonly #activity = new StreamActivity();
+  readonly #incidentLock = new SerialLock();
+  readonly #runs = new EventHub<ReconciliationRun>();
+  readonly #events = new EventHub<RecordedIncidentEvent>();
+  #current: Promise<ReconciliationRun> | undefined;
+  #queued: { trigger: ReconciliationTrigger; promise: Promise<ReconciliationRun> } | undefined;
+  #cancelSchedule: Cancel | undefined;
+  #nextRunAt: Date | null = null;
+  #lastRun: ReconciliationRun | null = null;
+  #detach: (() => void)[] = [];
+  #started = false;
+
+  constructor(options: ReconciliationServiceOptions) {
+    this.#o = options;
+  }
+
+  async start(): Promise<void> {
+    if (this.#started) return;
+    this.#started = true;
+    this.#lastRun = (await this.#o.incidents.latestRun()) ?? null;
+    this.#detach.push(
+      this.#o.positions.onEvent((e) => this.#activity.record(e)),
+      this.#o.broker.onSession((e) => this.#onSession(e)),
+    );
+    this.#schedule();
+  }
+
+  /** Stops timers and listeners, and waits for a run in progress to finish. */
+  async stop(): Promise<void> {
+    this.#started = false;
+    this.#cancelSchedule?.();
+    this.#cancelSchedule = undefined;
+    this.#nextRunAt = null;
+    for (const detach of this.#detach.splice(0)) detach();
+    await Promise.allSettled([this.#current, this.#queued?.promise]);
+  }
+
+  /** Runs a reconciliation now, or joins the one in progress. */
+  reconcile(trigger: ReconciliationTrigger = 'MANUAL'): Promise<ReconciliationRun> {
+    if (this.#current === undefined) return this.#begin(trigger);
+    if (trigger === 'MANUAL' || trigger === 'SCHEDULED') return this.#current;
+    if (this.#queued === undefined) {
+      const after = this.#current.catch(() => undefined);
+      const promise = after.then(() => {
+        this.#queued = undefined;
+        return this.#begin(trigger);
+      });
+      this.#queued = { trigger, promise };
+    }
+    return this.#queued.promise;
+  }
+
+  async acknowledge(id: string, note: string | null): Promise<Incident> {
+    return this.#personChange(id, (incident, at) => acknowledge(incident, note, at));
+  }
+
+  /** Accepts the broker's view: a MANUAL row makes the store agree, then the incident resolves. */
+  async resolve(id: string, note: string | null): Promise<Incident> {
+    return this.#personChange(id, async (incident, at) => {
+      const event = resolveByPerson(incident, note, at);
+      await this.#o.positions.append([manualRow(incident, at, () => this.#o.positions.nextSequence())]);
+      return event;
+    });
+  }
+
+  runs(options?: IterateOptions): AsyncIterableIterator<ReconciliationRun> {
+    return this.#runs.iterate(options);
+  }
+
+  incidentEvents(options?: IterateOptions): AsyncIterableIterator<RecordedIncidentEvent> {
+    return this.#events.iterate(options);
+  }
+
+  onIncidentEvent(listener: (event: RecordedIncidentEvent) => void): () => void {
+    return this.#events.subscribe(listener);
+  }
+
+  onRun(listener: (run: ReconciliationRun) => void): () => void {
+    return this.#runs.subscribe(listener);
+  }
+
+  status(): ReconciliationStatusInfo {
+    return {
+      running: this.#current !== undefined,
+      intervalMs: this.#o.intervalMs,
+      nextRunAt: this.#nextRunAt,
+      lastRun: this.#lastRun,
+    };
+  }
+
+  #onSession(event: BrokerSessionEvent): void {
+    const trigger = event.kind === 'ready' && event.first ? 'STARTUP' : 'RECONNECT';
+    this.reconcile(trigger).catch(() => undefined);
+  }
+
+  #begin(trigger: ReconciliationTrigger): Promise<ReconciliationRun> {
+    const promise = this.#execute(trigger).finally(() => {
+      if (this.#current === promise) this.#current = undefined;
+      this.#schedule();
+    });
+    this.#current = promise;
+    return promise;
+  }
+
+  async #execute(trigger: ReconciliationTrigger): Promise<ReconciliationRun> {
+    const startedAt = this.#o.clock.now();
+    let result: RunResult;
+    try {
+      result = await executeRun({ ...this.#o, incidentLock: this.#incidentLock }, trigger, () =>
+        this.#activity.view(),
+      );
+    } catch (error) {
+      this.#o.log.error('reconciliation failed', { trigger, error });
+      const run = failedRun(this.#o.newId(), trigger, startedAt, this.#o.clock.now(), error);
+      await this.#o.incidents.recordRun({ run, changed: [], events: [] }).catch((e: unknown) => {
+        this.#o.log.error('could not record the failed run', { error: e });
+      });
+      result = { run, events: [] };
+    }
+    this.#activity.prune(new Date(startedAt.getTime() - this.#o.rules.quietWindowMs));
+    this.#publish(result);
+    return result.run;
+  }
+
+  #publish({ run, events }: RunResult): void {
+    this.#lastRun = run;
+    this.#logRun(run);
+    for (const event of events) this.#events.publish(event);
+    this.#runs.publish(run);
+  }
+
+  #logRun(run: ReconciliationRun): void {
+    const fields = { runId: run.id, trigger: run.trigger, status: run.status, durationMs: run.durationMs };
+    if (run.hasCriticalIssues) this.#o.log.error(`reconciliation: ${run.summary}`, fields);
+    else if (run.status === 'CLEAN') this.#o.log.info(`reconciliation: ${run.summary}`, fields);
+    else this.#o.log.warn(`reconciliation: ${run.summary}`, fields);
+  }
+
+  #schedule(): void {
+    this.#cancelSchedule?.();
+    if (!this.#started) return;
+    this.#nextRunAt = new Date(this.#o.clock.now().getTime() + this.#o.intervalMs);
+    this.#cancelSchedule = this.#o.clock.schedule(this.#o.intervalMs, () => {
+      this.#cancelSchedule = undefined;
+      this.reconcile('SCHEDULED').catch(() => undefined);
+    });
+  }
+
+  async #personChange(
+    id: string,
+    change: (incident: Incident, at: Date) => IncidentEvent | Promise<IncidentEvent>,
+  ): Promise<Incident> {
+    const recorded = await this.#incidentLock.run(async () => {
+      const incident = await this.#o.incidents.incident(id);
+      if (!incident) throw new DomainError('NOT_FOUND', `no discrepancy with id ${id}`);
+      const event = await change(incident, this.#o.clock.now());
+      return this.#o.incidents.recordIncidentChange(event);
+    });
+    this.#events.publish(recorded);
+    return recorded.incident;
+  }
+}

@@ -1,0 +1,112 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GraphQLSchema } from 'graphql';
+import type { SentinelApi } from '../../schema/context.js';
+import type { Logger } from '../logger.js';
+import { type ApiKeyAuth, keyFromAuthorizationHeader } from './api-key-auth.js';
+import { createSentinelYoga, GRAPHQL_PATH, type YogaDependencies } from './create-yoga.js';
+import { attachGraphqlWebSocket } from './graphql-websocket.js';
+
+export interface Readiness {
+  readonly ready: boolean;
+  /** Each check by name: true, or why it fails. */
+  readonly checks: Readonly<Record<string, true | string>>;
+}
+
+export interface ApiServerOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly schema: GraphQLSchema;
+  readonly api: SentinelApi;
+  readonly auth: ApiKeyAuth;
+  readonly logger: Logger;
+  readonly readiness: () => Readiness;
+  readonly metrics: () => string;
+  readonly maxSubscriptionsPerConnection?: number;
+  readonly plugins?: YogaDependencies['plugins'];
+  /** Serves extra routes (the dashboard) before GraphQL; returns true when it answered. */
+  readonly staticRoutes?: (request: IncomingMessage, response: ServerResponse) => boolean;
+}
+
+export interface ApiServer {
+  readonly url: string;
+  readonly port: number;
+  readonly webSocketConnections: () => number;
+  /** Stops accepting, completes subscriptions on both transports, closes every connection. */
+  close(): Promise<void>;
+}
+
+/** HTTP (queries, mutations, SSE), WebSocket and the operational endpoints on one port. */
+export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const yoga = createSentinelYoga({
+    schema: options.schema,
+    api: options.api,
+    auth: options.auth,
+    ...(options.plugins ? { plugins: options.plugins } : {}),
+  });
+  const server = createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0];
+    if (path === '/healthz') return json(response, 200, { status: 'ok' });
+    if (path === '/readyz') {
+      const readiness = options.readiness();
+      return json(response, readiness.ready ? 200 : 503, {
+        status: readiness.ready ? 'ready' : 'not ready',
+        checks: readiness.checks,
+      });
+    }
+    if (path === '/metrics') {
+      if (
+        options.auth.required &&
+        !options.auth.authenticate(keyFromAuthorizationHeader(request.headers.authorization)).ok
+      ) {
+        return json(response, 401, { error: 'an API key is required: send "Authorization: Bearer <key>"' });
+      }
+      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+      response.end(options.metrics());
+      return;
+    }
+    if (path !== GRAPHQL_PATH && options.staticRoutes?.(request, response)) return;
+    void yoga(request, response);
+  });
+  const ws = attachGraphqlWebSocket({
+    httpServer: server,
+    yoga,
+    auth: options.auth,
+    maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? 100,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `http://${host}:${port}`;
+  options.logger.info('API listening', { graphql: `${url}${GRAPHQL_PATH}` });
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    webSocketConnections: () => ws.connectionCount,
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await ws.dispose();
+        await yoga.dispose();
+        // SSE responses are long-lived: close() alone would wait for them forever.
+        server.closeAllConnections();
+        await stopped;
+      })();
+      return closing;
+    },
+  };
+}
+
+function json(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}

@@ -1,0 +1,93 @@
+import type { Server } from 'node:http';
+import { type ExecutionArgs, GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+import type { SchemaContext } from '../../schema/context.js';
+import { type ApiKeyAuth, keyFromConnectionParams } from './api-key-auth.js';
+import { GRAPHQL_PATH } from './create-yoga.js';
+
+/** Close codes a WebSocket client can act on (graphql-ws uses 4400–4499 for the protocol). */
+export const CLOSE_UNAUTHORIZED = 4401;
+export const CLOSE_FORBIDDEN = 4403;
+
+export interface GraphqlWebSocketOptions {
+  readonly httpServer: Server;
+  readonly yoga: YogaServerInstance<Record<string, unknown>, SchemaContext>;
+  readonly auth: ApiKeyAuth;
+  readonly maxSubscriptionsPerConnection: number;
+  readonly keepAliveMs?: number;
+}
+
+type Enveloped = ReturnType<GraphqlWebSocketOptions['yoga']['getEnveloped']>;
+type EnvelopedArgs = ExecutionArgs & Pick<Enveloped, 'execute' | 'subscribe'>;
+
+/**
+ * graphql-ws on the API's port and path, executing through yoga's envelop so that limits, auth
+ * and error masking apply exactly as on HTTP.
+ */
+export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
+  const wss = new WebSocketServer({ server: options.httpServer, path: GRAPHQL_PATH });
+  const disposable = useServer<Record<string, unknown>>(
+    {
+      execute: (args) => (args as EnvelopedArgs).execute(args),
+      subscribe: (args) => (args as EnvelopedArgs).subscribe(args),
+      onConnect: (ctx) => {
+        const outcome = options.auth.authenticate(keyFromConnectionParams(ctx.connectionParams));
+        if (outcome.ok) return true;
+        // graphql-ws answers `false` with 4403; a missing key deserves 4401 so clients know to send one.
+        if (outcome.reason === 'missing') {
+          ctx.extra.socket.close(
+            CLOSE_UNAUTHORIZED,
+            'Unauthorized: send connectionParams { authorization: "Bearer <key>" }',
+          );
+        }
+        return false;
+      },
+      onSubscribe: async (ctx, _id, params) => {
+        if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerConnection) {
+          return [
+            new GraphQLError(
+              `too many operations on one connection (limit ${options.maxSubscriptionsPerConnection}); open another connection`,
+              { extensions: { code: 'LIMIT_EXCEEDED' } },
+            ),
+          ];
+        }
+        const enveloped = options.yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+        });
+        try {
+          // Limits throw from parse and validate; caught here they become errors for this
+          // operation instead of closing the whole connection.
+          const document = enveloped.parse(params.query);
+          const errors = enveloped.validate(enveloped.schema, document);
+          if (errors.length > 0) return [...errors];
+          const args: EnvelopedArgs = {
+            schema: enveloped.schema,
+            document,
+            operationName: params.operationName,
+            variableValues: params.variables,
+            contextValue: await enveloped.contextFactory(),
+            execute: enveloped.execute,
+            subscribe: enveloped.subscribe,
+          };
+          return args;
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('Bad request')];
+        }
+      },
+    },
+    wss,
+    options.keepAliveMs ?? 12_000,
+  );
+  return {
+    get connectionCount(): number {
+      return wss.clients.size;
+    },
+    /** Closes every socket with 1001 (going away) and completes their subscriptions. */
+    dispose: () => disposable.dispose(),
+  };
+}

@@ -1,0 +1,65 @@
+import type { DiscrepancyFilter } from '../domain/discrepancy-filter.js';
+import type { Incident, RecordedIncidentEvent } from '../domain/incident.js';
+import type { Position, PositionKey } from '../domain/position.js';
+import type { PositionFilter } from '../domain/position-filter.js';
+import type { PositionEvent } from '../domain/position-update.js';
+import type { ReconciliationRun } from '../domain/reconciliation-run.js';
+import type { SystemStatus } from '../domain/system-status.js';
+
+export interface PositionHistoryPage {
+  readonly events: readonly PositionEvent[];
+  readonly hasNextPage: boolean;
+}
+
+export interface RunPage {
+  readonly runs: readonly { readonly run: ReconciliationRun; readonly cursor: string }[];
+  readonly hasNextPage: boolean;
+}
+
+/**
+ * The application as the schema sees it: every resolver is one call into one of these. Cursors
+ * that are sequences stay numbers here; the schema encodes them for clients.
+ */
+export interface SentinelApi {
+  readonly positions: {
+    book(filter: PositionFilter): Promise<readonly Position[]>;
+    position(key: PositionKey): Promise<Position | undefined>;
+    asOf(at: Date, filter: PositionFilter): Promise<readonly Position[]>;
+    history(
+      key: PositionKey,
+      page: { first: number; after: number | undefined },
+    ): Promise<PositionHistoryPage>;
+    follow(after: number | undefined, filter: PositionFilter): AsyncIterable<PositionEvent>;
+  };
+  readonly broker: {
+    book(filter: PositionFilter): readonly Position[];
+  };
+  readonly discrepancies: {
+    list(filter: DiscrepancyFilter): Promise<readonly Incident[]>;
+    get(id: string): Promise<Incident | undefined>;
+    acknowledge(id: string, note: string | null): Promise<Incident>;
+    resolve(id: string, note: string | null): Promise<Incident>;
+    follow(after: number | undefined, filter: DiscrepancyFilter): AsyncIterable<RecordedIncidentEvent>;
+  };
+  readonly reconciliation: {
+    reconcile(): Promise<ReconciliationRun>;
+    run(id: string): Promise<ReconciliationRun | undefined>;
+    runs(page: { first: number; after: string | undefined }): Promise<RunPage>;
+    latest(): Promise<ReconciliationRun | undefined>;
+    discrepanciesOf(run: ReconciliationRun): Promise<readonly Incident[]>;
+    completed(): AsyncIterable<ReconciliationRun>;
+  };
+  readonly system: {
+    status(): SystemStatus;
+    changes(): AsyncIterable<SystemStatus>;
+  };
+}
+
+export type Role = 'read' | 'admin';
+
+/** Per request (or per WebSocket connection): the application and who is asking. */
+export interface SchemaContext {
+  readonly api: SentinelApi;
+  /** Null when the request carried no valid key; only possible when keys are configured. */
+  readonly role: Role | null;
+}

@@ -1,0 +1,38 @@
+import type { RecordedIncidentEvent } from '../domain/incident.js';
+import { builder } from './builder.js';
+import { decodeSequenceCursor, encodeCursor } from './cursor.js';
+import { DateTimeScalar } from './date-time.js';
+import { DiscrepancyFilterInput, DiscrepancyRef, discrepancyFilterOf } from './discrepancy.js';
+
+const CURSOR_KIND = 'discrepancy-event';
+
+export const DiscrepancyEventKindEnum = builder.enumType('DiscrepancyEventKind', {
+  values: ['OPENED', 'UPDATED', 'ACKNOWLEDGED', 'RESOLVED'] as const,
+});
+
+export const DiscrepancyEventRef = builder.objectRef<RecordedIncidentEvent>('DiscrepancyEvent').implement({
+  fields: (t) => ({
+    cursor: t.string({
+      resolve: (e) => encodeCursor(CURSOR_KIND, e.sequence),
+      description: 'Pass as `after` to resume from here',
+    }),
+    kind: t.expose('kind', { type: DiscrepancyEventKindEnum }),
+    discrepancy: t.expose('incident', { type: DiscrepancyRef }),
+    at: t.expose('at', { type: DateTimeScalar }),
+  }),
+});
+
+builder.subscriptionFields((t) => ({
+  discrepancyChanged: t.field({
+    type: DiscrepancyEventRef,
+    description:
+      'Every change of every discrepancy (without a status filter, resolutions included); `after` replays what was missed, then goes live',
+    args: { filter: t.arg({ type: DiscrepancyFilterInput }), after: t.arg.string() },
+    subscribe: (_root, args, ctx) =>
+      ctx.api.discrepancies.follow(
+        decodeSequenceCursor(CURSOR_KIND, args.after),
+        discrepancyFilterOf(args.filter),
+      ),
+    resolve: (event) => event,
+  }),
+}));

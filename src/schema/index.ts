@@ -1,0 +1,14 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.js';
+import './contract.js';
+import './date-time.js';
+import './discrepancy.js';
+import './discrepancy-event.js';
+import './page-info.js';
+import './position.js';
+import './position-update.js';
+import './reconciliation-run.js';
+import './system-status.js';
+
+/** The whole public contract (DESIGN §8), sorted so the printed SDL is stable. */
+export const schema = lexicographicSortSchema(builder.toSchema());

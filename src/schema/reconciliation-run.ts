@@ -1,0 +1,107 @@
+import type { ReconciliationRun } from '../domain/reconciliation-run.js';
+import type { DiscrepancyCount } from '../domain/reconciliation-summary.js';
+import { builder } from './builder.js';
+import type { RunPage } from './context.js';
+import { DateTimeScalar } from './date-time.js';
+import { DiscrepancyRef, DiscrepancyTypeEnum } from './discrepancy.js';
+import { PageInfoRef } from './page-info.js';
+
+export const ReconciliationTriggerEnum = builder.enumType('ReconciliationTrigger', {
+  values: ['STARTUP', 'SCHEDULED', 'MANUAL', 'RECONNECT'] as const,
+});
+export const ReconciliationStatusEnum = builder.enumType('ReconciliationStatus', {
+  values: ['CLEAN', 'DISCREPANCIES', 'BROKER_UNAVAILABLE', 'FAILED'] as const,
+});
+
+const DiscrepancyCountRef = builder.objectRef<DiscrepancyCount>('DiscrepancyCount').implement({
+  fields: (t) => ({
+    type: t.expose('type', { type: DiscrepancyTypeEnum }),
+    count: t.exposeInt('count'),
+  }),
+});
+
+export const ReconciliationRunRef = builder.objectRef<ReconciliationRun>('ReconciliationRun').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    trigger: t.expose('trigger', { type: ReconciliationTriggerEnum }),
+    status: t.expose('status', { type: ReconciliationStatusEnum }),
+    startedAt: t.expose('startedAt', { type: DateTimeScalar }),
+    finishedAt: t.expose('finishedAt', { type: DateTimeScalar }),
+    durationMs: t.exposeFloat('durationMs'),
+    brokerPositionCount: t.exposeInt('brokerPositionCount'),
+    storePositionCount: t.exposeInt('storePositionCount'),
+    discrepancies: t.field({
+      type: [DiscrepancyRef],
+      description: 'The discrepancies this run found, in their current state',
+      resolve: (run, _args, ctx) => ctx.api.reconciliation.discrepanciesOf(run),
+    }),
+    discrepancyCount: t.exposeInt('discrepancyCount'),
+    criticalCount: t.exposeInt('criticalCount'),
+    hasCriticalIssues: t.exposeBoolean('hasCriticalIssues'),
+    countsByType: t.expose('countsByType', { type: [DiscrepancyCountRef] }),
+    summary: t.exposeString('summary', {
+      description: 'Broker: 12, Store: 11, Discrepancies: 2 (1 critical)',
+    }),
+    expiredCount: t.exposeInt('expiredCount', { description: 'Expired options closed with an EXPIRY row' }),
+    deferredCount: t.exposeInt('deferredCount', {
+      description: 'Keys that traded within the quiet window, checked on the next run',
+    }),
+    error: t.exposeString('error', { nullable: true }),
+  }),
+});
+
+type RunEdge = RunPage['runs'][number];
+
+const ReconciliationRunEdgeRef = builder.objectRef<RunEdge>('ReconciliationRunEdge').implement({
+  fields: (t) => ({
+    cursor: t.exposeString('cursor'),
+    node: t.field({ type: ReconciliationRunRef, resolve: (e) => e.run }),
+  }),
+});
+
+const ReconciliationRunConnectionRef = builder.objectRef<RunPage>('ReconciliationRunConnection').implement({
+  fields: (t) => ({
+    edges: t.field({ type: [ReconciliationRunEdgeRef], resolve: (p) => p.runs }),
+    pageInfo: t.field({
+      type: PageInfoRef,
+      resolve: (p) => ({ hasNextPage: p.hasNextPage, endCursor: p.runs.at(-1)?.cursor ?? null }),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  reconciliationRun: t.field({
+    type: ReconciliationRunRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.api.reconciliation.run(String(args.id)),
+  }),
+  reconciliationRuns: t.field({
+    type: ReconciliationRunConnectionRef,
+    description: 'Newest first',
+    args: { first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
+    resolve: (_root, args, ctx) =>
+      ctx.api.reconciliation.runs({ first: args.first ?? 20, after: args.after ?? undefined }),
+  }),
+  latestReconciliation: t.field({
+    type: ReconciliationRunRef,
+    nullable: true,
+    resolve: (_root, _args, ctx) => ctx.api.reconciliation.latest(),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  reconcile: t.field({
+    type: ReconciliationRunRef,
+    description: 'Runs a reconciliation now and returns it; joins a run already in progress',
+    resolve: (_root, _args, ctx) => ctx.api.reconciliation.reconcile(),
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  reconciliationCompleted: t.field({
+    type: ReconciliationRunRef,
+    subscribe: (_root, _args, ctx) => ctx.api.reconciliation.completed(),
+    resolve: (run) => run,
+  }),
+}));
