@@ -1,0 +1,327 @@
+import type { Contract as IbContract } from '@stoqey/ib';
+import type { Cancel } from '../../domain/clock.js';
+import { BrokerUnavailableError } from '../../domain/errors.js';
+import type { IterateOptions } from '../../domain/event-hub.js';
+import type { BrokerSessionEvent, CompleteSnapshot } from '../../domain/ports/broker-port.js';
+import { keyId, type Position } from '../../domain/position.js';
+import type { PositionUpdate } from '../../domain/position-update.js';
+import type { Logger } from '../logger.js';
+import { BrokerBook } from './broker-book.js';
+import { ClosableHub } from './closable-hub.js';
+import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
+import type { ConnectivityLoss, RequestSender } from './ib-connection.js';
+import { type PortfolioRow, type PositionRow, portfolioRowFromIb, positionRowFromIb } from './ib-rows.js';
+import { PendingSnapshot } from './pending-snapshot.js';
+import { PortfolioSubscription } from './portfolio-subscription.js';
+import { type PositionRequest, PositionRequestLedger } from './position-request-ledger.js';
+import { createUpdateStamper } from './update-stamper.js';
+
+/** What the connection can tell the feed beyond sending: where it is and whether to start over. */
+export interface FeedConnection extends RequestSender {
+  readonly endpoint: string;
+  readonly connectivityLoss: ConnectivityLoss | undefined;
+  readonly sessionAccounts: readonly string[] | undefined;
+  resync(reason: string): void;
+  markHealthy(): void;
+}
+
+/** How far one API session is from holding the feed's starting state. */
+interface SessionProgress {
+  /** The feed's latest reqPositions; undefined once its positionEnd arrived. */
+  burst: PositionRequest<PositionRow> | undefined;
+  /** What to announce once the burst and the portfolio download are in; undefined once announced. */
+  pending: BrokerSessionEvent | undefined;
+}
+
+/**
+ * Turns the positions and portfolio events of one shared connection into the live update stream,
+ * the broker book and complete snapshots.
+ *
+ * Rows that arrive between a reqPositions and its positionEnd belong to that request (IB gives
+ * them no id; see PositionRequestLedger). The feed's own starting burst after each connect or
+ * resubscription is its starting state: emitted with source SNAPSHOT. A snapshot's rows are
+ * evidence for reconciliation only: they refresh the book but are never emitted, or a
+ * reconciliation would hide what it should find. Everything else is a live STREAM update.
+ */
+export class BrokerFeed {
+  readonly #o: ResolvedIbAdapterOptions;
+  readonly #log: Logger;
+  readonly #connection: FeedConnection;
+  readonly #book = new BrokerBook();
+  readonly #ledger = new PositionRequestLedger<PositionRow>();
+  readonly #deadlines = new Map<number, Cancel>();
+  readonly #updates: ClosableHub<PositionUpdate>;
+  readonly #sessions: ClosableHub<BrokerSessionEvent>;
+  readonly #stamp: (position: Position, at: Date) => PositionUpdate;
+  #session: SessionProgress | undefined;
+  #announcedReady = false;
+  readonly #portfolio: PortfolioSubscription;
+  #snapshot: PendingSnapshot | undefined;
+  #stopped = false;
+
+  constructor(options: ResolvedIbAdapterOptions, log: Logger, connection: FeedConnection) {
+    this.#o = options;
+    this.#log = log;
+    this.#connection = connection;
+    this.#updates = new ClosableHub(log, 'position update');
+    this.#sessions = new ClosableHub(log, 'broker session');
+    this.#stamp = createUpdateStamper(options.nextSequence);
+    this.#portfolio = new PortfolioSubscription(options, log, connection, () => {
+      if (this.#session) this.#maybeAnnounce(this.#session);
+    });
+  }
+
+  // ---- what the adapter offers ------------------------------------------------------------------
+
+  onUpdate(handler: (update: PositionUpdate) => void): () => void {
+    return this.#updates.subscribe(handler);
+  }
+
+  updates(options?: IterateOptions): AsyncIterableIterator<PositionUpdate> {
+    return this.#updates.iterate(options);
+  }
+
+  get updateListenerCount(): number {
+    return this.#updates.listenerCount;
+  }
+
+  onSession(listener: (event: BrokerSessionEvent) => void): () => void {
+    return this.#sessions.subscribe(listener);
+  }
+
+  sessions(options?: IterateOptions): AsyncIterableIterator<BrokerSessionEvent> {
+    return this.#sessions.iterate(options);
+  }
+
+  book(): BrokerBook {
+    return this.#book;
+  }
+
+  /** The account whose portfolio feed is subscribed, once chosen. */
+  get refreshedAccount(): string | undefined {
+    return this.#portfolio.account;
+  }
+
+  /** A complete list of every account's positions, or BrokerUnavailableError. Callers share one. */
+  snapshot(): Promise<CompleteSnapshot> {
+    if (this.#snapshot) return this.#snapshot.promise;
+    const unavailable = this.#unavailableReason();
+    if (unavailable) return Promise.reject(new BrokerUnavailableError(unavailable));
+    const startedAt = this.#o.clock.now();
+    this.#snapshot = new PendingSnapshot(this.#requestPositions('snapshot'), startedAt);
+    return this.#snapshot.promise;
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#failSnapshot('the broker connection was stopped');
+    this.#endSession();
+    this.#clearRequests();
+    this.#updates.close();
+    this.#sessions.close();
+  }
+
+  // ---- from the connection ----------------------------------------------------------------------
+
+  apiReady(): void {
+    this.#endSession();
+    const session: SessionProgress = {
+      burst: undefined,
+      pending: { kind: 'ready', first: !this.#announcedReady },
+    };
+    this.#session = session;
+    this.#subscribe(session);
+  }
+
+  accountsListed(accounts: readonly string[]): void {
+    if (this.#session) this.#portfolio.accountsListed(accounts);
+  }
+
+  socketClosed(): void {
+    this.#failSnapshot(`the connection to TWS at ${this.#connection.endpoint} dropped during the snapshot`);
+    this.#endSession();
+    this.#clearRequests();
+  }
+
+  connectivityLost(loss: ConnectivityLoss): void {
+    // The request stays in the ledger: its positionEnd may still come and must not answer another.
+    this.#failSnapshot(`TWS reported its connection to IB lost (${loss.code}) during the snapshot`);
+  }
+
+  connectivityRestored(dataLost: boolean): void {
+    const session = this.#session;
+    if (!session) return;
+    if (!dataLost) {
+      if (session.pending === undefined) this.#announce({ kind: 'restored', dataLost: false });
+      return;
+    }
+    this.#failSnapshot('TWS reported data lost (1101) during the snapshot');
+    session.pending ??= { kind: 'restored', dataLost: true };
+    this.#subscribe(session);
+  }
+
+  // ---- from the socket --------------------------------------------------------------------------
+
+  position(account: unknown, contract: IbContract, quantity: unknown, averageCost: unknown): void {
+    const at = this.#o.clock.now();
+    const parsed = positionRowFromIb(account, contract, quantity, averageCost);
+    if (!parsed.ok) {
+      this.#log.warn('skipped a position row TWS sent', { problem: parsed.problem });
+      return;
+    }
+    const row = parsed.row;
+    if (!this.#o.securityTypes.matches(row.contract.secType)) return;
+    const request = this.#ledger.answering;
+    if (request === undefined) {
+      this.#emit(this.#book.applyPosition(row, at, 'STREAM'), at);
+      return;
+    }
+    request.rows.set(keyId({ account: row.account, conId: row.contract.conId }), row);
+    const position = this.#book.applyPosition(row, at, 'SNAPSHOT');
+    if (request.purpose === 'feed') this.#emit(position, at);
+  }
+
+  positionEnd(): void {
+    const request = this.#ledger.answer();
+    if (request === undefined) {
+      this.#connection.resync('TWS sent a positionEnd that answers no request');
+      return;
+    }
+    this.#deadlines.get(request.id)?.();
+    this.#deadlines.delete(request.id);
+    this.#book.retainOnly(new Set(request.rows.keys()));
+    if (request.purpose === 'snapshot') {
+      this.#completeSnapshot(request);
+      return;
+    }
+    const session = this.#session;
+    if (session?.burst === request) {
+      session.burst = undefined;
+      this.#maybeAnnounce(session);
+    }
+  }
+
+  portfolio(
+    contract: IbContract,
+    quantity: unknown,
+    marketPrice: unknown,
+    marketValue: unknown,
+    averageCost: unknown,
+    unrealizedPnl: unknown,
+    realizedPnl: unknown,
+    account: unknown,
+  ): void {
+    const at = this.#o.clock.now();
+    const parsed = portfolioRowFromIb(
+      contract,
+      quantity,
+      marketPrice,
+      marketValue,
+      averageCost,
+      unrealizedPnl,
+      realizedPnl,
+      account,
+    );
+    if (!parsed.ok) {
+      this.#log.warn('skipped a portfolio row TWS sent', { problem: parsed.problem });
+      return;
+    }
+    const row: PortfolioRow = parsed.row;
+    if (!this.#o.securityTypes.matches(row.contract.secType)) return;
+    const source = this.#portfolio.downloading ? 'SNAPSHOT' : 'STREAM';
+    this.#emit(this.#book.applyPortfolio(row, at, source), at);
+  }
+
+  accountDownloadEnd(account: unknown): void {
+    this.#portfolio.downloadEnd(account);
+  }
+
+  // ---- inside -----------------------------------------------------------------------------------
+
+  /** Subscribes both feeds on the current session: once per connect, and again after 1101. */
+  #subscribe(session: SessionProgress): void {
+    session.burst = this.#requestPositions('feed');
+    this.#portfolio.subscribe(this.#connection.sessionAccounts);
+  }
+
+  #maybeAnnounce(session: SessionProgress): void {
+    if (session !== this.#session || session.burst || !this.#portfolio.isSettled) return;
+    const event = session.pending;
+    if (event === undefined) return;
+    session.pending = undefined;
+    if (event.kind === 'ready') this.#announcedReady = true;
+    this.#connection.markHealthy();
+    this.#announce(event);
+  }
+
+  #announce(event: BrokerSessionEvent): void {
+    this.#log.info(event.kind === 'ready' ? 'broker feed in sync' : 'broker feed restored', { ...event });
+    this.#sessions.publish(event);
+  }
+
+  #endSession(): void {
+    this.#portfolio.end();
+    this.#session = undefined;
+  }
+
+  /**
+   * Sends one reqPositions and records it. Its positionEnd must come within the snapshot timeout;
+   * if it does not, no later answer on this connection can be trusted to be the right one.
+   */
+  #requestPositions(purpose: 'feed' | 'snapshot'): PositionRequest<PositionRow> {
+    const request = this.#ledger.issue(purpose, this.#o.clock.now());
+    const cancel = this.#o.clock.schedule(this.#o.snapshotTimeoutMs, () => this.#missedDeadline(request));
+    this.#deadlines.set(request.id, cancel);
+    this.#connection.reqPositions();
+    return request;
+  }
+
+  #missedDeadline(request: PositionRequest<PositionRow>): void {
+    this.#deadlines.delete(request.id);
+    if (!this.#ledger.isOutstanding(request)) return;
+    const missed = `no positionEnd from TWS within ${this.#o.snapshotTimeoutMs} ms`;
+    if (this.#snapshot?.request === request) this.#failSnapshot(`${missed}: the snapshot is incomplete`);
+    this.#connection.resync(
+      `${missed} for ${request.purpose === 'feed' ? "the feed's starting list" : 'a snapshot'}`,
+    );
+  }
+
+  #clearRequests(): void {
+    for (const cancel of this.#deadlines.values()) cancel();
+    this.#deadlines.clear();
+    this.#ledger.clear();
+  }
+
+  #completeSnapshot(request: PositionRequest<PositionRow>): void {
+    const pending = this.#snapshot;
+    if (pending?.request !== request) return;
+    this.#snapshot = undefined;
+    pending.complete(this.#o.clock.now());
+  }
+
+  #failSnapshot(reason: string): void {
+    const inflight = this.#snapshot;
+    if (!inflight) return;
+    this.#snapshot = undefined;
+    this.#log.warn('broker snapshot failed', { reason });
+    inflight.fail(reason);
+  }
+
+  #unavailableReason(): string | undefined {
+    if (this.#stopped) return 'the broker connection was stopped';
+    const loss = this.#connection.connectivityLoss;
+    if (loss) {
+      return `TWS reports its connection to IB lost (${loss.code}): broker data is unreliable until it is restored`;
+    }
+    if (!this.#connection.canSend) return `not connected to TWS at ${this.#connection.endpoint}`;
+    return undefined;
+  }
+
+  #emit(position: Position, at: Date): void {
+    try {
+      this.#updates.publish(this.#stamp(position, at));
+    } catch (error) {
+      this.#log.error('could not publish a position update', { error, account: position.account });
+    }
+  }
+}

@@ -1,0 +1,372 @@
+import { ErrorCode, EventName, type IBApi } from '@stoqey/ib';
+import type { Cancel } from '../../domain/clock.js';
+import type { BrokerState } from '../../domain/ports/broker-port.js';
+import type { BrokerStatus } from '../../domain/system-status.js';
+import type { LogFields, Logger } from '../logger.js';
+import { ClosableHub } from './closable-hub.js';
+import {
+  clientIdInUseHint,
+  connectionLostHint,
+  handshakeTimeoutHint,
+  refusedAtStartHint,
+  unreachableHint,
+} from './connection-hints.js';
+import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
+import { ReconnectBackoff } from './reconnect-backoff.js';
+
+export interface BrokerStateChange {
+  readonly state: BrokerState;
+  readonly previous: BrokerState;
+  readonly at: Date;
+}
+
+/** A TWS notice that its own link to IB is down (1100, 2110): its data cannot be trusted. */
+export interface ConnectivityLoss {
+  readonly code: number;
+  readonly message: string;
+}
+
+/** What the connection tells the position feed. */
+export interface ConnectionHooks {
+  /** nextValidId on a fresh socket: the API session is up and requests may be sent. */
+  apiReady(): void;
+  /** TWS listed the accounts of the login. */
+  accountsListed(accounts: readonly string[]): void;
+  /** The socket is gone, and every answer still owed on it. */
+  socketClosed(): void;
+  connectivityLost(loss: ConnectivityLoss): void;
+  /** 1101 (data lost: subscriptions must be made again) or 1102 (data kept). */
+  connectivityRestored(dataLost: boolean): void;
+}
+
+/** Requests the feed may send; each returns false, sending nothing, when the session is down. */
+export interface RequestSender {
+  readonly canSend: boolean;
+  reqPositions(): boolean;
+  reqAccountUpdates(account: string): boolean;
+}
+
+/** Problems written at warn level once per outage; repeats go to debug. */
+type Problem = 'outage' | 'client-id' | 'handshake';
+
+const CLIENT_ID_IN_USE = 326;
+const CONNECTIVITY_LOST = new Set([1100, 2110]);
+/** Farm notices that follow TWS's own link coming back after 2110. */
+const FARMS_OK = new Set([2104, 2106, 2158]);
+
+/**
+ * The life of one IBApi socket, over and over: connect, wait for the API session (nextValidId,
+ * not `connected`), report TWS's connectivity notices, and after any loss reconnect with backoff.
+ * Requests go out only while the session is up: @stoqey/ib queues anything sent while
+ * disconnected and replays it on the next connection, which would double every subscription.
+ */
+export class IbConnection implements RequestSender {
+  readonly #api: IBApi;
+  readonly #o: ResolvedIbAdapterOptions;
+  readonly #log: Logger;
+  readonly #hooks: ConnectionHooks;
+  readonly #backoff: ReconnectBackoff;
+  readonly #states: ClosableHub<BrokerStateChange>;
+  readonly #reported = new Set<Problem>();
+  #state: BrokerState = 'DISCONNECTED';
+  #running = false;
+  #socketOpen = false;
+  #apiReady = false;
+  #loss: ConnectivityLoss | undefined;
+  /** The coming close is not an outage: we asked for it, or TWS announced it (326). */
+  #closeExpected = false;
+  /** disconnect() was called on the current socket. */
+  #disconnecting = false;
+  #everConnected = false;
+  #cancelReconnect: Cancel | undefined;
+  #cancelHandshake: Cancel | undefined;
+  #closeWaiters: (() => void)[] = [];
+  #accounts: readonly string[] = [];
+  #accountsListed = false;
+  #serverVersion: number | null = null;
+  #connectedSince: Date | null = null;
+  #lastMessageAt: Date | null = null;
+  #lastError: string | null = null;
+
+  constructor(api: IBApi, options: ResolvedIbAdapterOptions, log: Logger, hooks: ConnectionHooks) {
+    this.#api = api;
+    this.#o = options;
+    this.#log = log;
+    this.#hooks = hooks;
+    this.#backoff = new ReconnectBackoff(options.backoff, options.random);
+    this.#states = new ClosableHub(log, 'broker state');
+    api.on(EventName.connected, () => this.#onConnected());
+    api.on(EventName.server, (version: number) => {
+      this.#serverVersion = version;
+    });
+    api.on(EventName.nextValidId, () => this.#onNextValidId());
+    api.on(EventName.managedAccounts, (list: string) => this.#onManagedAccounts(list));
+    api.on(EventName.disconnected, () => this.#onDisconnected());
+    api.on(EventName.info, (message: string, code: number) => this.#onInfo(message, code));
+    api.on(EventName.error, (error: Error, code: ErrorCode, reqId: number) =>
+      this.#onError(error, code, reqId),
+    );
+    api.on(EventName.received, () => {
+      this.#lastMessageAt = this.#o.clock.now();
+    });
+  }
+
+  get state(): BrokerState {
+    return this.#state;
+  }
+
+  get canSend(): boolean {
+    return this.#running && this.#socketOpen && this.#apiReady && this.#api.isConnected;
+  }
+
+  /** The notice that made TWS's data unreliable, while it lasts. */
+  get connectivityLoss(): ConnectivityLoss | undefined {
+    return this.#loss;
+  }
+
+  /** The accounts TWS listed on the current socket; undefined until it has listed them. */
+  get sessionAccounts(): readonly string[] | undefined {
+    return this.#socketOpen && this.#accountsListed ? this.#accounts : undefined;
+  }
+
+  get endpoint(): string {
+    return `${this.#o.host}:${this.#o.port}`;
+  }
+
+  onStateChange(listener: (change: BrokerStateChange) => void): () => void {
+    return this.#states.subscribe(listener);
+  }
+
+  stateChanges(): AsyncIterableIterator<BrokerStateChange> {
+    return this.#states.iterate();
+  }
+
+  status(): BrokerStatus {
+    return {
+      state: this.#state,
+      host: this.#o.host,
+      port: this.#o.port,
+      clientId: this.#o.clientId,
+      accounts: [...this.#accounts],
+      serverVersion: this.#serverVersion,
+      connectedSince: this.#connectedSince,
+      lastMessageAt: this.#lastMessageAt,
+      lastError: this.#lastError,
+    };
+  }
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#connect();
+  }
+
+  /** Disconnects, cancels every timer and ends the state iterators. */
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.#cancelReconnect?.();
+    this.#cancelReconnect = undefined;
+    this.#cancelHandshake?.();
+    this.#cancelHandshake = undefined;
+    if (this.#socketOpen) {
+      const closed = new Promise<void>((resolve) => this.#closeWaiters.push(resolve));
+      this.#closeOnPurpose();
+      await closed;
+    }
+    this.#states.close();
+  }
+
+  /**
+   * Drops the socket on purpose and connects again: a fresh connection is the only way to be
+   * sure again which answer belongs to which request.
+   */
+  resync(reason: string): void {
+    if (!this.#running || !this.#socketOpen || this.#disconnecting) return;
+    this.#log.warn(`reconnecting to TWS to start over: ${reason}`, { endpoint: this.endpoint });
+    this.#closeOnPurpose();
+  }
+
+  /** The session has its starting state: the next outage is reported again and backs off from the start. */
+  markHealthy(): void {
+    this.#backoff.reset();
+    this.#reported.clear();
+  }
+
+  reqPositions(): boolean {
+    if (!this.canSend) return false;
+    this.#api.reqPositions();
+    return true;
+  }
+
+  reqAccountUpdates(account: string): boolean {
+    if (!this.canSend) return false;
+    this.#api.reqAccountUpdates(true, account);
+    return true;
+  }
+
+  #connect(): void {
+    this.#cancelReconnect = undefined;
+    if (!this.#running) return;
+    this.#socketOpen = true;
+    this.#apiReady = false;
+    this.#accountsListed = false;
+    this.#closeExpected = false;
+    this.#disconnecting = false;
+    this.#setState('CONNECTING');
+    this.#cancelHandshake = this.#o.clock.schedule(this.#o.handshakeTimeoutMs, () =>
+      this.#onHandshakeTimeout(),
+    );
+    this.#api.connect(this.#o.clientId);
+  }
+
+  #closeOnPurpose(): void {
+    this.#closeExpected = true;
+    // A second disconnect() on a closing socket only earns an "already disconnected" notice.
+    if (this.#disconnecting) return;
+    this.#disconnecting = true;
+    this.#api.disconnect();
+  }
+
+  #onConnected(): void {
+    this.#everConnected = true;
+    this.#connectedSince = this.#o.clock.now();
+    this.#setState('CONNECTED');
+  }
+
+  #onNextValidId(): void {
+    // TWS also sends nextValidId in answer to reqIds; only the first one opens the session.
+    if (this.#apiReady || !this.#socketOpen) return;
+    this.#apiReady = true;
+    this.#cancelHandshake?.();
+    this.#cancelHandshake = undefined;
+    this.#setState(this.#loss ? 'CONNECTED' : 'READY');
+    this.#log.info('connected to TWS', {
+      endpoint: this.endpoint,
+      clientId: this.#o.clientId,
+      serverVersion: this.#serverVersion,
+      accounts: this.#accounts.join(','),
+    });
+    this.#hooks.apiReady();
+  }
+
+  #onManagedAccounts(list: string): void {
+    this.#accounts = String(list)
+      .split(',')
+      .map((a) => a.trim())
+      .filter((a) => a !== '');
+    this.#accountsListed = true;
+    this.#hooks.accountsListed(this.#accounts);
+  }
+
+  #onDisconnected(): void {
+    const wasUp = this.#state === 'CONNECTED' || this.#state === 'READY';
+    const onPurpose = this.#closeExpected;
+    this.#closeExpected = false;
+    this.#disconnecting = false;
+    this.#socketOpen = false;
+    this.#apiReady = false;
+    this.#accountsListed = false;
+    this.#loss = undefined;
+    this.#connectedSince = null;
+    this.#cancelHandshake?.();
+    this.#cancelHandshake = undefined;
+    this.#setState('DISCONNECTED');
+    for (const resolve of this.#closeWaiters.splice(0)) resolve();
+    this.#hooks.socketClosed();
+    if (!this.#running) return;
+    if (wasUp && !onPurpose) this.#report('outage', connectionLostHint(this.#o.host, this.#o.port));
+    const delayMs = this.#backoff.next();
+    this.#log.debug('reconnecting to TWS', {
+      endpoint: this.endpoint,
+      attempt: this.#backoff.attempts,
+      delayMs,
+    });
+    this.#cancelReconnect = this.#o.clock.schedule(delayMs, () => this.#connect());
+  }
+
+  #onHandshakeTimeout(): void {
+    this.#cancelHandshake = undefined;
+    if (!this.#socketOpen || this.#apiReady) return;
+    const { host, port, handshakeTimeoutMs } = this.#o;
+    if (this.#state === 'CONNECTED')
+      this.#report('handshake', handshakeTimeoutHint(host, port, handshakeTimeoutMs));
+    else this.#report('outage', unreachableHint(host, port, `no answer within ${handshakeTimeoutMs} ms`));
+    this.#lastError = `no API session within ${handshakeTimeoutMs} ms`;
+    this.#closeOnPurpose();
+  }
+
+  #onInfo(message: string, code: number): void {
+    if (code === CLIENT_ID_IN_USE) {
+      this.#lastError = `${code}: ${message}`;
+      // TWS closes the socket itself; the reconnect that follows is expected, not an outage.
+      this.#closeExpected = true;
+      this.#report('client-id', clientIdInUseHint(this.#o.host, this.#o.port, this.#o.clientId));
+      return;
+    }
+    if (CONNECTIVITY_LOST.has(code)) {
+      this.#lastError = `${code}: ${message}`;
+      this.#loss = { code, message };
+      if (this.#state === 'READY') this.#setState('CONNECTED');
+      this.#log.warn('TWS lost its connection to IB: broker data is unreliable until it is restored', {
+        code,
+        message,
+      });
+      this.#hooks.connectivityLost(this.#loss);
+      return;
+    }
+    if (code === 1101 || code === 1102) {
+      this.#loss = undefined;
+      if (this.#apiReady) this.#setState('READY');
+      this.#log.info(
+        code === 1101
+          ? 'TWS restored its connection to IB, data lost: subscribing again'
+          : 'TWS restored its connection to IB, data kept',
+        { code },
+      );
+      this.#hooks.connectivityRestored(code === 1101);
+      return;
+    }
+    if (FARMS_OK.has(code) && this.#loss?.code === 2110) {
+      this.#loss = undefined;
+      if (this.#apiReady) this.#setState('READY');
+      this.#log.info('TWS reports its data farms connected again', { code, message });
+      return;
+    }
+    // 2100..2999 are notices (farm status and the like); anything else deserves attention.
+    if (code >= 2100 && code < 3000) this.#log.debug('TWS notice', { code, message });
+    else this.#log.warn('TWS notice', { code, message });
+  }
+
+  #onError(error: Error, code: ErrorCode, reqId: number): void {
+    const message = error instanceof Error ? error.message : String(error);
+    if (code === ErrorCode.CONNECT_FAIL) {
+      this.#lastError = message;
+      const { host, port } = this.#o;
+      if (!this.#everConnected && message.includes('ECONNREFUSED')) {
+        this.#report('outage', refusedAtStartHint(host, port));
+      } else {
+        this.#report('outage', unreachableHint(host, port, message));
+      }
+      return;
+    }
+    this.#lastError = `${code}: ${message}`;
+    this.#log.warn('TWS API error', { code, reqId, message });
+  }
+
+  #report(problem: Problem, message: string, fields: LogFields = {}): void {
+    const all = { endpoint: this.endpoint, clientId: this.#o.clientId, ...fields };
+    if (this.#reported.has(problem)) {
+      this.#log.debug(message, all);
+      return;
+    }
+    this.#reported.add(problem);
+    this.#log.warn(message, all);
+  }
+
+  #setState(next: BrokerState): void {
+    if (next === this.#state) return;
+    const previous = this.#state;
+    this.#state = next;
+    this.#states.publish({ state: next, previous, at: this.#o.clock.now() });
+  }
+}
