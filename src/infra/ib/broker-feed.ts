@@ -190,6 +190,13 @@ export class BrokerFeed {
     this.#deadlines.get(request.id)?.();
     this.#deadlines.delete(request.id);
     this.#book.retainOnly(new Set(request.rows.keys()));
+    const waited = this.#snapshot?.request === request;
+    this.#log.debug('positionEnd received', {
+      request: request.id,
+      purpose: request.purpose,
+      rows: request.rows.size,
+      ...(request.purpose === 'snapshot' && !waited ? { givenUp: true } : {}),
+    });
     if (request.purpose === 'snapshot') {
       this.#completeSnapshot(request);
       return;
@@ -314,6 +321,11 @@ export class BrokerFeed {
       return `TWS reports its connection to IB lost (${loss.code}): broker data is unreliable until it is restored`;
     }
     if (!this.#connection.canSend) return `not connected to TWS at ${this.#connection.endpoint}`;
+    // Only one positions request at a time: with another outstanding, a late or reordered
+    // positionEnd could complete this snapshot with rows missing.
+    const earlier = this.#ledger.answering;
+    if (earlier?.purpose === 'feed') return "TWS is still sending the feed's starting list of positions";
+    if (earlier) return 'TWS has not yet finished answering an earlier snapshot that was given up';
     return undefined;
   }
 
