@@ -60,7 +60,8 @@ describe('when TWS cannot be reached', () => {
     expect(warnings).toHaveLength(1);
     const line = String(warnings[0]?.msg);
     expect(line).toContain(`at 127.0.0.1:${port}: connection refused`);
-    expect(line).toContain('Configure → API → Settings');
+    expect(line).toContain('Configure → Settings → API → Settings');
+    expect(line).toContain('Global Configuration → API → Settings');
     expect(line).toContain('"Enable ActiveX and Socket Clients"');
     expect(line).toContain('Trusted IPs');
     expect(line).toContain('position-sentinel demo');

@@ -1,29 +1,52 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PositionRequestLedger } from '../../src/infra/ib/position-request-ledger.js';
+import { type PositionRequest, PositionRequestLedger } from '../../src/infra/ib/position-request-ledger.js';
+import { ManualClock } from '../support/manual-clock.js';
 
-const t0 = new Date('2026-11-25T15:00:00Z');
+function ledger(clock = new ManualClock(), overdue: PositionRequest<string>[] = []) {
+  return new PositionRequestLedger<string>({ clock, deadlineMs: 1_000, overdue: (r) => overdue.push(r) });
+}
 
 describe('position request ledger', () => {
   it('gives rows to the oldest outstanding request and each positionEnd to it, in order', () => {
-    const ledger = new PositionRequestLedger<string>();
-    expect(ledger.answering).toBeUndefined();
-    const feed = ledger.issue('feed', t0);
-    const snapshot = ledger.issue('snapshot', t0);
-    expect(ledger.answering).toBe(feed);
-    expect(ledger.answer()).toBe(feed);
-    expect(ledger.answering).toBe(snapshot);
-    expect(ledger.isOutstanding(feed)).toBe(false);
-    expect(ledger.answer()).toBe(snapshot);
-    expect(ledger.answer()).toBeUndefined();
-    expect(ledger.outstanding).toBe(0);
+    const l = ledger();
+    expect(l.answering).toBeUndefined();
+    const feed = l.issue('feed');
+    const snapshot = l.issue('snapshot');
+    expect(l.answering).toBe(feed);
+    expect(l.answer()).toBe(feed);
+    expect(l.answering).toBe(snapshot);
+    expect(l.answer()).toBe(snapshot);
+    expect(l.answer()).toBeUndefined();
+    expect(l.outstanding).toBe(0);
   });
 
-  it('forgets everything outstanding when the connection goes', () => {
-    const ledger = new PositionRequestLedger<string>();
-    const a = ledger.issue('feed', t0);
-    expect(ledger.clear()).toEqual([a]);
-    expect(ledger.answering).toBeUndefined();
+  it('reports a request still unanswered at its deadline, and only that one', () => {
+    const clock = new ManualClock();
+    const overdue: PositionRequest<string>[] = [];
+    const l = ledger(clock, overdue);
+    const answered = l.issue('feed');
+    clock.advance(500);
+    const late = l.issue('snapshot');
+    expect(l.answer()).toBe(answered);
+    clock.advance(999);
+    expect(overdue).toEqual([]);
+    clock.advance(1);
+    expect(overdue).toEqual([late]);
+    // Still outstanding: its positionEnd may yet come and must not answer another request.
+    expect(l.answering).toBe(late);
+  });
+
+  it('forgets everything outstanding, deadlines included, when the connection goes', () => {
+    const clock = new ManualClock();
+    const overdue: PositionRequest<string>[] = [];
+    const l = ledger(clock, overdue);
+    const a = l.issue('feed');
+    expect(l.clear()).toEqual([a]);
+    expect(l.answering).toBeUndefined();
+    expect(clock.pendingCount).toBe(0);
+    clock.advance(5_000);
+    expect(overdue).toEqual([]);
   });
 
   /**
@@ -37,15 +60,15 @@ describe('position request ledger', () => {
       fc.property(
         fc.array(fc.record({ withheld: fc.boolean(), liveRowsBefore: fc.nat(3) }), { maxLength: 12 }),
         (requests) => {
-          const ledger = new PositionRequestLedger<string>();
+          const l = ledger();
           const completed: Set<string>[] = [];
-          const receive = (key: string) => ledger.answering?.rows.set(key, key);
+          const receive = (key: string) => l.answering?.rows.set(key, key);
           for (const { withheld, liveRowsBefore } of requests) {
             for (let i = 0; i < liveRowsBefore; i++) receive(book[i % book.length]!);
-            ledger.issue('snapshot', t0);
+            l.issue('snapshot');
             for (const key of book) receive(key);
             if (!withheld) {
-              const done = ledger.answer();
+              const done = l.answer();
               if (done) completed.push(new Set(done.rows.keys()));
             }
           }

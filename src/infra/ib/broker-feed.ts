@@ -1,5 +1,4 @@
 import type { Contract as IbContract } from '@stoqey/ib';
-import type { Cancel } from '../../domain/clock.js';
 import { BrokerUnavailableError } from '../../domain/errors.js';
 import type { IterateOptions } from '../../domain/event-hub.js';
 import type { BrokerSessionEvent, CompleteSnapshot } from '../../domain/ports/broker-port.js';
@@ -8,22 +7,13 @@ import type { PositionUpdate } from '../../domain/position-update.js';
 import type { Logger } from '../logger.js';
 import { BrokerBook } from './broker-book.js';
 import { ClosableHub } from './closable-hub.js';
+import type { ConnectivityLoss, FeedConnection } from './connection-ports.js';
 import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
-import type { ConnectivityLoss, RequestSender } from './ib-connection.js';
 import { type PortfolioRow, type PositionRow, portfolioRowFromIb, positionRowFromIb } from './ib-rows.js';
 import { PendingSnapshot } from './pending-snapshot.js';
 import { PortfolioSubscription } from './portfolio-subscription.js';
 import { type PositionRequest, PositionRequestLedger } from './position-request-ledger.js';
 import { createUpdateStamper } from './update-stamper.js';
-
-/** What the connection can tell the feed beyond sending: where it is and whether to start over. */
-export interface FeedConnection extends RequestSender {
-  readonly endpoint: string;
-  readonly connectivityLoss: ConnectivityLoss | undefined;
-  readonly sessionAccounts: readonly string[] | undefined;
-  resync(reason: string): void;
-  markHealthy(): void;
-}
 
 /** How far one API session is from holding the feed's starting state. */
 interface SessionProgress {
@@ -48,8 +38,7 @@ export class BrokerFeed {
   readonly #log: Logger;
   readonly #connection: FeedConnection;
   readonly #book = new BrokerBook();
-  readonly #ledger = new PositionRequestLedger<PositionRow>();
-  readonly #deadlines = new Map<number, Cancel>();
+  readonly #ledger: PositionRequestLedger<PositionRow>;
   readonly #updates: ClosableHub<PositionUpdate>;
   readonly #sessions: ClosableHub<BrokerSessionEvent>;
   readonly #stamp: (position: Position, at: Date) => PositionUpdate;
@@ -66,6 +55,11 @@ export class BrokerFeed {
     this.#updates = new ClosableHub(log, 'position update');
     this.#sessions = new ClosableHub(log, 'broker session');
     this.#stamp = createUpdateStamper(options.nextSequence);
+    this.#ledger = new PositionRequestLedger({
+      clock: options.clock,
+      deadlineMs: options.snapshotTimeoutMs,
+      overdue: (request) => this.#overdue(request),
+    });
     this.#portfolio = new PortfolioSubscription(options, log, connection, () => {
       if (this.#session) this.#maybeAnnounce(this.#session);
     });
@@ -116,7 +110,7 @@ export class BrokerFeed {
     this.#stopped = true;
     this.#failSnapshot('the broker connection was stopped');
     this.#endSession();
-    this.#clearRequests();
+    this.#ledger.clear();
     this.#updates.close();
     this.#sessions.close();
   }
@@ -124,6 +118,7 @@ export class BrokerFeed {
   // ---- from the connection ----------------------------------------------------------------------
 
   apiReady(): void {
+    if (this.#stopped) return;
     this.#endSession();
     const session: SessionProgress = {
       burst: undefined,
@@ -140,7 +135,7 @@ export class BrokerFeed {
   socketClosed(): void {
     this.#failSnapshot(`the connection to TWS at ${this.#connection.endpoint} dropped during the snapshot`);
     this.#endSession();
-    this.#clearRequests();
+    this.#ledger.clear();
   }
 
   connectivityLost(loss: ConnectivityLoss): void {
@@ -187,8 +182,6 @@ export class BrokerFeed {
       this.#connection.resync('TWS sent a positionEnd that answers no request');
       return;
     }
-    this.#deadlines.get(request.id)?.();
-    this.#deadlines.delete(request.id);
     this.#book.retainOnly(new Set(request.rows.keys()));
     const waited = this.#snapshot?.request === request;
     this.#log.debug('positionEnd received', {
@@ -271,32 +264,20 @@ export class BrokerFeed {
     this.#session = undefined;
   }
 
-  /**
-   * Sends one reqPositions and records it. Its positionEnd must come within the snapshot timeout;
-   * if it does not, no later answer on this connection can be trusted to be the right one.
-   */
+  /** Records one reqPositions and sends it. */
   #requestPositions(purpose: 'feed' | 'snapshot'): PositionRequest<PositionRow> {
-    const request = this.#ledger.issue(purpose, this.#o.clock.now());
-    const cancel = this.#o.clock.schedule(this.#o.snapshotTimeoutMs, () => this.#missedDeadline(request));
-    this.#deadlines.set(request.id, cancel);
+    const request = this.#ledger.issue(purpose);
     this.#connection.reqPositions();
     return request;
   }
 
-  #missedDeadline(request: PositionRequest<PositionRow>): void {
-    this.#deadlines.delete(request.id);
-    if (!this.#ledger.isOutstanding(request)) return;
+  /** No later answer on this connection can be trusted to be the right one: start over. */
+  #overdue(request: PositionRequest<PositionRow>): void {
     const missed = `no positionEnd from TWS within ${this.#o.snapshotTimeoutMs} ms`;
     if (this.#snapshot?.request === request) this.#failSnapshot(`${missed}: the snapshot is incomplete`);
     this.#connection.resync(
       `${missed} for ${request.purpose === 'feed' ? "the feed's starting list" : 'a snapshot'}`,
     );
-  }
-
-  #clearRequests(): void {
-    for (const cancel of this.#deadlines.values()) cancel();
-    this.#deadlines.clear();
-    this.#ledger.clear();
   }
 
   #completeSnapshot(request: PositionRequest<PositionRow>): void {

@@ -5,10 +5,11 @@
 export function refusedAtStartHint(host: string, port: number): string {
   return (
     `cannot connect to TWS or IB Gateway at ${host}:${port}: connection refused. ` +
-    'Is it running, with the API enabled? In TWS or IB Gateway open Configure → API → Settings, ' +
-    'check "Enable ActiveX and Socket Clients", set "Socket port" to the port given here ' +
-    '(TWS: 7496 live, 7497 paper; IB Gateway: 4001 live, 4002 paper; set it with --ib-port or IB_PORT), ' +
-    `and add this machine to "Trusted IPs" when ${host} is not this machine. ` +
+    'Is it running, with the API enabled? Open the API settings (IB Gateway: Configure → Settings → API → ' +
+    'Settings; TWS: File or Edit → Global Configuration → API → Settings), ' +
+    `check "Enable ActiveX and Socket Clients" and that "Socket port" is ${port} ` +
+    '(defaults: TWS 7496 live, 7497 paper; IB Gateway 4001 live, 4002 paper), or give the right port ' +
+    `with --ib-port or IB_PORT; when ${host} is another machine, add this one to "Trusted IPs". ` +
     'To try position-sentinel without IB, run `position-sentinel demo` (the built-in simulator). ' +
     'Retrying with backoff.'
   );
@@ -38,7 +39,7 @@ export function handshakeTimeoutHint(host: string, port: number, timeoutMs: numb
   return (
     `connected to ${host}:${port} but no API session started within ${timeoutMs} ms. ` +
     'If TWS shows a dialog asking whether to accept an incoming API connection, accept it, or add this ' +
-    'machine to "Trusted IPs" in Configure → API → Settings; check that the port belongs to TWS or ' +
+    'machine to "Trusted IPs" in the API settings; check that the port belongs to TWS or ' +
     'IB Gateway. Retrying with backoff.'
   );
 }

@@ -11,12 +11,13 @@ import type { PositionFilter } from '../../domain/position-filter.js';
 import type { PositionUpdate } from '../../domain/position-update.js';
 import type { BrokerStatus } from '../../domain/system-status.js';
 import { BrokerFeed } from './broker-feed.js';
+import type { BrokerStateChange } from './connection-ports.js';
 import {
   type IbAdapterOptions,
   type ResolvedIbAdapterOptions,
   resolveIbAdapterOptions,
 } from './ib-adapter-options.js';
-import { type BrokerStateChange, IbConnection } from './ib-connection.js';
+import { IbConnection } from './ib-connection.js';
 
 /** Creates the adapter; it does nothing until `start()`. */
 export function createIbAdapter(options: IbAdapterOptions): IbAdapter {

@@ -2,7 +2,7 @@ import { ErrorCode, EventName, type IBApi } from '@stoqey/ib';
 import type { Cancel } from '../../domain/clock.js';
 import type { BrokerState } from '../../domain/ports/broker-port.js';
 import type { BrokerStatus } from '../../domain/system-status.js';
-import type { LogFields, Logger } from '../logger.js';
+import type { Logger } from '../logger.js';
 import { ClosableHub } from './closable-hub.js';
 import {
   clientIdInUseHint,
@@ -11,48 +11,18 @@ import {
   refusedAtStartHint,
   unreachableHint,
 } from './connection-hints.js';
+import type {
+  BrokerStateChange,
+  ConnectionHooks,
+  ConnectivityLoss,
+  FeedConnection,
+} from './connection-ports.js';
 import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
+import { OutageLog } from './outage-log.js';
 import { ReconnectBackoff } from './reconnect-backoff.js';
+import { classifyNotice, parseManagedAccounts } from './tws-notice.js';
 
-export interface BrokerStateChange {
-  readonly state: BrokerState;
-  readonly previous: BrokerState;
-  readonly at: Date;
-}
-
-/** A TWS notice that its own link to IB is down (1100, 2110): its data cannot be trusted. */
-export interface ConnectivityLoss {
-  readonly code: number;
-  readonly message: string;
-}
-
-/** What the connection tells the position feed. */
-export interface ConnectionHooks {
-  /** nextValidId on a fresh socket: the API session is up and requests may be sent. */
-  apiReady(): void;
-  /** TWS listed the accounts of the login. */
-  accountsListed(accounts: readonly string[]): void;
-  /** The socket is gone, and every answer still owed on it. */
-  socketClosed(): void;
-  connectivityLost(loss: ConnectivityLoss): void;
-  /** 1101 (data lost: subscriptions must be made again) or 1102 (data kept). */
-  connectivityRestored(dataLost: boolean): void;
-}
-
-/** Requests the feed may send; each returns false, sending nothing, when the session is down. */
-export interface RequestSender {
-  readonly canSend: boolean;
-  reqPositions(): boolean;
-  reqAccountUpdates(account: string): boolean;
-}
-
-/** Problems written at warn level once per outage; repeats go to debug. */
-type Problem = 'outage' | 'client-id' | 'handshake';
-
-const CLIENT_ID_IN_USE = 326;
-const CONNECTIVITY_LOST = new Set([1100, 2110]);
-/** Farm notices that follow TWS's own link coming back after 2110. */
-const FARMS_OK = new Set([2104, 2106, 2158]);
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * The life of one IBApi socket, over and over: connect, wait for the API session (nextValidId,
@@ -60,14 +30,14 @@ const FARMS_OK = new Set([2104, 2106, 2158]);
  * Requests go out only while the session is up: @stoqey/ib queues anything sent while
  * disconnected and replays it on the next connection, which would double every subscription.
  */
-export class IbConnection implements RequestSender {
+export class IbConnection implements FeedConnection {
   readonly #api: IBApi;
   readonly #o: ResolvedIbAdapterOptions;
   readonly #log: Logger;
   readonly #hooks: ConnectionHooks;
   readonly #backoff: ReconnectBackoff;
   readonly #states: ClosableHub<BrokerStateChange>;
-  readonly #reported = new Set<Problem>();
+  readonly #outages: OutageLog;
   #state: BrokerState = 'DISCONNECTED';
   #running = false;
   #socketOpen = false;
@@ -81,12 +51,15 @@ export class IbConnection implements RequestSender {
   #cancelReconnect: Cancel | undefined;
   #cancelHandshake: Cancel | undefined;
   #closeWaiters: (() => void)[] = [];
-  #accounts: readonly string[] = [];
   #accountsListed = false;
-  #serverVersion: number | null = null;
-  #connectedSince: Date | null = null;
-  #lastMessageAt: Date | null = null;
-  #lastError: string | null = null;
+  /** What status() reports besides the state and the settings. */
+  readonly #facts: Mutable<Omit<BrokerStatus, 'state' | 'host' | 'port' | 'clientId'>> = {
+    accounts: [],
+    serverVersion: null,
+    connectedSince: null,
+    lastMessageAt: null,
+    lastError: null,
+  };
 
   constructor(api: IBApi, options: ResolvedIbAdapterOptions, log: Logger, hooks: ConnectionHooks) {
     this.#api = api;
@@ -95,9 +68,10 @@ export class IbConnection implements RequestSender {
     this.#hooks = hooks;
     this.#backoff = new ReconnectBackoff(options.backoff, options.random);
     this.#states = new ClosableHub(log, 'broker state');
+    this.#outages = new OutageLog(log, { endpoint: this.endpoint, clientId: options.clientId });
     api.on(EventName.connected, () => this.#onConnected());
     api.on(EventName.server, (version: number) => {
-      this.#serverVersion = version;
+      this.#facts.serverVersion = version;
     });
     api.on(EventName.nextValidId, () => this.#onNextValidId());
     api.on(EventName.managedAccounts, (list: string) => this.#onManagedAccounts(list));
@@ -107,7 +81,7 @@ export class IbConnection implements RequestSender {
       this.#onError(error, code, reqId),
     );
     api.on(EventName.received, () => {
-      this.#lastMessageAt = this.#o.clock.now();
+      this.#facts.lastMessageAt = this.#o.clock.now();
     });
   }
 
@@ -126,7 +100,7 @@ export class IbConnection implements RequestSender {
 
   /** The accounts TWS listed on the current socket; undefined until it has listed them. */
   get sessionAccounts(): readonly string[] | undefined {
-    return this.#socketOpen && this.#accountsListed ? this.#accounts : undefined;
+    return this.#socketOpen && this.#accountsListed ? this.#facts.accounts : undefined;
   }
 
   get endpoint(): string {
@@ -142,17 +116,8 @@ export class IbConnection implements RequestSender {
   }
 
   status(): BrokerStatus {
-    return {
-      state: this.#state,
-      host: this.#o.host,
-      port: this.#o.port,
-      clientId: this.#o.clientId,
-      accounts: [...this.#accounts],
-      serverVersion: this.#serverVersion,
-      connectedSince: this.#connectedSince,
-      lastMessageAt: this.#lastMessageAt,
-      lastError: this.#lastError,
-    };
+    const { host, port, clientId } = this.#o;
+    return { state: this.#state, host, port, clientId, ...this.#facts, accounts: [...this.#facts.accounts] };
   }
 
   start(): void {
@@ -189,7 +154,7 @@ export class IbConnection implements RequestSender {
   /** The session has its starting state: the next outage is reported again and backs off from the start. */
   markHealthy(): void {
     this.#backoff.reset();
-    this.#reported.clear();
+    this.#outages.clear();
   }
 
   reqPositions(): boolean {
@@ -229,7 +194,7 @@ export class IbConnection implements RequestSender {
 
   #onConnected(): void {
     this.#everConnected = true;
-    this.#connectedSince = this.#o.clock.now();
+    this.#facts.connectedSince = this.#o.clock.now();
     this.#setState('CONNECTED');
   }
 
@@ -243,19 +208,16 @@ export class IbConnection implements RequestSender {
     this.#log.info('connected to TWS', {
       endpoint: this.endpoint,
       clientId: this.#o.clientId,
-      serverVersion: this.#serverVersion,
-      accounts: this.#accounts.join(','),
+      serverVersion: this.#facts.serverVersion,
+      accounts: this.#facts.accounts.join(','),
     });
     this.#hooks.apiReady();
   }
 
   #onManagedAccounts(list: string): void {
-    this.#accounts = String(list)
-      .split(',')
-      .map((a) => a.trim())
-      .filter((a) => a !== '');
+    this.#facts.accounts = parseManagedAccounts(list);
     this.#accountsListed = true;
-    this.#hooks.accountsListed(this.#accounts);
+    this.#hooks.accountsListed(this.#facts.accounts);
   }
 
   #onDisconnected(): void {
@@ -267,14 +229,14 @@ export class IbConnection implements RequestSender {
     this.#apiReady = false;
     this.#accountsListed = false;
     this.#loss = undefined;
-    this.#connectedSince = null;
+    this.#facts.connectedSince = null;
     this.#cancelHandshake?.();
     this.#cancelHandshake = undefined;
     this.#setState('DISCONNECTED');
     for (const resolve of this.#closeWaiters.splice(0)) resolve();
     this.#hooks.socketClosed();
     if (!this.#running) return;
-    if (wasUp && !onPurpose) this.#report('outage', connectionLostHint(this.#o.host, this.#o.port));
+    if (wasUp && !onPurpose) this.#outages.report('outage', connectionLostHint(this.#o.host, this.#o.port));
     const delayMs = this.#backoff.next();
     this.#log.debug('reconnecting to TWS', {
       endpoint: this.endpoint,
@@ -289,78 +251,79 @@ export class IbConnection implements RequestSender {
     if (!this.#socketOpen || this.#apiReady) return;
     const { host, port, handshakeTimeoutMs } = this.#o;
     if (this.#state === 'CONNECTED')
-      this.#report('handshake', handshakeTimeoutHint(host, port, handshakeTimeoutMs));
-    else this.#report('outage', unreachableHint(host, port, `no answer within ${handshakeTimeoutMs} ms`));
-    this.#lastError = `no API session within ${handshakeTimeoutMs} ms`;
+      this.#outages.report('handshake', handshakeTimeoutHint(host, port, handshakeTimeoutMs));
+    else
+      this.#outages.report(
+        'outage',
+        unreachableHint(host, port, `no answer within ${handshakeTimeoutMs} ms`),
+      );
+    this.#facts.lastError = `no API session within ${handshakeTimeoutMs} ms`;
     this.#closeOnPurpose();
   }
 
   #onInfo(message: string, code: number): void {
-    if (code === CLIENT_ID_IN_USE) {
-      this.#lastError = `${code}: ${message}`;
-      // TWS closes the socket itself; the reconnect that follows is expected, not an outage.
-      this.#closeExpected = true;
-      this.#report('client-id', clientIdInUseHint(this.#o.host, this.#o.port, this.#o.clientId));
-      return;
+    const notice = classifyNotice(code);
+    switch (notice.kind) {
+      case 'client-id-in-use':
+        this.#facts.lastError = `${code}: ${message}`;
+        // TWS closes the socket itself; the reconnect that follows is expected, not an outage.
+        this.#closeExpected = true;
+        this.#outages.report('client-id', clientIdInUseHint(this.#o.host, this.#o.port, this.#o.clientId));
+        return;
+      case 'connectivity-lost':
+        this.#facts.lastError = `${code}: ${message}`;
+        this.#loss = { code, message };
+        if (this.#state === 'READY') this.#setState('CONNECTED');
+        this.#log.warn('TWS lost its connection to IB: broker data is unreliable until it is restored', {
+          code,
+          message,
+        });
+        this.#hooks.connectivityLost(this.#loss);
+        return;
+      case 'connectivity-restored':
+        this.#loss = undefined;
+        if (this.#apiReady) this.#setState('READY');
+        this.#log.info(
+          notice.dataLost
+            ? 'TWS restored its connection to IB, data lost: subscribing again'
+            : 'TWS restored its connection to IB, data kept',
+          { code },
+        );
+        this.#hooks.connectivityRestored(notice.dataLost);
+        return;
+      case 'farm-ok':
+        // 2110 has no restored code of its own: the farms reconnecting is the sign.
+        if (this.#loss?.code === 2110) {
+          this.#loss = undefined;
+          if (this.#apiReady) this.#setState('READY');
+          this.#log.info('TWS reports its data farms connected again', { code, message });
+        } else {
+          this.#log.debug('TWS notice', { code, message });
+        }
+        return;
+      case 'status':
+        this.#log.debug('TWS notice', { code, message });
+        return;
+      case 'other':
+        this.#log.warn('TWS notice', { code, message });
+        return;
     }
-    if (CONNECTIVITY_LOST.has(code)) {
-      this.#lastError = `${code}: ${message}`;
-      this.#loss = { code, message };
-      if (this.#state === 'READY') this.#setState('CONNECTED');
-      this.#log.warn('TWS lost its connection to IB: broker data is unreliable until it is restored', {
-        code,
-        message,
-      });
-      this.#hooks.connectivityLost(this.#loss);
-      return;
-    }
-    if (code === 1101 || code === 1102) {
-      this.#loss = undefined;
-      if (this.#apiReady) this.#setState('READY');
-      this.#log.info(
-        code === 1101
-          ? 'TWS restored its connection to IB, data lost: subscribing again'
-          : 'TWS restored its connection to IB, data kept',
-        { code },
-      );
-      this.#hooks.connectivityRestored(code === 1101);
-      return;
-    }
-    if (FARMS_OK.has(code) && this.#loss?.code === 2110) {
-      this.#loss = undefined;
-      if (this.#apiReady) this.#setState('READY');
-      this.#log.info('TWS reports its data farms connected again', { code, message });
-      return;
-    }
-    // 2100..2999 are notices (farm status and the like); anything else deserves attention.
-    if (code >= 2100 && code < 3000) this.#log.debug('TWS notice', { code, message });
-    else this.#log.warn('TWS notice', { code, message });
   }
 
   #onError(error: Error, code: ErrorCode, reqId: number): void {
     const message = error instanceof Error ? error.message : String(error);
     if (code === ErrorCode.CONNECT_FAIL) {
-      this.#lastError = message;
+      this.#facts.lastError = message;
       const { host, port } = this.#o;
       if (!this.#everConnected && message.includes('ECONNREFUSED')) {
-        this.#report('outage', refusedAtStartHint(host, port));
+        this.#outages.report('outage', refusedAtStartHint(host, port));
       } else {
-        this.#report('outage', unreachableHint(host, port, message));
+        this.#outages.report('outage', unreachableHint(host, port, message));
       }
       return;
     }
-    this.#lastError = `${code}: ${message}`;
+    this.#facts.lastError = `${code}: ${message}`;
     this.#log.warn('TWS API error', { code, reqId, message });
-  }
-
-  #report(problem: Problem, message: string, fields: LogFields = {}): void {
-    const all = { endpoint: this.endpoint, clientId: this.#o.clientId, ...fields };
-    if (this.#reported.has(problem)) {
-      this.#log.debug(message, all);
-      return;
-    }
-    this.#reported.add(problem);
-    this.#log.warn(message, all);
   }
 
   #setState(next: BrokerState): void {

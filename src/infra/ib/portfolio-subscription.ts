@@ -1,8 +1,8 @@
 import type { Cancel } from '../../domain/clock.js';
 import type { Logger } from '../logger.js';
 import { accountNotManagedHint } from './connection-hints.js';
+import type { RequestSender } from './connection-ports.js';
 import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
-import type { RequestSender } from './ib-connection.js';
 
 type DownloadState = 'idle' | 'awaiting-accounts' | 'running' | 'settled';
 
