@@ -51,6 +51,11 @@ describe('recovering from TWS outages', () => {
     expect(a.logsAt('warn').map((l) => l.msg)).toEqual([
       `lost the connection to TWS or IB Gateway at 127.0.0.1:${h.sim.port} (TWS restarts once a day); reconnecting with backoff`,
     ]);
+
+    // Stopping leaves no timer behind, and no reconnect comes after it.
+    await a.adapter.stop();
+    expect(clock.pendingCount).toBe(0);
+    expect(a.adapter.state).toBe('DISCONNECTED');
   });
 
   it('through a restart that refuses connections for a while: keeps retrying quietly, then resumes', async () => {
@@ -97,6 +102,18 @@ describe('recovering from TWS outages', () => {
 
     h.sim.change('DU222222', SPXW_6000_C.conId, 4);
     await a.untilUpdate((u) => u.quantity === 4 && u.source === 'STREAM', 'live changes again');
+  });
+
+  it('treats 2110 like 1100: data unreliable, snapshots refused, until TWS reports the link restored', async () => {
+    const a = await h.adapter().startReady();
+    h.sim.sendCode(2110);
+    await until(() => a.adapter.state === 'CONNECTED', 'data unreliable');
+    await expect(a.adapter.snapshot()).rejects.toThrow(/lost \(2110\)/);
+    expect(a.adapter.status().lastError).toMatch(/^2110: /);
+    h.sim.sendCode(1102);
+    await a.untilSessions(2);
+    expect(a.adapter.state).toBe('READY');
+    expect(a.stateNames().slice(-2)).toEqual(['CONNECTED', 'READY']);
   });
 
   it('after 1102 (restored, data kept): signals it and subscribes nothing again', async () => {
