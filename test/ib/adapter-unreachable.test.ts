@@ -106,4 +106,34 @@ describe('when TWS cannot be reached', () => {
     clock.advance(10);
     await until(() => sockets.length === 2, 'the retry');
   });
+
+  it('says once that a server speaking an API version the client does not support cannot be used, and retries', async () => {
+    // Answers every hello with server version 201 (the protobuf era), as a newer TWS would to a client offering it.
+    const connections: Socket[] = [];
+    const newer = createServer((socket) => {
+      connections.push(socket);
+      socket.once('data', () => {
+        const payload = Buffer.from('201\u000020261125 10:00:00 EST\u0000');
+        const length = Buffer.alloc(4);
+        length.writeUInt32BE(payload.length);
+        socket.write(Buffer.concat([length, payload]));
+      });
+      socket.on('error', () => {});
+    });
+    const port = await listen(newer);
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          for (const socket of connections) socket.destroy();
+          newer.close(() => resolve());
+        }),
+    );
+    const { adapter, lines } = adapterOn(port);
+    adapter.start();
+    await until(() => connections.length >= 3, 'a few attempts');
+    expect(lines.filter((l) => l.level === 'warn').map((l) => l.msg)).toEqual([
+      `cannot connect to TWS or IB Gateway at 127.0.0.1:${port} (506: Unsupported Version 201); retrying with backoff`,
+    ]);
+    expect(adapter.state).not.toBe('READY');
+  });
 });

@@ -19,6 +19,9 @@ import {
 } from './ib-adapter-options.js';
 import { IbConnection } from './ib-connection.js';
 
+export type { BrokerStateChange } from './connection-ports.js';
+export type { IbAdapterOptions } from './ib-adapter-options.js';
+
 /** Creates the adapter; it does nothing until `start()`. */
 export function createIbAdapter(options: IbAdapterOptions): IbAdapter {
   return new IbAdapter(options);

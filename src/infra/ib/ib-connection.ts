@@ -312,9 +312,9 @@ export class IbConnection implements FeedConnection {
 
   #onError(error: Error, code: ErrorCode, reqId: number): void {
     const message = error instanceof Error ? error.message : String(error);
+    const { host, port } = this.#o;
     if (code === ErrorCode.CONNECT_FAIL) {
       this.#facts.lastError = message;
-      const { host, port } = this.#o;
       if (!this.#everConnected && message.includes('ECONNREFUSED')) {
         this.#outages.report('outage', refusedAtStartHint(host, port));
       } else {
@@ -323,6 +323,12 @@ export class IbConnection implements FeedConnection {
       return;
     }
     this.#facts.lastError = `${code}: ${message}`;
+    // The client drops a server it cannot talk to (version out of its range, TWS too old): that
+    // is the outage of this connection, and it will repeat on every retry.
+    if (code === ErrorCode.UNSUPPORTED_VERSION || code === ErrorCode.UPDATE_TWS) {
+      this.#outages.report('outage', unreachableHint(host, port, `${code}: ${message}`));
+      return;
+    }
     this.#log.warn('TWS API error', { code, reqId, message });
   }
 

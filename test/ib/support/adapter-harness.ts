@@ -95,7 +95,6 @@ export class AdapterHarness {
       logger,
       backoff: { initialDelayMs: 10, maxDelayMs: 100 },
       snapshotTimeoutMs: 15_000,
-      securityTypes: undefined,
       ...options,
     });
     this.#adapters.push(adapter);
