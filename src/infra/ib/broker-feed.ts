@@ -32,6 +32,11 @@ interface SessionProgress {
  * resubscription is its starting state: emitted with source SNAPSHOT. A snapshot's rows are
  * evidence for reconciliation only: they refresh the book but are never emitted, or a
  * reconciliation would hide what it should find. Everything else is a live STREAM update.
+ *
+ * A live change that TWS pushes while a snapshot is being answered cannot be told from the
+ * snapshot's rows: it refreshes the book but is not emitted, and the store learns it from the
+ * next change or portfolio refresh (DESIGN §7). A snapshot is sent only when no other positions
+ * request is outstanding, so a late or reordered positionEnd can never complete it short.
  */
 export class BrokerFeed {
   readonly #o: ResolvedIbAdapterOptions;
