@@ -315,7 +315,10 @@ export class IbConnection implements FeedConnection {
     const { host, port } = this.#o;
     if (code === ErrorCode.CONNECT_FAIL) {
       this.#facts.lastError = message;
-      if (!this.#everConnected && message.includes('ECONNREFUSED')) {
+      // The same code reports a socket error on a connection that was up: that is a loss.
+      if (this.#state === 'CONNECTED' || this.#state === 'READY') {
+        this.#outages.report('outage', connectionLostHint(host, port), { reason: message });
+      } else if (!this.#everConnected && message.includes('ECONNREFUSED')) {
         this.#outages.report('outage', refusedAtStartHint(host, port));
       } else {
         this.#outages.report('outage', unreachableHint(host, port, message));

@@ -15,13 +15,14 @@ export class OutageLog {
     private readonly fields: LogFields,
   ) {}
 
-  report(problem: ConnectionProblem, message: string): void {
+  report(problem: ConnectionProblem, message: string, extra: LogFields = {}): void {
+    const fields = { ...this.fields, ...extra };
     if (this.#reported.has(problem)) {
-      this.log.debug(message, this.fields);
+      this.log.debug(message, fields);
       return;
     }
     this.#reported.add(problem);
-    this.log.warn(message, this.fields);
+    this.log.warn(message, fields);
   }
 
   /** The connection is healthy again: the next trouble is news. */
