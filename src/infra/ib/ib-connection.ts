@@ -1,0 +1,344 @@
+import { ErrorCode, EventName, type IBApi } from '@stoqey/ib';
+import type { Cancel } from '../../domain/clock.js';
+import type { BrokerState } from '../../domain/ports/broker-port.js';
+import type { BrokerStatus } from '../../domain/system-status.js';
+import type { Logger } from '../logger.js';
+import { ClosableHub } from './closable-hub.js';
+import {
+  clientIdInUseHint,
+  connectionLostHint,
+  handshakeTimeoutHint,
+  refusedAtStartHint,
+  unreachableHint,
+} from './connection-hints.js';
+import type {
+  BrokerStateChange,
+  ConnectionHooks,
+  ConnectivityLoss,
+  FeedConnection,
+} from './connection-ports.js';
+import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
+import { OutageLog } from './outage-log.js';
+import { ReconnectBackoff } from './reconnect-backoff.js';
+import { classifyNotice, parseManagedAccounts } from './tws-notice.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The life of one IBApi socket, over and over: connect, wait for the API session (nextValidId,
+ * not `connected`), report TWS's connectivity notices, and after any loss reconnect with backoff.
+ * Requests go out only while the session is up: @stoqey/ib queues anything sent while
+ * disconnected and replays it on the next connection, which would double every subscription.
+ */
+export class IbConnection implements FeedConnection {
+  readonly #api: IBApi;
+  readonly #o: ResolvedIbAdapterOptions;
+  readonly #log: Logger;
+  readonly #hooks: ConnectionHooks;
+  readonly #backoff: ReconnectBackoff;
+  readonly #states: ClosableHub<BrokerStateChange>;
+  readonly #outages: OutageLog;
+  #state: BrokerState = 'DISCONNECTED';
+  #running = false;
+  #socketOpen = false;
+  #apiReady = false;
+  #loss: ConnectivityLoss | undefined;
+  /** The coming close is not an outage: we asked for it, or TWS announced it (326). */
+  #closeExpected = false;
+  /** disconnect() was called on the current socket. */
+  #disconnecting = false;
+  #everConnected = false;
+  #cancelReconnect: Cancel | undefined;
+  #cancelHandshake: Cancel | undefined;
+  #closeWaiters: (() => void)[] = [];
+  #accountsListed = false;
+  /** What status() reports besides the state and the settings. */
+  readonly #facts: Mutable<Omit<BrokerStatus, 'state' | 'host' | 'port' | 'clientId'>> = {
+    accounts: [],
+    serverVersion: null,
+    connectedSince: null,
+    lastMessageAt: null,
+    lastError: null,
+  };
+
+  constructor(api: IBApi, options: ResolvedIbAdapterOptions, log: Logger, hooks: ConnectionHooks) {
+    this.#api = api;
+    this.#o = options;
+    this.#log = log;
+    this.#hooks = hooks;
+    this.#backoff = new ReconnectBackoff(options.backoff, options.random);
+    this.#states = new ClosableHub(log, 'broker state');
+    this.#outages = new OutageLog(log, { endpoint: this.endpoint, clientId: options.clientId });
+    api.on(EventName.connected, () => this.#onConnected());
+    api.on(EventName.server, (version: number) => {
+      this.#facts.serverVersion = version;
+    });
+    api.on(EventName.nextValidId, () => this.#onNextValidId());
+    api.on(EventName.managedAccounts, (list: string) => this.#onManagedAccounts(list));
+    api.on(EventName.disconnected, () => this.#onDisconnected());
+    api.on(EventName.info, (message: string, code: number) => this.#onInfo(message, code));
+    api.on(EventName.error, (error: Error, code: ErrorCode, reqId: number) =>
+      this.#onError(error, code, reqId),
+    );
+    api.on(EventName.received, () => {
+      this.#facts.lastMessageAt = this.#o.clock.now();
+    });
+  }
+
+  get state(): BrokerState {
+    return this.#state;
+  }
+
+  get canSend(): boolean {
+    return this.#running && this.#socketOpen && this.#apiReady && this.#api.isConnected;
+  }
+
+  /** The notice that made TWS's data unreliable, while it lasts. */
+  get connectivityLoss(): ConnectivityLoss | undefined {
+    return this.#loss;
+  }
+
+  /** The accounts TWS listed on the current socket; undefined until it has listed them. */
+  get sessionAccounts(): readonly string[] | undefined {
+    return this.#socketOpen && this.#accountsListed ? this.#facts.accounts : undefined;
+  }
+
+  get endpoint(): string {
+    return `${this.#o.host}:${this.#o.port}`;
+  }
+
+  onStateChange(listener: (change: BrokerStateChange) => void): () => void {
+    return this.#states.subscribe(listener);
+  }
+
+  stateChanges(): AsyncIterableIterator<BrokerStateChange> {
+    return this.#states.iterate();
+  }
+
+  status(): BrokerStatus {
+    const { host, port, clientId } = this.#o;
+    return { state: this.#state, host, port, clientId, ...this.#facts, accounts: [...this.#facts.accounts] };
+  }
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#connect();
+  }
+
+  /** Disconnects, cancels every timer and ends the state iterators. */
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.#cancelReconnect?.();
+    this.#cancelReconnect = undefined;
+    this.#cancelHandshake?.();
+    this.#cancelHandshake = undefined;
+    if (this.#socketOpen) {
+      const closed = new Promise<void>((resolve) => this.#closeWaiters.push(resolve));
+      this.#closeOnPurpose();
+      await closed;
+    }
+    this.#states.close();
+  }
+
+  /**
+   * Drops the socket on purpose and connects again: a fresh connection is the only way to be
+   * sure again which answer belongs to which request.
+   */
+  resync(reason: string): void {
+    if (!this.#running || !this.#socketOpen || this.#disconnecting) return;
+    this.#log.warn(`reconnecting to TWS to start over: ${reason}`, { endpoint: this.endpoint });
+    this.#closeOnPurpose();
+  }
+
+  /** The session has its starting state: the next outage is reported again and backs off from the start. */
+  markHealthy(): void {
+    this.#backoff.reset();
+    this.#outages.clear();
+  }
+
+  reqPositions(): boolean {
+    if (!this.canSend) return false;
+    this.#api.reqPositions();
+    return true;
+  }
+
+  reqAccountUpdates(account: string): boolean {
+    if (!this.canSend) return false;
+    this.#api.reqAccountUpdates(true, account);
+    return true;
+  }
+
+  #connect(): void {
+    this.#cancelReconnect = undefined;
+    if (!this.#running) return;
+    this.#socketOpen = true;
+    this.#apiReady = false;
+    this.#accountsListed = false;
+    this.#closeExpected = false;
+    this.#disconnecting = false;
+    this.#setState('CONNECTING');
+    this.#cancelHandshake = this.#o.clock.schedule(this.#o.handshakeTimeoutMs, () =>
+      this.#onHandshakeTimeout(),
+    );
+    this.#api.connect(this.#o.clientId);
+  }
+
+  #closeOnPurpose(): void {
+    this.#closeExpected = true;
+    // A second disconnect() on a closing socket only earns an "already disconnected" notice.
+    if (this.#disconnecting) return;
+    this.#disconnecting = true;
+    this.#api.disconnect();
+  }
+
+  #onConnected(): void {
+    this.#everConnected = true;
+    this.#facts.connectedSince = this.#o.clock.now();
+    this.#setState('CONNECTED');
+  }
+
+  #onNextValidId(): void {
+    // TWS also sends nextValidId in answer to reqIds; only the first one opens the session.
+    if (this.#apiReady || !this.#socketOpen) return;
+    this.#apiReady = true;
+    this.#cancelHandshake?.();
+    this.#cancelHandshake = undefined;
+    this.#setState(this.#loss ? 'CONNECTED' : 'READY');
+    this.#log.info('connected to TWS', {
+      endpoint: this.endpoint,
+      clientId: this.#o.clientId,
+      serverVersion: this.#facts.serverVersion,
+      accounts: this.#facts.accounts.join(','),
+    });
+    this.#hooks.apiReady();
+  }
+
+  #onManagedAccounts(list: string): void {
+    this.#facts.accounts = parseManagedAccounts(list);
+    this.#accountsListed = true;
+    this.#hooks.accountsListed(this.#facts.accounts);
+  }
+
+  #onDisconnected(): void {
+    const wasUp = this.#state === 'CONNECTED' || this.#state === 'READY';
+    const onPurpose = this.#closeExpected;
+    this.#closeExpected = false;
+    this.#disconnecting = false;
+    this.#socketOpen = false;
+    this.#apiReady = false;
+    this.#accountsListed = false;
+    this.#loss = undefined;
+    this.#facts.connectedSince = null;
+    this.#cancelHandshake?.();
+    this.#cancelHandshake = undefined;
+    this.#setState('DISCONNECTED');
+    for (const resolve of this.#closeWaiters.splice(0)) resolve();
+    this.#hooks.socketClosed();
+    if (!this.#running) return;
+    if (wasUp && !onPurpose) this.#outages.report('outage', connectionLostHint(this.#o.host, this.#o.port));
+    const delayMs = this.#backoff.next();
+    this.#log.debug('reconnecting to TWS', {
+      endpoint: this.endpoint,
+      attempt: this.#backoff.attempts,
+      delayMs,
+    });
+    this.#cancelReconnect = this.#o.clock.schedule(delayMs, () => this.#connect());
+  }
+
+  #onHandshakeTimeout(): void {
+    this.#cancelHandshake = undefined;
+    if (!this.#socketOpen || this.#apiReady) return;
+    const { host, port, handshakeTimeoutMs } = this.#o;
+    if (this.#state === 'CONNECTED')
+      this.#outages.report('handshake', handshakeTimeoutHint(host, port, handshakeTimeoutMs));
+    else
+      this.#outages.report(
+        'outage',
+        unreachableHint(host, port, `no answer within ${handshakeTimeoutMs} ms`),
+      );
+    this.#facts.lastError = `no API session within ${handshakeTimeoutMs} ms`;
+    this.#closeOnPurpose();
+  }
+
+  #onInfo(message: string, code: number): void {
+    const notice = classifyNotice(code);
+    switch (notice.kind) {
+      case 'client-id-in-use':
+        this.#facts.lastError = `${code}: ${message}`;
+        // TWS closes the socket itself; the reconnect that follows is expected, not an outage.
+        this.#closeExpected = true;
+        this.#outages.report('client-id', clientIdInUseHint(this.#o.host, this.#o.port, this.#o.clientId));
+        return;
+      case 'connectivity-lost':
+        this.#facts.lastError = `${code}: ${message}`;
+        this.#loss = { code, message };
+        if (this.#state === 'READY') this.#setState('CONNECTED');
+        this.#log.warn('TWS lost its connection to IB: broker data is unreliable until it is restored', {
+          code,
+          message,
+        });
+        this.#hooks.connectivityLost(this.#loss);
+        return;
+      case 'connectivity-restored':
+        this.#loss = undefined;
+        if (this.#apiReady) this.#setState('READY');
+        this.#log.info(
+          notice.dataLost
+            ? 'TWS restored its connection to IB, data lost: subscribing again'
+            : 'TWS restored its connection to IB, data kept',
+          { code },
+        );
+        this.#hooks.connectivityRestored(notice.dataLost);
+        return;
+      case 'farm-ok':
+        // 2110 has no restored code of its own: the farms reconnecting is the sign.
+        if (this.#loss?.code === 2110) {
+          this.#loss = undefined;
+          if (this.#apiReady) this.#setState('READY');
+          this.#log.info('TWS reports its data farms connected again', { code, message });
+        } else {
+          this.#log.debug('TWS notice', { code, message });
+        }
+        return;
+      case 'status':
+        this.#log.debug('TWS notice', { code, message });
+        return;
+      case 'other':
+        this.#log.warn('TWS notice', { code, message });
+        return;
+    }
+  }
+
+  #onError(error: Error, code: ErrorCode, reqId: number): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const { host, port } = this.#o;
+    if (code === ErrorCode.CONNECT_FAIL) {
+      this.#facts.lastError = message;
+      // The same code reports a socket error on a connection that was up: that is a loss.
+      if (this.#state === 'CONNECTED' || this.#state === 'READY') {
+        this.#outages.report('outage', connectionLostHint(host, port), { reason: message });
+      } else if (!this.#everConnected && message.includes('ECONNREFUSED')) {
+        this.#outages.report('outage', refusedAtStartHint(host, port));
+      } else {
+        this.#outages.report('outage', unreachableHint(host, port, message));
+      }
+      return;
+    }
+    this.#facts.lastError = `${code}: ${message}`;
+    // The client drops a server it cannot talk to (version out of its range, TWS too old): that
+    // is the outage of this connection, and it will repeat on every retry.
+    if (code === ErrorCode.UNSUPPORTED_VERSION || code === ErrorCode.UPDATE_TWS) {
+      this.#outages.report('outage', unreachableHint(host, port, `${code}: ${message}`));
+      return;
+    }
+    this.#log.warn('TWS API error', { code, reqId, message });
+  }
+
+  #setState(next: BrokerState): void {
+    if (next === this.#state) return;
+    const previous = this.#state;
+    this.#state = next;
+    this.#states.publish({ state: next, previous, at: this.#o.clock.now() });
+  }
+}
