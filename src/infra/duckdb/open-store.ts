@@ -1,0 +1,169 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { Clock } from '../../domain/clock.js';
+import { DomainError } from '../../domain/errors.js';
+import { systemClock } from '../system-clock.js';
+import { selectRows, toNumber } from './duckdb-sql.js';
+import { migrate, requireCurrentSchema } from './migrate.js';
+import { MIGRATIONS } from './schema-migrations.js';
+import { explainOpenError, StoreNotFoundError } from './store-errors.js';
+
+export const IN_MEMORY = ':memory:';
+
+export interface OpenStoreOptions {
+  /** A file path (its folder is created), or `:memory:`. */
+  readonly path: string;
+  readonly clock?: Clock;
+  /** Opens without writing anything (exports, inspection): no migrations, no writer. */
+  readonly readOnly?: boolean;
+  /** DuckDB worker threads; DuckDB's default is one per core. */
+  readonly threads?: number;
+}
+
+/** Something that must be closed before the store's connections go away (the position writer). */
+export interface StoreClient {
+  close(): Promise<void>;
+}
+
+/**
+ * One DuckDB file (or in-memory database) with its schema migrated, an ingest sequence, and the
+ * connections of the components built on it. Create it with {@link openStore}; `close()` closes
+ * the attached writer first (so buffered updates are flushed), then every connection.
+ */
+export class DuckDbStore {
+  readonly #instance: DuckDBInstance;
+  readonly #connections = new Set<DuckDBConnection>();
+  readonly #reader: DuckDBConnection;
+  #lastSequence: number;
+  #client: StoreClient | undefined;
+  #closing: Promise<void> | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly clock: Clock,
+    readonly readOnly: boolean,
+    readonly schemaVersion: number,
+    instance: DuckDBInstance,
+    reader: DuckDBConnection,
+    firstSequence: number,
+  ) {
+    this.#instance = instance;
+    this.#reader = reader;
+    this.#connections.add(reader);
+    this.#lastSequence = firstSequence - 1;
+  }
+
+  /**
+   * The next ingest sequence: strictly increasing for the life of the file, restarts included.
+   * Seeded at open above both the stored maximum and the clock in microseconds, so numbers handed
+   * out but never written before a crash are not handed out again.
+   */
+  nextSequence(): number {
+    this.#lastSequence += 1;
+    return this.#lastSequence;
+  }
+
+  /** The connection for reads; DuckDB runs its queries one after another. */
+  get reader(): DuckDBConnection {
+    this.#assertOpen();
+    return this.#reader;
+  }
+
+  get closed(): boolean {
+    return this.#closing !== undefined;
+  }
+
+  /** A connection of its own (for a component that holds transactions); closed with the store. */
+  async connect(): Promise<DuckDBConnection> {
+    this.#assertOpen();
+    const connection = await this.#instance.connect();
+    this.#connections.add(connection);
+    return connection;
+  }
+
+  /**
+   * Registers the store's single writer. Reads through the writer trust that every write goes
+   * through it, so a second one is refused.
+   */
+  attach(client: StoreClient): void {
+    this.#assertOpen();
+    if (this.readOnly) throw new DomainError('STORE_UNAVAILABLE', `${this.path} is open read-only`);
+    if (this.#client) throw new DomainError('CONFLICT', `${this.path} already has a position writer`);
+    this.#client = client;
+  }
+
+  detach(client: StoreClient): void {
+    if (this.#client === client) this.#client = undefined;
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= this.#close();
+    return this.#closing;
+  }
+
+  async #close(): Promise<void> {
+    try {
+      await this.#client?.close();
+    } finally {
+      for (const connection of this.#connections) connection.closeSync();
+      this.#connections.clear();
+      this.#instance.closeSync();
+    }
+  }
+
+  #assertOpen(): void {
+    if (this.#closing) throw new DomainError('STORE_UNAVAILABLE', `the store ${this.path} is closed`);
+  }
+}
+
+/**
+ * Opens (creating when needed) the DuckDB file, migrates its schema and seeds the ingest sequence.
+ * Fails with a typed error when another process holds the file or its schema is newer than this
+ * release.
+ */
+export async function openStore(options: OpenStoreOptions): Promise<DuckDbStore> {
+  const { path } = options;
+  const clock = options.clock ?? systemClock;
+  const readOnly = options.readOnly ?? false;
+  const inMemory = path === IN_MEMORY;
+  if (inMemory && readOnly) throw new DomainError('BAD_USER_INPUT', 'an in-memory store cannot be read-only');
+  if (!inMemory) {
+    if (readOnly && !existsSync(path)) throw new StoreNotFoundError(path);
+    if (!readOnly) mkdirSync(dirname(path), { recursive: true });
+  }
+
+  const config: Record<string, string> = {};
+  if (readOnly) config.access_mode = 'READ_ONLY';
+  if (options.threads !== undefined) config.threads = String(options.threads);
+  const instance = await DuckDBInstance.create(path, config).catch((error: unknown) => {
+    throw explainOpenError(error, path);
+  });
+
+  let reader: DuckDBConnection | undefined;
+  try {
+    reader = await instance.connect();
+    const schemaVersion = readOnly
+      ? await requireCurrentSchema(reader, MIGRATIONS, path)
+      : (await migrate(reader, MIGRATIONS, path, () => clock.now())).version;
+    const stored = await storedMaxSequence(reader);
+    const firstSequence = Math.max(stored + 1, clock.now().getTime() * 1000);
+    return new DuckDbStore(path, clock, readOnly, schemaVersion, instance, reader, firstSequence);
+  } catch (error) {
+    reader?.closeSync();
+    instance.closeSync();
+    throw error;
+  }
+}
+
+async function storedMaxSequence(connection: DuckDBConnection): Promise<number> {
+  const [row] = await selectRows(
+    connection,
+    `SELECT greatest(
+       coalesce((SELECT max(sequence) FROM position_updates), 0),
+       coalesce((SELECT max(sequence) FROM discrepancy_events), 0),
+       coalesce((SELECT max(sequence) FROM reconciliation_runs), 0)
+     ) AS s`,
+  );
+  return row ? toNumber(row.s) : 0;
+}
