@@ -87,10 +87,15 @@ export class DuckDbStore {
    * through it, so a second one is refused.
    */
   attach(client: StoreClient): void {
+    this.assertAttachable();
+    this.#client = client;
+  }
+
+  /** Throws unless a writer could be attached now. */
+  assertAttachable(): void {
     this.#assertOpen();
     if (this.readOnly) throw new DomainError('STORE_UNAVAILABLE', `${this.path} is open read-only`);
     if (this.#client) throw new DomainError('CONFLICT', `${this.path} already has a position writer`);
-    this.#client = client;
   }
 
   detach(client: StoreClient): void {
@@ -105,11 +110,15 @@ export class DuckDbStore {
   async #close(): Promise<void> {
     try {
       await this.#client?.close();
-    } finally {
-      for (const connection of this.#connections) connection.closeSync();
-      this.#connections.clear();
-      this.#instance.closeSync();
+    } catch (error) {
+      // The writer still holds updates it could not write: keep the store open so that close()
+      // can be tried again rather than losing them.
+      this.#closing = undefined;
+      throw error;
     }
+    for (const connection of this.#connections) connection.closeSync();
+    this.#connections.clear();
+    this.#instance.closeSync();
   }
 
   #assertOpen(): void {

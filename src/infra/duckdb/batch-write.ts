@@ -1,0 +1,263 @@
+import {
+  BIGINT,
+  BOOLEAN,
+  DECIMAL,
+  DOUBLE,
+  type DuckDBConnection,
+  DuckDBDecimalValue,
+  DuckDBTimestampTZValue,
+  INTEGER,
+  TIMESTAMPTZ,
+  UTINYINT,
+  VARCHAR,
+} from '@duckdb/node-api';
+import type { Contract } from '../../domain/contract.js';
+import { keyId } from '../../domain/position.js';
+import { appendInChunks, type ChunkColumn } from './column-chunks.js';
+import { instantValue, inTransaction } from './duckdb-sql.js';
+import { DECIMAL_SCALE, DECIMAL_SQL_TYPE, DECIMAL_WIDTH, toScaledDecimal } from './exact-decimal.js';
+import type { BufferedUpdate } from './update-buffer.js';
+
+export interface BatchOutcome {
+  /** Updates stored by this batch. */
+  readonly inserted: number;
+  /** Updates whose idempotency key was already stored: skipped, not stored twice. */
+  readonly alreadyStored: number;
+}
+
+// Small codes instead of text in the staging rows: text costs a native call per value, a code is
+// copied with its whole column. The statements below turn them back into text (lists are 1-based).
+const SOURCES = ['STREAM', 'SNAPSHOT', 'EXPIRY', 'MANUAL'] as const;
+const CHANGES = ['OPENED', 'CHANGED', 'CLOSED', 'REFRESHED'] as const;
+const codeOf = (list: readonly string[]) => new Map(list.map((name, i) => [name, i + 1]));
+const SOURCE_CODE = codeOf(SOURCES);
+const CHANGE_CODE = codeOf(CHANGES);
+const sqlList = (list: readonly string[]) => `[${list.map((s) => `'${s}'`).join(', ')}]`;
+
+interface StagedUpdate {
+  readonly entry: BufferedUpdate;
+  /** Which staged contract row (account and contract) the update belongs to. */
+  readonly ref: number;
+  /** The batch's last applied update of its key: the one the current book takes. */
+  readonly current: boolean;
+}
+
+interface StagedContract {
+  readonly ref: number;
+  readonly account: string;
+  readonly contract: Contract;
+}
+
+const decimalColumn = (pick: (r: StagedUpdate) => number | undefined): ChunkColumn<StagedUpdate> => ({
+  type: DECIMAL(DECIMAL_WIDTH, DECIMAL_SCALE),
+  value: (r) => {
+    const value = pick(r);
+    return value === undefined
+      ? null
+      : new DuckDBDecimalValue(toScaledDecimal(value), DECIMAL_WIDTH, DECIMAL_SCALE);
+  },
+});
+
+const UPDATE_COLUMNS: readonly ChunkColumn<StagedUpdate>[] = [
+  { type: BIGINT, value: (r) => BigInt(r.entry.update.sequence) },
+  { type: VARCHAR, value: (r) => r.entry.update.idempotencyKey },
+  { type: INTEGER, value: (r) => r.ref },
+  decimalColumn((r) => r.entry.update.quantity),
+  decimalColumn((r) => r.entry.update.averageCost),
+  decimalColumn((r) => r.entry.update.marketPrice),
+  decimalColumn((r) => r.entry.update.marketValue),
+  decimalColumn((r) => r.entry.update.unrealizedPnl),
+  decimalColumn((r) => r.entry.update.realizedPnl),
+  { type: UTINYINT, value: (r) => SOURCE_CODE.get(r.entry.update.source) ?? null },
+  {
+    type: TIMESTAMPTZ,
+    value: (r) => new DuckDBTimestampTZValue(BigInt(r.entry.update.brokerTime.getTime()) * 1000n),
+  },
+  { type: UTINYINT, value: (r) => (r.entry.event ? (CHANGE_CODE.get(r.entry.event.change) ?? null) : null) },
+  { type: BOOLEAN, value: (r) => r.entry.event !== undefined },
+  { type: BOOLEAN, value: (r) => r.current },
+];
+
+const CONTRACT_COLUMNS: readonly ChunkColumn<StagedContract>[] = [
+  { type: INTEGER, value: (r) => r.ref },
+  { type: VARCHAR, value: (r) => r.account },
+  { type: BIGINT, value: (r) => BigInt(r.contract.conId) },
+  { type: VARCHAR, value: (r) => r.contract.symbol },
+  { type: VARCHAR, value: (r) => r.contract.secType },
+  { type: VARCHAR, value: (r) => r.contract.currency },
+  { type: VARCHAR, value: (r) => r.contract.localSymbol ?? null },
+  { type: VARCHAR, value: (r) => r.contract.tradingClass ?? null },
+  { type: VARCHAR, value: (r) => r.contract.exchange ?? null },
+  { type: VARCHAR, value: (r) => r.contract.expiry ?? null },
+  { type: DOUBLE, value: (r) => r.contract.strike ?? null },
+  { type: VARCHAR, value: (r) => r.contract.right ?? null },
+  { type: DOUBLE, value: (r) => r.contract.multiplier ?? null },
+];
+
+const CONTRACT_FIELDS =
+  'symbol, sec_type, currency, local_symbol, trading_class, exchange, expiry, strike, option_right, multiplier';
+const VALUATION_FIELDS = 'quantity, average_cost, market_price, market_value, unrealized_pnl, realized_pnl';
+const prefixed = (alias: string, fields: string) =>
+  fields
+    .split(', ')
+    .map((f) => `${alias}.${f}`)
+    .join(', ');
+
+const STAGING_TABLES = [
+  `CREATE OR REPLACE TEMP TABLE staged_updates (
+    sequence BIGINT, idempotency_key VARCHAR, ref INTEGER,
+    quantity ${DECIMAL_SQL_TYPE}, average_cost ${DECIMAL_SQL_TYPE}, market_price ${DECIMAL_SQL_TYPE},
+    market_value ${DECIMAL_SQL_TYPE}, unrealized_pnl ${DECIMAL_SQL_TYPE}, realized_pnl ${DECIMAL_SQL_TYPE},
+    source UTINYINT, broker_time TIMESTAMPTZ, change UTINYINT, applied BOOLEAN, is_current BOOLEAN
+  )`,
+  `CREATE OR REPLACE TEMP TABLE staged_contracts (
+    ref INTEGER, account VARCHAR, con_id BIGINT, symbol VARCHAR, sec_type VARCHAR, currency VARCHAR,
+    local_symbol VARCHAR, trading_class VARCHAR, exchange VARCHAR, expiry VARCHAR, strike DOUBLE,
+    option_right VARCHAR, multiplier DOUBLE
+  )`,
+];
+
+// Idempotent: an update whose key is already stored is skipped by the unique key's index (an
+// index anti-join that costs the batch, not the history).
+const INSERT_HISTORY = `
+  INSERT INTO position_updates (sequence, idempotency_key, account, con_id, ${CONTRACT_FIELDS},
+    ${VALUATION_FIELDS}, source, broker_time, written_at, change, applied)
+  SELECT s.sequence, s.idempotency_key, c.account, c.con_id, ${prefixed('c', CONTRACT_FIELDS)},
+    ${prefixed('s', VALUATION_FIELDS)}, ${sqlList(SOURCES)}[s.source], s.broker_time, $1,
+    ${sqlList(CHANGES)}[s.change], s.applied
+  FROM staged_updates s JOIN staged_contracts c USING (ref)
+  ON CONFLICT (idempotency_key) DO NOTHING`;
+
+// Updates already stored under another sequence are replays, not news: they must not move the book.
+const FORGET_REPLAYS = `
+  DELETE FROM staged_updates WHERE idempotency_key IN (
+    SELECT p.idempotency_key FROM position_updates p JOIN staged_updates s USING (idempotency_key)
+    WHERE p.sequence <> s.sequence)`;
+
+const CURRENT_FIELDS = `sequence, idempotency_key, ${CONTRACT_FIELDS}, ${VALUATION_FIELDS}, source, broker_time, written_at`;
+
+/**
+ * One row per key reaches the upsert: DuckDB keeps the FIRST of two conflicting rows in one
+ * statement, so the batch must be collapsed to each key's winner beforehand. The guard keeps
+ * last-write-wins against the stored row as well.
+ */
+function upsertCurrent(winners: 'flagged' | 'ranked'): string {
+  const pick =
+    winners === 'flagged'
+      ? 'WHERE s.applied AND s.is_current'
+      : `WHERE s.applied QUALIFY row_number() OVER (
+           PARTITION BY c.account, c.con_id ORDER BY s.broker_time DESC, s.sequence DESC) = 1`;
+  const assignments = CURRENT_FIELDS.split(', ')
+    .map((f) => `${f} = excluded.${f}`)
+    .join(', ');
+  return `
+    INSERT INTO positions_current (account, con_id, ${CURRENT_FIELDS})
+    SELECT c.account, c.con_id, s.sequence, s.idempotency_key, ${prefixed('c', CONTRACT_FIELDS)},
+      ${prefixed('s', VALUATION_FIELDS)}, ${sqlList(SOURCES)}[s.source], s.broker_time, $1
+    FROM staged_updates s JOIN staged_contracts c USING (ref)
+    ${pick}
+    ON CONFLICT (account, con_id) DO UPDATE SET ${assignments}
+    WHERE excluded.broker_time > positions_current.broker_time
+       OR (excluded.broker_time = positions_current.broker_time AND excluded.sequence > positions_current.sequence)`;
+}
+
+/** Creates the connection's staging tables; call once per connection before {@link writeBatch}. */
+export async function prepareBatchStaging(connection: DuckDBConnection): Promise<void> {
+  for (const statement of STAGING_TABLES) await connection.run(statement);
+}
+
+/**
+ * Writes one batch in one transaction: every update into the history (once per idempotency key),
+ * and each key's winner into the current book. Throws (after rolling back) if anything fails; the
+ * caller keeps the batch and may write it again.
+ */
+export async function writeBatch(
+  connection: DuckDBConnection,
+  batch: readonly BufferedUpdate[],
+  writtenAt: Date,
+): Promise<BatchOutcome> {
+  const { updates, contracts } = stage(batch);
+  return inTransaction(connection, async () => {
+    await connection.run('DELETE FROM staged_updates');
+    await connection.run('DELETE FROM staged_contracts');
+    await append(connection, 'staged_updates', UPDATE_COLUMNS, updates);
+    await append(connection, 'staged_contracts', CONTRACT_COLUMNS, contracts);
+    const at = instantValue(writtenAt);
+    const inserted = (await connection.run(INSERT_HISTORY, [at])).rowsChanged;
+    const alreadyStored = updates.length - inserted;
+    if (alreadyStored > 0) await connection.run(FORGET_REPLAYS);
+    await connection.run(upsertCurrent(alreadyStored > 0 ? 'ranked' : 'flagged'), [at]);
+    return { inserted, alreadyStored };
+  });
+}
+
+async function append<Row>(
+  connection: DuckDBConnection,
+  table: string,
+  columns: readonly ChunkColumn<Row>[],
+  rows: readonly Row[],
+): Promise<void> {
+  const appender = await connection.createAppender(table, 'main', 'temp');
+  try {
+    await appendInChunks(appender, columns, rows);
+  } finally {
+    appender.closeSync();
+  }
+}
+
+/** Assigns contract rows and picks each key's winner; a key repeated within the batch is kept once. */
+function stage(batch: readonly BufferedUpdate[]) {
+  const contracts: StagedContract[] = [];
+  const refsByContent = new Map<string, number>();
+  const refsByObject = new Map<Contract, { account: string; ref: number }>();
+  const refOf = (account: string, contract: Contract): number => {
+    const known = refsByObject.get(contract);
+    if (known?.account === account) return known.ref;
+    const content = contractContent(account, contract);
+    let ref = refsByContent.get(content);
+    if (ref === undefined) {
+      ref = contracts.length;
+      contracts.push({ ref, account, contract });
+      refsByContent.set(content, ref);
+    }
+    refsByObject.set(contract, { account, ref });
+    return ref;
+  };
+
+  const seenKeys = new Set<string>();
+  const kept: BufferedUpdate[] = [];
+  const lastApplied = new Map<string, BufferedUpdate>();
+  for (const entry of batch) {
+    if (seenKeys.has(entry.update.idempotencyKey)) continue;
+    seenKeys.add(entry.update.idempotencyKey);
+    kept.push(entry);
+    if (entry.event) lastApplied.set(keyId(entry.update), entry);
+  }
+  const updates = kept.map((entry) => ({
+    entry,
+    ref: refOf(entry.update.account, entry.update.contract),
+    current: lastApplied.get(keyId(entry.update)) === entry,
+  }));
+  return { updates, contracts };
+}
+
+const FIELD = '\u001f';
+
+function contractContent(account: string, c: Contract): string {
+  return [
+    account,
+    c.conId,
+    c.symbol,
+    c.secType,
+    c.currency,
+    c.localSymbol,
+    c.tradingClass,
+    c.exchange,
+    c.expiry,
+    c.strike,
+    c.right,
+    c.multiplier,
+  ]
+    .map((v) => (v === undefined ? '\u0000' : String(v)))
+    .join(FIELD);
+}
