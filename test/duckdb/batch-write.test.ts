@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PositionUpdate } from '../../src/domain/position-update.js';
 import { prepareBatchStaging, writeBatch } from '../../src/infra/duckdb/batch-write.js';
-import { selectRows } from '../../src/infra/duckdb/duckdb-sql.js';
 import { positionFromUpdate } from '../../src/infra/duckdb/position-rows.js';
 import type { BufferedUpdate } from '../../src/infra/duckdb/update-buffer.js';
 import { AAPL_230_P, SPY_600_C } from '../support/contracts.js';
@@ -45,8 +44,7 @@ describe('writing one batch', () => {
 
     expect(await count(store, 'SELECT count(*) FROM position_updates')).toBe(3);
     expect(await count(store, 'SELECT count(DISTINCT written_at) FROM position_updates')).toBe(1);
-    const current = await selectRows(
-      store.reader,
+    const current = await store.read(
       'SELECT con_id, sequence, CAST(quantity AS VARCHAR) AS q FROM positions_current ORDER BY con_id',
     );
     expect(current).toEqual([

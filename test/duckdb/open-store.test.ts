@@ -34,16 +34,13 @@ async function open(path: string, clock = new ManualClock()): Promise<DuckDbStor
 }
 
 async function migrations(store: DuckDbStore) {
-  return (
-    await selectRows(store.reader, 'SELECT version, name, applied_at FROM schema_migrations ORDER BY 1')
-  ).map((r) => ({ version: toNumber(r.version), name: r.name, appliedAt: r.applied_at }));
+  return (await store.read('SELECT version, name, applied_at FROM schema_migrations ORDER BY 1')).map(
+    (r) => ({ version: toNumber(r.version), name: r.name, appliedAt: r.applied_at }),
+  );
 }
 
 async function tableNames(store: DuckDbStore) {
-  const rows = await selectRows(
-    store.reader,
-    "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'",
-  );
+  const rows = await store.read("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'");
   return rows.map((r) => r.table_name).sort();
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
-import { selectRows, toNumber } from '../../src/infra/duckdb/duckdb-sql.js';
+import { toNumber } from '../../src/infra/duckdb/duckdb-sql.js';
 import { createPositionWriter } from '../../src/infra/duckdb/position-writer.js';
 import { AAPL_230_P, SPY_550_P, SPY_600_C } from '../support/contracts.js';
 import { ManualClock } from '../support/manual-clock.js';
@@ -37,8 +37,7 @@ describe('position writer: when it writes', () => {
     await expect.poll(() => writer.status().flushCount).toBe(2);
 
     // Each flush is one transaction: its rows share one write time.
-    const perFlush = await selectRows(
-      store.reader,
+    const perFlush = await store.read(
       'SELECT written_at, count(*) AS n FROM position_updates GROUP BY written_at ORDER BY written_at',
     );
     expect(perFlush.map((r) => [(r.written_at as Date).toISOString(), toNumber(r.n)])).toEqual([
@@ -96,8 +95,7 @@ describe('position writer: what it keeps', () => {
     expect(writer.position({ account: 'DU111111', conId: SPY_600_C.conId })?.quantity).toBe(7);
 
     await writer.flush();
-    const history = await selectRows(
-      store.reader,
+    const history = await store.read(
       'SELECT CAST(quantity AS VARCHAR) AS q, change, applied FROM position_updates ORDER BY sequence',
     );
     expect(history).toEqual([
@@ -123,8 +121,7 @@ describe('position writer: what it keeps', () => {
     await writer.flush();
     expect(writer.status().flushCount).toBe(1);
 
-    const current = await selectRows(
-      store.reader,
+    const current = await store.read(
       'SELECT con_id, CAST(quantity AS VARCHAR) AS q FROM positions_current ORDER BY con_id',
     );
     expect(current).toEqual([

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PositionUpdate } from '../../src/domain/position-update.js';
-import { selectRows, toNumber } from '../../src/infra/duckdb/duckdb-sql.js';
+import { toNumber } from '../../src/infra/duckdb/duckdb-sql.js';
 import { createPositionWriter } from '../../src/infra/duckdb/position-writer.js';
 import { option } from '../support/contracts.js';
 import { mountSmallDisk } from './support/small-disk.js';
@@ -95,10 +95,7 @@ describe('position writer on a disk that fills up', () => {
       `SELECT count(*) FROM position_updates WHERE idempotency_key IN (${latest.map((u) => `'${u.idempotencyKey}'`).join(', ')})`,
     );
     expect(latestStored).toBe(KEYS.length);
-    const current = await selectRows(
-      store.reader,
-      'SELECT con_id, sequence FROM positions_current ORDER BY con_id',
-    );
+    const current = await store.read('SELECT con_id, sequence FROM positions_current ORDER BY con_id');
     expect(current.map((r) => toNumber(r.sequence))).toEqual(latest.map((u) => u.sequence));
 
     await store.close();

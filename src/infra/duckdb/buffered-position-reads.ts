@@ -1,7 +1,7 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { DomainError } from '../../domain/errors.js';
 import { keyId, type Position, type PositionKey } from '../../domain/position.js';
 import { type PositionEvent, supersedes } from '../../domain/position-update.js';
+import type { RowReader } from './duckdb-sql.js';
 import { compareBookOrder, matchesPositionFilter, type PositionFilter } from './position-filter.js';
 import { storedBookAsOf, storedEventsAfter, storedHistory } from './position-queries.js';
 import type { SequencedPosition } from './position-rows.js';
@@ -35,7 +35,7 @@ export function historyCursor(event: PositionEvent): string {
  */
 export class BufferedPositionReads {
   constructor(
-    private readonly reader: () => DuckDBConnection,
+    private readonly read: RowReader,
     private readonly buffer: UpdateBuffer,
     private readonly book: ReadonlyMap<string, SequencedPosition>,
   ) {}
@@ -61,7 +61,7 @@ export class BufferedPositionReads {
     }
     const buffered = this.buffer.snapshot();
     const byKey = new Map<string, SequencedPosition>();
-    for (const stored of await storedBookAsOf(this.reader(), at)) byKey.set(keyId(stored.position), stored);
+    for (const stored of await storedBookAsOf(this.read, at)) byKey.set(keyId(stored.position), stored);
     for (const { update, event } of buffered) {
       if (!event || update.brokerTime.getTime() > at.getTime()) continue;
       const id = keyId(update);
@@ -84,7 +84,7 @@ export class BufferedPositionReads {
       .flatMap(({ update, event }) =>
         event && keyId(update) === id && (before === undefined || event.sequence < before) ? [event] : [],
       );
-    const stored = await storedHistory(this.reader(), key, before, first + 1);
+    const stored = await storedHistory(this.read, key, before, first + 1);
     const merged = mergeBySequence(stored, buffered).reverse();
     const events = merged.slice(0, first);
     const last = events.at(-1);
@@ -100,7 +100,7 @@ export class BufferedPositionReads {
     const buffered = this.buffer
       .snapshot()
       .flatMap(({ event }) => (event && event.sequence > after ? [event] : []));
-    const stored = await storedEventsAfter(this.reader(), after, size);
+    const stored = await storedEventsAfter(this.read, after, size);
     return mergeBySequence(stored, buffered).slice(0, size);
   }
 }

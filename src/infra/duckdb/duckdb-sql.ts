@@ -10,6 +10,9 @@ import { DECIMAL_SCALE, DECIMAL_WIDTH, toScaledDecimal } from './exact-decimal.j
 export type SqlRow = Record<string, JS>;
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
 
+/** Runs a read-only query and returns its rows as plain JS values. */
+export type RowReader = (sql: string, params?: SqlParams) => Promise<SqlRow[]>;
+
 /** Runs a query and returns its rows as plain JS values (BIGINT as bigint, TIMESTAMPTZ as Date). */
 export async function selectRows(connection: DuckDBConnection, sql: string, params?: SqlParams) {
   const reader = await connection.runAndReadAll(sql, params);

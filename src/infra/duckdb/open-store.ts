@@ -4,7 +4,7 @@ import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { Clock } from '../../domain/clock.js';
 import { DomainError } from '../../domain/errors.js';
 import { systemClock } from '../system-clock.js';
-import { selectRows, toNumber } from './duckdb-sql.js';
+import { type SqlParams, type SqlRow, selectRows, toNumber } from './duckdb-sql.js';
 import { migrate, requireCurrentSchema } from './migrate.js';
 import { MIGRATIONS } from './schema-migrations.js';
 import { explainOpenError, StoreNotFoundError } from './store-errors.js';
@@ -35,6 +35,8 @@ export class DuckDbStore {
   readonly #instance: DuckDBInstance;
   readonly #connections = new Set<DuckDBConnection>();
   readonly #reader: DuckDBConnection;
+  /** Queries running on the store's connections: closing a connection under one crashes the process. */
+  readonly #running = new Set<Promise<unknown>>();
   #lastSequence: number;
   #client: StoreClient | undefined;
   #closing: Promise<void> | undefined;
@@ -64,10 +66,18 @@ export class DuckDbStore {
     return this.#lastSequence;
   }
 
-  /** The connection for reads; DuckDB runs its queries one after another. */
-  get reader(): DuckDBConnection {
+  /** Runs a query on the store's read connection (DuckDB runs them one after another). */
+  read(sql: string, params?: SqlParams): Promise<SqlRow[]> {
     this.#assertOpen();
-    return this.#reader;
+    return this.track(selectRows(this.#reader, sql, params));
+  }
+
+  /** Lets close() wait for `work`, which uses one of the store's connections. */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.#running.add(work);
+    const done = () => this.#running.delete(work);
+    work.then(done, done);
+    return work;
   }
 
   get closed(): boolean {
@@ -116,6 +126,7 @@ export class DuckDbStore {
       this.#closing = undefined;
       throw error;
     }
+    await Promise.allSettled([...this.#running]);
     for (const connection of this.#connections) connection.closeSync();
     this.#connections.clear();
     this.#instance.closeSync();

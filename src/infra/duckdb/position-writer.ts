@@ -15,6 +15,7 @@ import {
   type HistoryPage,
   type HistoryPageRequest,
 } from './buffered-position-reads.js';
+import type { SqlParams } from './duckdb-sql.js';
 import type { DuckDbStore } from './open-store.js';
 import type { PositionFilter } from './position-filter.js';
 import { type FollowOptions, PositionEventStream } from './position-follow.js';
@@ -107,7 +108,11 @@ export class PositionWriter {
     this.#totalUpdates = loaded.count;
     this.#lastSequence = loaded.lastSequence;
     this.#collapseAbove = settings.maxBufferedUpdates;
-    this.#reads = new BufferedPositionReads(() => this.#store.reader, this.#buffer, this.#book);
+    this.#reads = new BufferedPositionReads(
+      (sql, params) => this.#store.read(sql, params),
+      this.#buffer,
+      this.#book,
+    );
     store.attach(this);
     this.#schedule(settings.flushIntervalMs);
   }
@@ -116,10 +121,10 @@ export class PositionWriter {
   static async open(store: DuckDbStore, options: PositionWriterOptions = {}): Promise<PositionWriter> {
     const settings = resolveWriterSettings(options);
     store.assertAttachable();
-    const reader = store.reader;
-    const book = await storedCurrentBook(reader);
-    const { count, lastSequence } = await storedUpdateStats(reader);
-    const keys = await recentIdempotencyKeys(reader, settings.rememberedKeys);
+    const read = (sql: string, params?: SqlParams) => store.read(sql, params);
+    const book = await storedCurrentBook(read);
+    const { count, lastSequence } = await storedUpdateStats(read);
+    const keys = await recentIdempotencyKeys(read, settings.rememberedKeys);
     const connection = await store.connect();
     await prepareBatchStaging(connection);
     return new PositionWriter(store, connection, options, settings, { book, count, lastSequence, keys });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Contract } from '../../../src/domain/contract.js';
 import type { PositionSource } from '../../../src/domain/position.js';
 import type { PositionUpdate } from '../../../src/domain/position-update.js';
-import { selectRows, toNumber } from '../../../src/infra/duckdb/duckdb-sql.js';
+import { toNumber } from '../../../src/infra/duckdb/duckdb-sql.js';
 import { type DuckDbStore, openStore } from '../../../src/infra/duckdb/open-store.js';
 import { createPositionWriter, type PositionWriter } from '../../../src/infra/duckdb/position-writer.js';
 import type { PositionWriterOptions } from '../../../src/infra/duckdb/writer-settings.js';
@@ -92,7 +92,7 @@ export function updateMaker(store: DuckDbStore, defaults: { brokerTime: () => Da
 }
 
 export async function count(store: DuckDbStore, sql: string): Promise<number> {
-  const [row] = await selectRows(store.reader, sql);
+  const [row] = await store.read(sql);
   return toNumber(Object.values(row ?? {})[0] ?? 0);
 }
 
