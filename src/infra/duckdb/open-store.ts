@@ -6,6 +6,7 @@ import { DomainError } from '../../domain/errors.js';
 import { systemClock } from '../system-clock.js';
 import { type SqlParams, type SqlRow, selectRows, toNumber } from './duckdb-sql.js';
 import { migrate, requireCurrentSchema } from './migrate.js';
+import { ReconciliationLedger } from './reconciliation-ledger.js';
 import { MIGRATIONS } from './schema-migrations.js';
 import { explainOpenError, StoreNotFoundError } from './store-errors.js';
 
@@ -40,6 +41,8 @@ export class DuckDbStore {
   #lastSequence: number;
   #client: StoreClient | undefined;
   #closing: Promise<void> | undefined;
+  /** Runs, incidents and their events: the audit trail of reconciliation. */
+  readonly reconciliation: ReconciliationLedger;
 
   constructor(
     readonly path: string,
@@ -54,6 +57,7 @@ export class DuckDbStore {
     this.#reader = reader;
     this.#connections.add(reader);
     this.#lastSequence = firstSequence - 1;
+    this.reconciliation = new ReconciliationLedger(this);
   }
 
   /**
