@@ -195,17 +195,27 @@ export class ReconciliationLedger {
     if (this.#store.readOnly) {
       return Promise.reject(new DomainError('STORE_UNAVAILABLE', `${this.#store.path} is open read-only`));
     }
-    this.#connection ??= this.#store.connect().then(async (connection) => {
+    const task = () => {
+      this.#connection ??= this.#openConnection();
+      return this.#connection.then(work);
+    };
+    const run = this.#serial.then(task, task);
+    this.#serial = run.catch(() => undefined);
+    return this.#store.track(run);
+  }
+
+  #openConnection(): Promise<DuckDBConnection> {
+    const opening = this.#store.connect().then(async (connection) => {
       await connection.run(
         'CREATE OR REPLACE TEMP TABLE staged_discrepancies AS SELECT * FROM discrepancies LIMIT 0',
       );
       return connection;
     });
-    const connection = this.#connection;
-    const task = () => connection.then(work);
-    const run = this.#serial.then(task, task);
-    this.#serial = run.catch(() => undefined);
-    return this.#store.track(run);
+    // A failed attempt is not kept: the next write tries again.
+    opening.catch(() => {
+      if (this.#connection === opening) this.#connection = undefined;
+    });
+    return opening;
   }
 }
 
