@@ -25,6 +25,8 @@ export interface OpenStoreOptions {
 /** Something that must be closed before the store's connections go away (the position writer). */
 export interface StoreClient {
   close(): Promise<void>;
+  /** Makes everything accepted so far durable. */
+  flush(): Promise<void>;
 }
 
 /**
@@ -110,6 +112,11 @@ export class DuckDbStore {
     this.#assertOpen();
     if (this.readOnly) throw new DomainError('STORE_UNAVAILABLE', `${this.path} is open read-only`);
     if (this.#client) throw new DomainError('CONFLICT', `${this.path} already has a position writer`);
+  }
+
+  /** Writes whatever the attached writer still buffers (for readers of the file itself, such as exports). */
+  async flushWriter(): Promise<void> {
+    await this.#client?.flush();
   }
 
   detach(client: StoreClient): void {
