@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromDecimalText, isStorableDecimal, toScaledDecimal } from '../../src/infra/duckdb/exact-decimal.js';
+import {
+  fromDecimalText,
+  isStorableDecimal,
+  scaledFromText,
+  toScaledDecimal,
+} from '../../src/infra/duckdb/exact-decimal.js';
 
 /** DuckDB's text form of a DECIMAL(38,10) holding `scaled`. */
 function decimalText(scaled: bigint): string {
@@ -58,6 +63,19 @@ describe('exact decimals', () => {
         expect(Math.abs(back - value)).toBeLessThanOrEqual(0.5e-10 + Math.abs(value) * Number.EPSILON);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('takes its shortcut for small numbers only when it agrees with the text conversion', () => {
+    const smallDecimals = fc
+      .tuple(fc.integer({ min: -(10 ** 15), max: 10 ** 15 }), fc.integer({ min: 0, max: 12 }))
+      .map(([units, digits]) => Number(`${units}e-${digits}`))
+      .filter((v) => Math.abs(v) < 1e5);
+    fc.assert(
+      fc.property(fc.oneof(smallDecimals, fc.double({ min: -1e5, max: 1e5, noNaN: true })), (value) => {
+        expect(toScaledDecimal(value)).toBe(scaledFromText(value));
+      }),
+      { numRuns: 5000 },
     );
   });
 

@@ -8,7 +8,8 @@ export interface ChunkColumn<Row> {
 
 const CHUNK_ROWS = 2048;
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets the event loop run whatever is waiting (timers, sockets) before continuing. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Appends `rows` a data chunk at a time, filling each column vector directly (numbers, decimals and

@@ -14,6 +14,8 @@ export const DECIMAL_SQL_TYPE = `DECIMAL(${DECIMAL_WIDTH},${DECIMAL_SCALE})`;
 const SCALE_FACTOR = 10n ** BigInt(DECIMAL_SCALE);
 const MAGNITUDE_LIMIT = 10 ** (DECIMAL_WIDTH - DECIMAL_SCALE);
 const FIVE = 53; // char code of '5'
+const FAST_LIMIT = 1e5;
+const FAST_FACTOR = 10 ** DECIMAL_SCALE;
 
 /** True when `value` fits DECIMAL(38,10): finite and under 10^28 in magnitude. */
 export function isStorableDecimal(value: number): boolean {
@@ -26,6 +28,18 @@ export function toScaledDecimal(value: number): bigint {
     throw new RangeError(`${value} does not fit ${DECIMAL_SQL_TYPE}`);
   }
   if (Number.isSafeInteger(value)) return BigInt(value) * SCALE_FACTOR;
+  // Below 10^5 doubles are closer together than 10^-10, so at most one integer n has n / 10^10
+  // reading back as `value`: when it exists it is the shortest decimal form scaled, found without
+  // going through text. (Checked against the text path below by a property test.)
+  if (Math.abs(value) < FAST_LIMIT) {
+    const scaled = Math.round(value * FAST_FACTOR);
+    if (scaled / FAST_FACTOR === value) return BigInt(scaled);
+  }
+  return scaledFromText(value);
+}
+
+/** The reference conversion: through the shortest decimal text of `value`. */
+export function scaledFromText(value: number): bigint {
   const text = String(value);
   const negative = text.charCodeAt(0) === 45;
   const body = negative ? text.slice(1) : text;

@@ -32,7 +32,7 @@ export interface WriterSettings {
 
 export const WRITER_DEFAULTS: WriterSettings = {
   flushIntervalMs: 3000,
-  maxBatchSize: 10_000,
+  maxBatchSize: 50_000,
   maxBufferedUpdates: 200_000,
   rememberedKeys: 100_000,
   retryInitialMs: 500,
