@@ -1,6 +1,4 @@
-import { performance } from 'node:perf_hooks';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Cancel, Clock } from '../../domain/clock.js';
 import { DomainError } from '../../domain/errors.js';
 import { keyId, type Position, type PositionKey } from '../../domain/position.js';
 import {
@@ -9,7 +7,8 @@ import {
   type PositionUpdate,
   supersedes,
 } from '../../domain/position-update.js';
-import { prepareBatchStaging, writeBatch } from './batch-write.js';
+import { BatchFlusher, type FlushStatus } from './batch-flusher.js';
+import { prepareBatchStaging } from './batch-write.js';
 import {
   BufferedPositionReads,
   type HistoryPage,
@@ -24,27 +23,13 @@ import { positionFromUpdate, type SequencedPosition } from './position-rows.js';
 import { RecentKeys } from './recent-keys.js';
 import { UpdateBuffer } from './update-buffer.js';
 import { validatePositionUpdate } from './update-validation.js';
-import {
-  type PositionWriterOptions,
-  resolveWriterSettings,
-  retryDelayMs,
-  type WriterSettings,
-} from './writer-settings.js';
+import { type PositionWriterOptions, resolveWriterSettings, type WriterSettings } from './writer-settings.js';
 
-export interface PositionWriterStatus {
+export interface PositionWriterStatus extends Omit<FlushStatus, 'alreadyStored'> {
   /** Updates accepted but not yet durable. */
   readonly bufferedUpdates: number;
-  readonly lastFlushAt: Date | null;
-  /** Updates stored in the history (the whole file, not only this run). */
-  readonly totalUpdates: number;
-  /** Why the last write failed; null once a write succeeds again. */
-  readonly lastError: string | null;
-  readonly consecutiveFailures: number;
-  readonly nextRetryAt: Date | null;
   /** Intermediate updates dropped by buffer collapses (the latest of every key is always kept). */
   readonly collapsedUpdates: number;
-  readonly flushCount: number;
-  readonly lastFlushDurationMs: number | null;
   /** Updates accepted by `enqueue` since the writer started. */
   readonly receivedUpdates: number;
   /** Duplicates refused (at once, or by the store's unique key). */
@@ -55,15 +40,13 @@ type Listener = (event: PositionEvent) => void;
 
 /**
  * The store's single writer: keeps the current book in memory, applies last-write-wins as updates
- * arrive, and writes them in batches (on an interval, or at once when a batch fills), one
- * transaction each, retrying with backoff until they are stored. Reads through it see buffered
- * updates as stored.
+ * arrive, and hands them to a {@link BatchFlusher} that writes them in batches until they are
+ * stored. Reads through it see buffered updates as stored.
  */
 export class PositionWriter {
   readonly #store: DuckDbStore;
-  readonly #connection: DuckDBConnection;
-  readonly #clock: Clock;
   readonly #settings: WriterSettings;
+  readonly #flusher: BatchFlusher;
   readonly #onListenerError: (error: unknown) => void;
   readonly #buffer = new UpdateBuffer();
   readonly #book: Map<string, SequencedPosition>;
@@ -72,22 +55,12 @@ export class PositionWriter {
   readonly #listeners = new Set<Listener>();
   readonly #endListeners = new Set<() => void>();
   #lastSequence: number;
-  #serial: Promise<unknown> = Promise.resolve();
-  #cancelTimer: Cancel | undefined;
-  #sizeFlushRunning = false;
   #collapseAbove: number;
   #accepting = true;
   #closing: Promise<void> | undefined;
-  #failures = 0;
-  #nextRetryAt: Date | null = null;
-  #totalUpdates: number;
   #received = 0;
   #duplicates = 0;
   #collapsed = 0;
-  #flushCount = 0;
-  #lastFlushAt: Date | null = null;
-  #lastFlushDurationMs: number | null = null;
-  #lastError: string | null = null;
 
   private constructor(
     store: DuckDbStore,
@@ -97,24 +70,28 @@ export class PositionWriter {
     loaded: { book: SequencedPosition[]; count: number; lastSequence: number; keys: string[] },
   ) {
     this.#store = store;
-    this.#connection = connection;
-    this.#clock = options.clock ?? store.clock;
     this.#settings = settings;
     this.#onListenerError =
       options.onListenerError ?? ((error) => console.error('position event listener failed:', error));
     this.#book = new Map(loaded.book.map((s) => [keyId(s.position), s]));
     this.#seen = new RecentKeys(settings.rememberedKeys + settings.maxBufferedUpdates);
     for (const key of loaded.keys) this.#seen.add(key);
-    this.#totalUpdates = loaded.count;
     this.#lastSequence = loaded.lastSequence;
     this.#collapseAbove = settings.maxBufferedUpdates;
     this.#reads = new BufferedPositionReads(
-      (sql, params) => this.#store.read(sql, params),
+      (sql, params) => store.read(sql, params),
       this.#buffer,
       this.#book,
     );
+    this.#flusher = new BatchFlusher(
+      connection,
+      this.#buffer,
+      options.clock ?? store.clock,
+      settings,
+      loaded.count,
+    );
     store.attach(this);
-    this.#schedule(settings.flushIntervalMs);
+    this.#flusher.start();
   }
 
   /** Loads the current book and recent idempotency keys, then starts the flush timer. */
@@ -170,17 +147,15 @@ export class PositionWriter {
       this.#book.set(id, { position, sequence: update.sequence });
     }
     this.#buffer.push({ update, event, previousQuantity: applied ? current?.position.quantity : undefined });
-    if (this.#buffer.size > this.#collapseAbove) this.#collapse();
-    this.#flushIfFull();
+    this.#boundBuffer();
+    this.#flusher.afterEnqueue();
     if (event) this.#emit(event);
     return event;
   }
 
   /** Resolves once every update enqueued before the call is stored; rejects if a write fails. */
-  async flush(): Promise<void> {
-    const target = this.#buffer.lastSequence;
-    if (target === undefined) return;
-    while (this.#buffer.holdsUpTo(target)) await this.#serially(() => this.#writeOnce());
+  flush(): Promise<void> {
+    return this.#flusher.flush();
   }
 
   /**
@@ -194,15 +169,15 @@ export class PositionWriter {
 
   async #close(): Promise<void> {
     this.#accepting = false;
-    this.#cancelTimer?.();
-    this.#cancelTimer = undefined;
+    this.#flusher.stop();
     try {
-      await this.flush();
+      await this.#flusher.flush();
     } catch (error) {
       this.#closing = undefined;
       throw new DomainError(
         'STORE_UNAVAILABLE',
-        `could not write ${this.#buffer.size} buffered position updates while closing; they are still buffered: ${describe(error)}`,
+        `could not write ${this.#buffer.size} buffered position updates while closing; they are still buffered: ` +
+          (error instanceof Error ? error.message : String(error)),
         { cause: error },
       );
     }
@@ -213,18 +188,13 @@ export class PositionWriter {
   }
 
   status(): PositionWriterStatus {
+    const { alreadyStored, ...flush } = this.#flusher.status();
     return {
+      ...flush,
       bufferedUpdates: this.#buffer.size,
-      lastFlushAt: this.#lastFlushAt,
-      totalUpdates: this.#totalUpdates,
-      lastError: this.#lastError,
-      consecutiveFailures: this.#failures,
-      nextRetryAt: this.#nextRetryAt,
       collapsedUpdates: this.#collapsed,
-      flushCount: this.#flushCount,
-      lastFlushDurationMs: this.#lastFlushDurationMs,
       receivedUpdates: this.#received,
-      duplicateUpdates: this.#duplicates,
+      duplicateUpdates: this.#duplicates + alreadyStored,
     };
   }
 
@@ -281,80 +251,16 @@ export class PositionWriter {
     return this.#reads.eventsAfter(after, limit);
   }
 
-  async #writeOnce(): Promise<void> {
-    const batch = this.#buffer.takeBatch(this.#settings.maxBatchSize);
-    if (batch.length === 0) return this.#buffer.releaseBatch();
-    const started = performance.now();
-    try {
-      const outcome = await writeBatch(this.#connection, batch, this.#clock.now());
-      this.#buffer.settleBatch();
-      this.#totalUpdates += outcome.inserted;
-      this.#duplicates += outcome.alreadyStored;
-      this.#flushCount += 1;
-      this.#lastFlushAt = this.#clock.now();
-      this.#lastFlushDurationMs = performance.now() - started;
-      this.#lastError = null;
-      if (this.#buffer.size <= this.#settings.maxBufferedUpdates)
-        this.#collapseAbove = this.#settings.maxBufferedUpdates;
-      if (this.#failures > 0) {
-        this.#failures = 0;
-        this.#nextRetryAt = null;
-        this.#schedule(this.#settings.flushIntervalMs);
-      }
-    } catch (error) {
-      this.#buffer.releaseBatch();
-      this.#failures += 1;
-      this.#lastError = describe(error);
-      const delay = retryDelayMs(this.#settings, this.#failures);
-      this.#nextRetryAt = this.#accepting ? new Date(this.#clock.now().getTime() + delay) : null;
-      this.#schedule(delay);
-      throw new DomainError(
-        'STORE_UNAVAILABLE',
-        `could not write ${batch.length} position updates (kept for a retry): ${this.#lastError}`,
-        { cause: error },
-      );
+  /** Past its limit the buffer collapses to the latest update per key; collapsing again waits for it to double. */
+  #boundBuffer(): void {
+    const limit = this.#settings.maxBufferedUpdates;
+    if (this.#buffer.size <= limit) {
+      this.#collapseAbove = limit;
+      return;
     }
-  }
-
-  /** Writes run one at a time on the writer's connection, which holds their transaction. */
-  #serially(task: () => Promise<void>): Promise<void> {
-    const run = this.#serial.then(task, task);
-    this.#serial = run.catch(() => undefined);
-    return run;
-  }
-
-  #schedule(delayMs: number): void {
-    this.#cancelTimer?.();
-    this.#cancelTimer = this.#accepting ? this.#clock.schedule(delayMs, () => this.#onTimer()) : undefined;
-  }
-
-  #onTimer(): void {
-    this.#cancelTimer = undefined;
-    this.flush().then(
-      () => this.#schedule(this.#settings.flushIntervalMs),
-      // The failed write recorded its error and scheduled its retry.
-      () => undefined,
-    );
-  }
-
-  #flushIfFull(): void {
-    const full = () =>
-      this.#accepting && this.#failures === 0 && this.#buffer.pendingCount >= this.#settings.maxBatchSize;
-    if (this.#sizeFlushRunning || !full()) return;
-    this.#sizeFlushRunning = true;
-    const drain = async () => {
-      while (full()) await this.#serially(() => this.#writeOnce());
-    };
-    drain()
-      .catch(() => undefined)
-      .finally(() => {
-        this.#sizeFlushRunning = false;
-      });
-  }
-
-  #collapse(): void {
+    if (this.#buffer.size <= this.#collapseAbove) return;
     this.#collapsed += this.#buffer.collapse();
-    this.#collapseAbove = Math.max(this.#settings.maxBufferedUpdates, 2 * this.#buffer.size);
+    this.#collapseAbove = Math.max(limit, 2 * this.#buffer.size);
   }
 
   #emit(event: PositionEvent): void {
@@ -374,8 +280,4 @@ export function createPositionWriter(
   options?: PositionWriterOptions,
 ): Promise<PositionWriter> {
   return PositionWriter.open(store, options);
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
