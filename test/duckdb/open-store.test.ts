@@ -141,6 +141,23 @@ describe('openStore: schema migrations', () => {
     await expect(migrate(connection, [two], path, now)).rejects.toThrow(/numbered 1, 2, 3/);
   });
 
+  it("refuses another application's DuckDB file, and leaves it untouched", async () => {
+    const path = join(tempDir(), 'analytics.duckdb');
+    await withRawFile(path, 'CREATE TABLE trades (id INTEGER); CREATE TABLE prices (id INTEGER)');
+    for (const readOnly of [false, true]) {
+      await expect(openStore({ path, readOnly })).rejects.toThrow(
+        `DuckDB file ${path} is not a position-sentinel store (it holds prices, trades but no schema version): ` +
+          'choose another file with --db',
+      );
+    }
+    const instance = await DuckDBInstance.create(path);
+    const connection = await instance.connect();
+    const tables = await selectRows(connection, 'SELECT table_name FROM duckdb_tables() ORDER BY 1');
+    connection.closeSync();
+    instance.closeSync();
+    expect(tables.map((t) => t.table_name)).toEqual(['prices', 'trades']);
+  });
+
   it('read-only opens neither create nor migrate', async () => {
     const dir = tempDir();
     const missing = join(dir, 'missing.duckdb');

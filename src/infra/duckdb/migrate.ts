@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { instantValue, inTransaction, selectRows, toNumber } from './duckdb-sql.js';
+import { instantValue, inTransaction, selectRows, toNumber, toText } from './duckdb-sql.js';
 import type { Migration } from './schema-migrations.js';
-import { StoreSchemaOutdatedError, StoreSchemaTooNewError } from './store-errors.js';
+import { NotAStoreError, StoreSchemaOutdatedError, StoreSchemaTooNewError } from './store-errors.js';
 
 export interface MigrationOutcome {
   /** The file's schema version after the run. */
@@ -10,13 +10,21 @@ export interface MigrationOutcome {
   readonly applied: readonly number[];
 }
 
-/** The schema version recorded in the file: 0 for a file that has never been migrated. */
-export async function fileSchemaVersion(connection: DuckDBConnection): Promise<number> {
-  const [exists] = await selectRows(
-    connection,
-    "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'schema_migrations' AND schema_name = 'main'",
-  );
-  if (!exists || toNumber(exists.n) === 0) return 0;
+/**
+ * The schema version recorded in the file: 0 for an empty file. A file with tables of its own but
+ * no version is another application's database and is refused untouched.
+ */
+export async function fileSchemaVersion(connection: DuckDBConnection, path: string): Promise<number> {
+  const tables = (
+    await selectRows(
+      connection,
+      'SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary ORDER BY 1',
+    )
+  ).map((row) => toText(row.table_name));
+  if (!tables.includes('schema_migrations')) {
+    if (tables.length > 0) throw new NotAStoreError(path, tables);
+    return 0;
+  }
   const [row] = await selectRows(connection, 'SELECT coalesce(max(version), 0) AS v FROM schema_migrations');
   return row ? toNumber(row.v) : 0;
 }
@@ -34,7 +42,7 @@ export async function migrate(
 ): Promise<MigrationOutcome> {
   assertOrdered(migrations);
   const latest = migrations.at(-1)?.version ?? 0;
-  const current = await fileSchemaVersion(connection);
+  const current = await fileSchemaVersion(connection, path);
   if (current > latest) throw new StoreSchemaTooNewError(path, current, latest);
 
   const applied: number[] = [];
@@ -69,7 +77,7 @@ export async function requireCurrentSchema(
   path: string,
 ): Promise<number> {
   const latest = migrations.at(-1)?.version ?? 0;
-  const current = await fileSchemaVersion(connection);
+  const current = await fileSchemaVersion(connection, path);
   if (current > latest) throw new StoreSchemaTooNewError(path, current, latest);
   if (current < latest) throw new StoreSchemaOutdatedError(path, current, latest);
   return current;

@@ -48,6 +48,20 @@ export class StoreSchemaOutdatedError extends DomainError {
   }
 }
 
+/** A DuckDB file that holds other tables and no schema version: someone else's database. */
+export class NotAStoreError extends DomainError {
+  constructor(
+    readonly path: string,
+    readonly tables: readonly string[],
+  ) {
+    super(
+      'STORE_UNAVAILABLE',
+      `DuckDB file ${path} is not a position-sentinel store (it holds ${tables.slice(0, 3).join(', ')}` +
+        `${tables.length > 3 ? ', …' : ''} but no schema version): choose another file with --db`,
+    );
+  }
+}
+
 /** A read-only open of a file that does not exist (a writable open creates it instead). */
 export class StoreNotFoundError extends DomainError {
   constructor(readonly path: string) {

@@ -11,7 +11,7 @@ export async function holdFileInAnotherProcess(
   const script = `
     import { DuckDBInstance } from '@duckdb/node-api';
     const instance = await DuckDBInstance.create(${JSON.stringify(path)});
-    await (await instance.connect()).run('CREATE TABLE IF NOT EXISTS held (x INTEGER)');
+    await instance.connect();
     process.stdout.write('holding\\n');
     process.stdin.resume();
     process.stdin.on('end', () => process.exit(0));
