@@ -13,7 +13,7 @@ import {
 } from '@duckdb/node-api';
 import type { Contract } from '../../domain/contract.js';
 import { keyId } from '../../domain/position.js';
-import { appendInChunks, type ChunkColumn, nextTurn } from './column-chunks.js';
+import { appendRows, type ChunkColumn, nextTurn } from './column-chunks.js';
 import { instantValue, inTransaction } from './duckdb-sql.js';
 import { DECIMAL_SCALE, DECIMAL_SQL_TYPE, DECIMAL_WIDTH, toScaledDecimal } from './exact-decimal.js';
 import type { BufferedUpdate } from './update-buffer.js';
@@ -192,8 +192,8 @@ export async function writeBatch(
     inTransaction(connection, async () => {
       await connection.run('DELETE FROM staged_updates');
       await connection.run('DELETE FROM staged_contracts');
-      await append(connection, 'staged_updates', UPDATE_COLUMNS, updates);
-      await append(connection, 'staged_contracts', CONTRACT_COLUMNS, contracts);
+      await appendRows(connection, 'staged_updates', UPDATE_COLUMNS, updates, 'temp');
+      await appendRows(connection, 'staged_contracts', CONTRACT_COLUMNS, contracts, 'temp');
       const at = instantValue(writtenAt);
       const inserted = (await connection.run(insertHistory(mode), [at])).rowsChanged;
       const alreadyStored = updates.length - inserted;
@@ -206,20 +206,6 @@ export async function writeBatch(
   } catch (error) {
     if (!(error instanceof Error && DUPLICATE_KEY.test(error.message))) throw error;
     return attempt('replayed');
-  }
-}
-
-async function append<Row>(
-  connection: DuckDBConnection,
-  table: string,
-  columns: readonly ChunkColumn<Row>[],
-  rows: readonly Row[],
-): Promise<void> {
-  const appender = await connection.createAppender(table, 'main', 'temp');
-  try {
-    await appendInChunks(appender, columns, rows);
-  } finally {
-    appender.closeSync();
   }
 }
 

@@ -1,4 +1,10 @@
-import { type DuckDBAppender, DuckDBDataChunk, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import {
+  type DuckDBAppender,
+  type DuckDBConnection,
+  DuckDBDataChunk,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 
 /** One column of an appended table: its DuckDB type and how to read its value from a row. */
 export interface ChunkColumn<Row> {
@@ -33,4 +39,30 @@ export async function appendInChunks<Row>(
     });
     appender.appendDataChunk(chunk);
   }
+}
+
+/**
+ * Appends `rows` to `table` (in the `temp` catalog for staging tables) and closes the Appender,
+ * which writes its last rows. If appending fails, that failure is the one reported.
+ */
+export async function appendRows<Row>(
+  connection: DuckDBConnection,
+  table: string,
+  columns: readonly ChunkColumn<Row>[],
+  rows: readonly Row[],
+  catalog: 'temp' | null = null,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const appender = await connection.createAppender(table, 'main', catalog);
+  try {
+    await appendInChunks(appender, columns, rows);
+  } catch (error) {
+    try {
+      appender.closeSync();
+    } catch {
+      // The append already failed; its error explains more than this one.
+    }
+    throw error;
+  }
+  appender.closeSync();
 }

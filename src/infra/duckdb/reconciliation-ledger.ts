@@ -9,7 +9,7 @@ import {
 import { DomainError } from '../../domain/errors.js';
 import type { Incident, IncidentEvent, RecordedIncidentEvent } from '../../domain/incident.js';
 import type { ReconciliationRun } from '../../domain/reconciliation-run.js';
-import { appendInChunks, type ChunkColumn } from './column-chunks.js';
+import { appendRows, type ChunkColumn } from './column-chunks.js';
 import { inTransaction, selectRows } from './duckdb-sql.js';
 import { isStorableDecimal } from './exact-decimal.js';
 import { INCIDENT_STATE_COLUMNS, INCIDENT_STATE_NAMES } from './incident-rows.js';
@@ -106,14 +106,14 @@ export class ReconciliationLedger {
         if (existing) throw new DomainError('CONFLICT', `reconciliation run ${run.id} is already recorded`);
         await connection.run(INSERT_RUN, runValues(run, runSequence));
         const ids = [...new Set(run.discrepancyIds)];
-        await append(
+        await appendRows(
           connection,
           'reconciliation_run_discrepancies',
           LINK_COLUMNS,
           ids.map((id, ordinal) => ({ runId: run.id, id, ordinal })),
         );
         await this.#upsertIncidents(connection, record.changed, recorded, runSequence);
-        await append(
+        await appendRows(
           connection,
           'discrepancy_events',
           EVENT_COLUMNS,
@@ -135,7 +135,7 @@ export class ReconciliationLedger {
         ]);
         if (!existing) throw new DomainError('NOT_FOUND', `no discrepancy with id ${event.incident.id}`);
         await this.#upsertIncidents(connection, [event.incident], [recorded], recorded.sequence);
-        await append(connection, 'discrepancy_events', EVENT_COLUMNS, [{ event: recorded, runId: null }]);
+        await appendRows(connection, 'discrepancy_events', EVENT_COLUMNS, [{ event: recorded, runId: null }]);
       });
       return recorded;
     });
@@ -187,7 +187,7 @@ export class ReconciliationLedger {
       incident,
       updatedSequence: lastEvent.get(incident.id) ?? fallbackSequence,
     }));
-    await append(connection, 'staged_discrepancies', STAGED_INCIDENT_COLUMNS, staged, 'temp');
+    await appendRows(connection, 'staged_discrepancies', STAGED_INCIDENT_COLUMNS, staged, 'temp');
     await connection.run(UPSERT_INCIDENTS);
   }
 
@@ -216,22 +216,6 @@ export class ReconciliationLedger {
       if (this.#connection === opening) this.#connection = undefined;
     });
     return opening;
-  }
-}
-
-async function append<Row>(
-  connection: DuckDBConnection,
-  table: string,
-  columns: readonly ChunkColumn<Row>[],
-  rows: readonly Row[],
-  catalog?: string,
-): Promise<void> {
-  if (rows.length === 0) return;
-  const appender = await connection.createAppender(table, 'main', catalog ?? null);
-  try {
-    await appendInChunks(appender, columns, rows);
-  } finally {
-    appender.closeSync();
   }
 }
 
