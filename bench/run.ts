@@ -4,10 +4,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Benchmark } from './bench-kit.js';
 import { reconcileBenchmark } from './reconcile.bench.js';
+import { writerBenchmark } from './writer.bench.js';
 
 // Benchmarks run one after another in this process, each comparing our path with its baseline in
 // the same run. `npm run bench -- <word>` runs only the benchmarks whose title contains the word.
-const benchmarks: readonly Benchmark[] = [reconcileBenchmark];
+const benchmarks: readonly Benchmark[] = [reconcileBenchmark, writerBenchmark];
 
 function machine(): string {
   const cpu = cpus();

@@ -1,0 +1,124 @@
+import { DomainError } from '../../domain/errors.js';
+import { keyId, type Position, type PositionKey } from '../../domain/position.js';
+import { type PositionEvent, supersedes } from '../../domain/position-update.js';
+import type { RowReader } from './duckdb-sql.js';
+import { compareBookOrder, matchesPositionFilter, type PositionFilter } from './position-filter.js';
+import { storedBookAsOf, storedEventsAfter, storedHistory } from './position-queries.js';
+import type { SequencedPosition } from './position-rows.js';
+import { decodeCursor, encodeCursor } from './sequence-cursor.js';
+import type { UpdateBuffer } from './update-buffer.js';
+
+export interface HistoryPageRequest {
+  readonly first: number;
+  /** The `endCursor` of the previous page. */
+  readonly after?: string | undefined;
+}
+
+export interface HistoryPage {
+  /** Newest first. */
+  readonly events: readonly PositionEvent[];
+  readonly hasNextPage: boolean;
+  readonly endCursor: string | null;
+}
+
+export const MAX_PAGE_SIZE = 1000;
+
+/** The cursor that resumes a history page after `event`. */
+export function historyCursor(event: PositionEvent): string {
+  return encodeCursor('history', event.sequence);
+}
+
+/**
+ * Reads that see updates still in the writer's buffer as if they were stored. Each takes its
+ * snapshot of the buffer before querying the file: an update committed in between is then found
+ * in one place or both (and counted once), never in neither.
+ */
+export class BufferedPositionReads {
+  constructor(
+    private readonly read: RowReader,
+    private readonly buffer: UpdateBuffer,
+    private readonly book: ReadonlyMap<string, SequencedPosition>,
+  ) {}
+
+  /** The current book, buffered updates included. */
+  positions(filter?: PositionFilter): Position[] {
+    const result: Position[] = [];
+    for (const { position } of this.book.values()) {
+      if (matchesPositionFilter(position, filter)) result.push(position);
+    }
+    return result.sort(compareBookOrder);
+  }
+
+  /** The current state of one key, closed or not; undefined if the key was never seen. */
+  position(key: PositionKey): Position | undefined {
+    return this.book.get(keyId(key))?.position;
+  }
+
+  /** The book as it stood at `at`: each key's latest applied update observed by then. */
+  async positionsAsOf(at: Date, filter?: PositionFilter): Promise<Position[]> {
+    if (!(at instanceof Date) || Number.isNaN(at.getTime())) {
+      throw new DomainError('BAD_USER_INPUT', 'positionsAsOf needs a valid instant');
+    }
+    const buffered = this.buffer.snapshot();
+    const byKey = new Map<string, SequencedPosition>();
+    for (const stored of await storedBookAsOf(this.read, at)) byKey.set(keyId(stored.position), stored);
+    for (const { update, event } of buffered) {
+      if (!event || update.brokerTime.getTime() > at.getTime()) continue;
+      const id = keyId(update);
+      const known = byKey.get(id);
+      if (!known || supersedes(update, { brokerTime: known.position.updatedAt, sequence: known.sequence })) {
+        byKey.set(id, { position: event.position, sequence: update.sequence });
+      }
+    }
+    const result = [...byKey.values()].map((s) => s.position).filter((p) => matchesPositionFilter(p, filter));
+    return result.sort(compareBookOrder);
+  }
+
+  /** One key's applied updates, newest first, a page at a time. */
+  async history(key: PositionKey, page: HistoryPageRequest): Promise<HistoryPage> {
+    const first = pageSize(page.first);
+    const before = page.after === undefined ? undefined : decodeCursor('history', page.after);
+    const id = keyId(key);
+    const buffered = this.buffer
+      .snapshot()
+      .flatMap(({ update, event }) =>
+        event && keyId(update) === id && (before === undefined || event.sequence < before) ? [event] : [],
+      );
+    const stored = await storedHistory(this.read, key, before, first + 1);
+    const merged = mergeBySequence(stored, buffered).reverse();
+    const events = merged.slice(0, first);
+    const last = events.at(-1);
+    return { events, hasNextPage: merged.length > first, endCursor: last ? historyCursor(last) : null };
+  }
+
+  /** Applied events with a sequence above `after`, oldest first: what a resuming subscriber missed. */
+  async eventsAfter(after: number, limit = MAX_PAGE_SIZE): Promise<PositionEvent[]> {
+    const size = pageSize(limit);
+    if (!Number.isSafeInteger(after)) {
+      throw new DomainError('BAD_USER_INPUT', `a sequence must be an integer, got ${after}`);
+    }
+    const buffered = this.buffer
+      .snapshot()
+      .flatMap(({ event }) => (event && event.sequence > after ? [event] : []));
+    const stored = await storedEventsAfter(this.read, after, size);
+    return mergeBySequence(stored, buffered).slice(0, size);
+  }
+}
+
+function pageSize(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `page size must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${first}`,
+    );
+  }
+  return first;
+}
+
+/** Both lists' events once each, oldest first. */
+function mergeBySequence(a: readonly PositionEvent[], b: readonly PositionEvent[]): PositionEvent[] {
+  const bySequence = new Map<number, PositionEvent>();
+  for (const event of a) bySequence.set(event.sequence, event);
+  for (const event of b) if (!bySequence.has(event.sequence)) bySequence.set(event.sequence, event);
+  return [...bySequence.values()].sort((x, y) => x.sequence - y.sequence);
+}

@@ -1,0 +1,130 @@
+import {
+  DISCREPANCY_TYPES,
+  type DiscrepancyType,
+  SEVERITIES,
+  type Severity,
+} from '../../domain/discrepancy.js';
+import { DomainError } from '../../domain/errors.js';
+import type { Incident, IncidentStatus, RecordedIncidentEvent } from '../../domain/incident.js';
+import type { ReconciliationRun } from '../../domain/reconciliation-run.js';
+import { type RowReader, toNumber } from './duckdb-sql.js';
+import { INCIDENT_STATE_SELECT, incidentFromRow, recordedEventFromRow } from './incident-rows.js';
+import { RUN_SELECT, runFromRow } from './run-rows.js';
+import { decodeCursor, encodeCursor } from './sequence-cursor.js';
+
+/** Which incidents to list; status defaults to the active ones (OPEN and ACKNOWLEDGED). */
+export interface IncidentFilter {
+  readonly status?: readonly IncidentStatus[] | undefined;
+  readonly type?: readonly DiscrepancyType[] | undefined;
+  readonly severity?: readonly Severity[] | undefined;
+  readonly account?: string | undefined;
+  readonly symbol?: string | undefined;
+}
+
+export interface RunsPageRequest {
+  readonly first: number;
+  readonly after?: string | undefined;
+}
+
+export interface RunsPage {
+  /** Newest first, each with the cursor that resumes after it. */
+  readonly edges: readonly { readonly cursor: string; readonly run: ReconciliationRun }[];
+  readonly hasNextPage: boolean;
+  readonly endCursor: string | null;
+}
+
+const STATUSES: readonly IncidentStatus[] = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'];
+const MAX_PAGE = 1000;
+
+export async function readIncident(read: RowReader, id: string): Promise<Incident | undefined> {
+  const [row] = await read(`SELECT id, ${INCIDENT_STATE_SELECT} FROM discrepancies WHERE id = $1`, [id]);
+  return row ? incidentFromRow(row) : undefined;
+}
+
+/** Incidents matching `filter`, the most severe first, then the oldest. */
+export async function readIncidents(read: RowReader, filter: IncidentFilter = {}): Promise<Incident[]> {
+  // Enumerated values are checked against their closed sets, so they can be written as literals.
+  const conditions = [
+    inList('status', filter.status ?? ['OPEN', 'ACKNOWLEDGED'], STATUSES),
+    inList('type', filter.type, DISCREPANCY_TYPES),
+    inList('severity', filter.severity, SEVERITIES),
+  ].filter((c) => c !== undefined);
+  const params: string[] = [];
+  if (filter.account !== undefined) {
+    params.push(filter.account);
+    conditions.push(`upper(account) = upper($${params.length})`);
+  }
+  if (filter.symbol !== undefined) {
+    params.push(filter.symbol);
+    conditions.push(`upper(symbol) = upper($${params.length})`);
+  }
+  const rows = await read(
+    `SELECT id, ${INCIDENT_STATE_SELECT} FROM discrepancies
+     ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+     ORDER BY CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END, first_seen_at, id`,
+    params,
+  );
+  return rows.map(incidentFromRow);
+}
+
+export async function readIncidentEventsAfter(
+  read: RowReader,
+  sequence: number,
+  limit = MAX_PAGE,
+): Promise<RecordedIncidentEvent[]> {
+  if (!Number.isSafeInteger(sequence)) throw new DomainError('BAD_USER_INPUT', `not a sequence: ${sequence}`);
+  const rows = await read(
+    `SELECT sequence, discrepancy_id, kind, occurred_at, ${INCIDENT_STATE_SELECT}
+     FROM discrepancy_events WHERE sequence > $1 ORDER BY sequence LIMIT $2`,
+    [BigInt(sequence), pageSize(limit)],
+  );
+  return rows.map(recordedEventFromRow);
+}
+
+export async function readRun(read: RowReader, id: string): Promise<ReconciliationRun | undefined> {
+  const [row] = await read(`${RUN_SELECT} WHERE r.id = $1`, [id]);
+  return row ? runFromRow(row) : undefined;
+}
+
+export async function readLatestRun(read: RowReader): Promise<ReconciliationRun | undefined> {
+  const [row] = await read(`${RUN_SELECT} ORDER BY r.sequence DESC LIMIT 1`);
+  return row ? runFromRow(row) : undefined;
+}
+
+/** Runs newest first, a page at a time. */
+export async function readRuns(read: RowReader, page: RunsPageRequest): Promise<RunsPage> {
+  const first = pageSize(page.first);
+  const before = page.after === undefined ? Number.MAX_SAFE_INTEGER : decodeCursor('runs', page.after);
+  const rows = await read(`${RUN_SELECT} WHERE r.sequence < $1 ORDER BY r.sequence DESC LIMIT $2`, [
+    BigInt(before),
+    first + 1,
+  ]);
+  const edges = rows.slice(0, first).map((row) => ({
+    cursor: encodeCursor('runs', toNumber(row.sequence)),
+    run: runFromRow(row),
+  }));
+  return { edges, hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null };
+}
+
+function inList<T extends string>(column: string, wanted: readonly T[] | undefined, allowed: readonly T[]) {
+  if (wanted === undefined) return undefined;
+  const unknown = wanted.filter((w) => !allowed.includes(w));
+  if (unknown.length > 0) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `unknown ${column}: ${unknown.join(', ')} (expected ${allowed.join(', ')})`,
+    );
+  }
+  if (wanted.length === 0) return 'false';
+  return `${column} IN (${wanted.map((w) => `'${w}'`).join(', ')})`;
+}
+
+function pageSize(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `page size must be an integer from 1 to ${MAX_PAGE}, got ${first}`,
+    );
+  }
+  return first;
+}

@@ -1,0 +1,272 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/domain/discrepancy.js';
+import { acknowledge, applyFindings, type Incident, resolveByPerson } from '../../src/domain/incident.js';
+import type { ReconciliationRun } from '../../src/domain/reconciliation-run.js';
+import { summarize } from '../../src/domain/reconciliation-summary.js';
+import type { DuckDbStore } from '../../src/infra/duckdb/open-store.js';
+import { AAPL_230_P, NVDA_STOCK, SPY_600_C } from '../support/contracts.js';
+import { storeFixture, storePath } from './support/store-fixture.js';
+
+const fixture = storeFixture();
+afterEach(() => fixture.cleanup());
+
+const T0 = new Date('2026-11-25T15:00:00Z');
+const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+
+const naked: Finding = {
+  account: 'DU111111',
+  conId: SPY_600_C.conId,
+  type: 'NAKED_POSITION',
+  severity: 'CRITICAL',
+  contract: SPY_600_C,
+  brokerQuantity: null,
+  storeQuantity: 3,
+  difference: -3,
+  storeUpdatedAt: new Date('2026-11-25T14:55:00.250Z'),
+  message: 'Store holds 3 SPY 2026-12-18 600 C in DU111111; the broker does not',
+};
+const mismatch: Finding = {
+  account: 'DU222222',
+  conId: AAPL_230_P.conId,
+  type: 'POSITION_MISMATCH',
+  severity: 'WARNING',
+  contract: AAPL_230_P,
+  brokerQuantity: 2.5,
+  storeQuantity: 1.25,
+  difference: 1.25,
+  storeUpdatedAt: null,
+  message: 'Broker holds 2.5, store holds 1.25 AAPL 2027-01-15 230 P in DU222222',
+};
+const missing: Finding = {
+  account: 'DU111111',
+  conId: NVDA_STOCK.conId,
+  type: 'MISSING_FROM_STORE',
+  severity: 'WARNING',
+  contract: NVDA_STOCK,
+  brokerQuantity: 100,
+  storeQuantity: null,
+  difference: 100,
+  storeUpdatedAt: null,
+  message: 'Broker holds 100 NVDA in DU111111; the store has no open position',
+};
+
+function runOf(
+  id: string,
+  at: Date,
+  incidents: readonly Incident[],
+  findings: readonly Finding[],
+): ReconciliationRun {
+  return {
+    id,
+    trigger: 'SCHEDULED',
+    status: findings.length > 0 ? 'DISCREPANCIES' : 'CLEAN',
+    startedAt: at,
+    finishedAt: new Date(at.getTime() + 1234),
+    durationMs: 1234.5,
+    brokerPositionCount: 12,
+    storePositionCount: 11,
+    discrepancyIds: incidents.map((i) => i.id),
+    expiredCount: 1,
+    deferredCount: 2,
+    error: null,
+    ...summarize(findings.length > 0 ? 'DISCREPANCIES' : 'CLEAN', 12, 11, findings),
+  };
+}
+
+/** Runs the domain's lifecycle over the findings and records the result, as the service will. */
+async function reconcileAndRecord(store: DuckDbStore, id: string, at: Date, findings: readonly Finding[]) {
+  let n = 0;
+  const active = await store.reconciliation.activeIncidents();
+  const transition = applyFindings(active, findings, [], at, () => `${id}-incident-${++n}`);
+  const current = await Promise.all(
+    findings.map(async (f) => {
+      const opened = transition.changed.find(
+        (i) => i.type === f.type && i.account === f.account && i.conId === f.conId,
+      );
+      return opened ?? (active.find((i) => i.type === f.type && i.conId === f.conId) as Incident);
+    }),
+  );
+  const run = runOf(id, at, current, findings);
+  const recorded = await store.reconciliation.recordRun({
+    run,
+    changed: transition.changed,
+    events: transition.events,
+  });
+  return { run, transition, recorded };
+}
+
+describe('reconciliation ledger', () => {
+  it('records a run with its incidents and events in one call, and reads every field back', async () => {
+    const path = storePath(fixture.tempDir());
+    const store = await fixture.open(path);
+    const before = store.nextSequence();
+    const { run, transition, recorded } = await reconcileAndRecord(store, 'run-1', T0, [naked, mismatch]);
+
+    expect(recorded.map((e) => e.kind)).toEqual(['OPENED', 'OPENED']);
+    expect(recorded[0]?.sequence).toBeGreaterThan(before);
+    expect(recorded[1]?.sequence).toBeGreaterThan(recorded[0]?.sequence ?? Number.POSITIVE_INFINITY);
+
+    const check = async (s: DuckDbStore) => {
+      const ledger = s.reconciliation;
+      for (const incident of transition.changed)
+        expect(await ledger.incident(incident.id)).toStrictEqual(incident);
+      expect(await ledger.run('run-1')).toStrictEqual(run);
+      expect(await ledger.latestRun()).toStrictEqual(run);
+      expect(await ledger.incidentEventsAfter(0)).toStrictEqual(recorded);
+      expect((await ledger.activeIncidents()).map((i) => i.type)).toEqual([
+        'NAKED_POSITION',
+        'POSITION_MISMATCH',
+      ]);
+    };
+    await check(store);
+    await store.close();
+    const reopened = await fixture.open(path);
+    await check(reopened);
+    expect(reopened.nextSequence()).toBeGreaterThan(recorded[1]?.sequence ?? Number.POSITIVE_INFINITY);
+    expect(await reopened.reconciliation.incident('no-such-id')).toBeUndefined();
+    expect(await reopened.reconciliation.run('no-such-run')).toBeUndefined();
+  });
+
+  it('follows incidents through later runs and people, keeping their state at each event', async () => {
+    const store = await fixture.open(storePath(fixture.tempDir()));
+    const ledger = store.reconciliation;
+    const first = await reconcileAndRecord(store, 'run-1', T0, [naked, mismatch]);
+    const [nakedIncident, mismatchIncident] = first.transition.changed as [Incident, Incident];
+
+    const note = await ledger.recordIncidentChange(
+      acknowledge(mismatchIncident, 'checking with the desk', minutes(1)),
+    );
+    expect(note.incident).toMatchObject({
+      status: 'ACKNOWLEDGED',
+      note: 'checking with the desk',
+      acknowledgedAt: minutes(1),
+    });
+
+    // The next run: the naked position is gone, the mismatch grew, and a stock is missing.
+    const grown = {
+      ...mismatch,
+      brokerQuantity: 3,
+      difference: 1.75,
+      message: 'Broker holds 3, store holds 1.25',
+    };
+    const second = await reconcileAndRecord(store, 'run-2', minutes(5), [grown, missing]);
+    expect(second.recorded.map((e) => [e.kind, e.incident.type])).toEqual([
+      ['UPDATED', 'POSITION_MISMATCH'],
+      ['OPENED', 'MISSING_FROM_STORE'],
+      ['RESOLVED', 'NAKED_POSITION'],
+    ]);
+
+    expect(await ledger.incident(nakedIncident.id)).toMatchObject({
+      status: 'RESOLVED',
+      resolvedAt: minutes(5),
+    });
+    expect(await ledger.incident(mismatchIncident.id)).toMatchObject({
+      status: 'ACKNOWLEDGED',
+      brokerQuantity: 3,
+      difference: 1.75,
+      lastSeenAt: minutes(5),
+      note: 'checking with the desk',
+    });
+
+    const missingIncident = second.transition.changed.find(
+      (i) => i.type === 'MISSING_FROM_STORE',
+    ) as Incident;
+    const resolved = await ledger.recordIncidentChange(
+      resolveByPerson(missingIncident, 'booked it', minutes(6)),
+    );
+    expect(resolved.sequence).toBeGreaterThan(second.recorded.at(-1)?.sequence ?? Number.POSITIVE_INFINITY);
+
+    const all = await ledger.incidentEventsAfter(0);
+    expect(all.map((e) => `${e.kind}:${e.incident.type}:${e.incident.status}`)).toEqual([
+      'OPENED:NAKED_POSITION:OPEN',
+      'OPENED:POSITION_MISMATCH:OPEN',
+      'ACKNOWLEDGED:POSITION_MISMATCH:ACKNOWLEDGED',
+      'UPDATED:POSITION_MISMATCH:ACKNOWLEDGED',
+      'OPENED:MISSING_FROM_STORE:OPEN',
+      'RESOLVED:NAKED_POSITION:RESOLVED',
+      'RESOLVED:MISSING_FROM_STORE:RESOLVED',
+    ]);
+    // The first event still shows the incident as it was then.
+    expect(all[1]?.incident).toStrictEqual(mismatchIncident);
+    expect(await ledger.incidentEventsAfter(all[4]?.sequence ?? 0, 1)).toStrictEqual([all[5]]);
+
+    const types = async (filter: Parameters<typeof ledger.incidents>[0]) =>
+      (await ledger.incidents(filter)).map((i) => i.type);
+    expect(await types(undefined)).toEqual(['POSITION_MISMATCH']);
+    expect(await types({ status: ['RESOLVED'] })).toEqual(['NAKED_POSITION', 'MISSING_FROM_STORE']);
+    expect(await types({ status: ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'], severity: ['CRITICAL'] })).toEqual([
+      'NAKED_POSITION',
+    ]);
+    expect(await types({ status: ['RESOLVED'], type: ['MISSING_FROM_STORE'], account: 'du111111' })).toEqual([
+      'MISSING_FROM_STORE',
+    ]);
+    expect(await types({ status: ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'], symbol: 'spy' })).toEqual([
+      'NAKED_POSITION',
+    ]);
+    await expect(ledger.incidents({ status: ['CLOSED' as never] })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+  });
+
+  it('pages runs newest first, including failed and unavailable ones', async () => {
+    const store = await fixture.open(storePath(fixture.tempDir()));
+    const ledger = store.reconciliation;
+    const failed: ReconciliationRun = {
+      ...runOf('run-failed', minutes(1), [], []),
+      status: 'FAILED',
+      error: 'store unavailable: disk full',
+      ...summarize('FAILED', 0, 0, [], 'store unavailable: disk full'),
+    };
+    const unavailable: ReconciliationRun = {
+      ...runOf('run-unavailable', minutes(2), [], []),
+      trigger: 'RECONNECT',
+      status: 'BROKER_UNAVAILABLE',
+      ...summarize('BROKER_UNAVAILABLE', 0, 11, [], 'no positionEnd within 30 s'),
+    };
+    await ledger.recordRun({ run: runOf('run-clean', T0, [], []), changed: [], events: [] });
+    await ledger.recordRun({ run: failed, changed: [], events: [] });
+    await ledger.recordRun({ run: unavailable, changed: [], events: [] });
+
+    const first = await ledger.runs({ first: 2 });
+    expect(first.edges.map((e) => e.run.id)).toEqual(['run-unavailable', 'run-failed']);
+    expect(first.hasNextPage).toBe(true);
+    expect(first.edges[1]?.run).toStrictEqual(failed);
+    const second = await ledger.runs({ first: 2, after: first.endCursor ?? undefined });
+    expect(second.edges.map((e) => e.run.id)).toEqual(['run-clean']);
+    expect(second.hasNextPage).toBe(false);
+    expect(await ledger.latestRun()).toStrictEqual(unavailable);
+    await expect(ledger.runs({ first: 2, after: 'bogus' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('records a run at most once, and a refused run changes nothing', async () => {
+    const store = await fixture.open(storePath(fixture.tempDir()));
+    const { run } = await reconcileAndRecord(store, 'run-1', T0, [naked]);
+    const before = await store.reconciliation.incidentEventsAfter(0);
+    const [incident] = (await store.reconciliation.activeIncidents()) as [Incident];
+    const again = store.reconciliation.recordRun({
+      run,
+      changed: [{ ...incident, status: 'RESOLVED', resolvedAt: minutes(1) }],
+      events: [],
+    });
+    await expect(again).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await store.reconciliation.incidentEventsAfter(0)).toStrictEqual(before);
+    expect((await store.reconciliation.incident(incident.id))?.status).toBe('OPEN');
+  });
+
+  it('refuses changes to unknown incidents and values it cannot store', async () => {
+    const store = await fixture.open(storePath(fixture.tempDir()));
+    const { transition } = await reconcileAndRecord(store, 'run-1', T0, [naked]);
+    const [incident] = transition.changed as [Incident];
+    await expect(
+      store.reconciliation.recordIncidentChange(acknowledge({ ...incident, id: 'ghost' }, null, minutes(1))),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      store.reconciliation.recordRun({
+        run: runOf('run-2', minutes(1), [], []),
+        changed: [{ ...incident, difference: Number.NaN }],
+        events: [],
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await store.reconciliation.run('run-2')).toBeUndefined();
+  });
+});
