@@ -43,10 +43,11 @@ export class EventHub<T> {
 
 /**
  * Turns a listener-style source into an async iterator with a bounded queue. `attach` registers
- * the push function and returns its detach; detach runs once, when the iterator ends.
+ * the push function (and, if the source can end, the end function: the iterator finishes once
+ * its queue is drained) and returns its detach; detach runs once, when the iterator ends.
  */
 export function queueIterator<T>(
-  attach: (push: (value: T) => void) => () => void,
+  attach: (push: (value: T) => void, end: () => void) => () => void,
   { maxPending = 10_000 }: IterateOptions = {},
 ): AsyncIterableIterator<T> {
   const queue: T[] = [];
@@ -54,6 +55,7 @@ export function queueIterator<T>(
   let failing: ((error: unknown) => void) | undefined;
   let failure: Error | undefined;
   let done = false;
+  let ended = false;
   let detach: (() => void) | undefined;
 
   const finish = () => {
@@ -63,7 +65,7 @@ export function queueIterator<T>(
     queue.length = 0;
   };
   const push = (value: T) => {
-    if (done || failure) return;
+    if (done || ended || failure) return;
     if (waiting) {
       const resolve = waiting;
       waiting = undefined;
@@ -78,7 +80,19 @@ export function queueIterator<T>(
     }
     queue.push(value);
   };
-  detach = attach(push);
+  const end = () => {
+    if (done || ended) return;
+    ended = true;
+    detach?.();
+    if (waiting && queue.length === 0) {
+      const resolve = waiting;
+      waiting = undefined;
+      failing = undefined;
+      finish();
+      resolve({ value: undefined, done: true });
+    }
+  };
+  detach = attach(push, end);
 
   return {
     [Symbol.asyncIterator]() {
@@ -92,6 +106,10 @@ export function queueIterator<T>(
         return Promise.reject(error);
       }
       if (done) return Promise.resolve({ value: undefined, done: true });
+      if (ended) {
+        finish();
+        return Promise.resolve({ value: undefined, done: true });
+      }
       return new Promise<IteratorResult<T>>((resolve, reject) => {
         waiting = resolve;
         failing = reject;

@@ -8,17 +8,22 @@ export interface PositionFilter {
   readonly includeClosed?: boolean | undefined;
 }
 
+const same = (wanted: string | undefined, actual: string) =>
+  wanted === undefined || wanted.toUpperCase() === actual.toUpperCase();
+
+/** Text matches ignore case; closed positions are left out unless asked for. */
 export function matchesPositionFilter(position: Position, filter: PositionFilter = {}): boolean {
-  if (!filter.includeClosed && position.quantity === 0) return false;
-  if (filter.account !== undefined && position.account !== filter.account) return false;
-  if (filter.symbol !== undefined && position.contract.symbol.toUpperCase() !== filter.symbol.toUpperCase()) {
-    return false;
-  }
-  if (
-    filter.secType !== undefined &&
-    position.contract.secType.toUpperCase() !== filter.secType.toUpperCase()
-  ) {
-    return false;
-  }
-  return true;
+  return (
+    same(filter.account, position.account) &&
+    same(filter.symbol, position.contract.symbol) &&
+    same(filter.secType, position.contract.secType) &&
+    (filter.includeClosed === true || position.quantity !== 0)
+  );
+}
+
+/** The order books are returned in: by account, then symbol, then conId. */
+export function compareBookOrder(a: Position, b: Position): number {
+  if (a.account !== b.account) return a.account < b.account ? -1 : 1;
+  if (a.contract.symbol !== b.contract.symbol) return a.contract.symbol < b.contract.symbol ? -1 : 1;
+  return a.conId - b.conId;
 }

@@ -6,7 +6,8 @@ export interface ResumableSource<T> {
   readonly sequenceOf: (item: T) => number;
   /** Items with a sequence above `after`, ascending; an empty page ends the replay. */
   readonly replay: (after: number) => Promise<readonly T[]>;
-  readonly subscribe: (listener: (item: T) => void) => () => void;
+  /** Registers for live items (and, optionally, the end of the source); returns the unsubscribe. */
+  readonly subscribe: (listener: (item: T) => void, end: () => void) => () => void;
 }
 
 /**
@@ -18,7 +19,7 @@ export function resumeThenLive<T>(
   source: ResumableSource<T>,
   options?: IterateOptions,
 ): AsyncIterableIterator<T> {
-  const live = queueIterator<T>((push) => source.subscribe(push), options);
+  const live = queueIterator<T>((push, end) => source.subscribe(push, end), options);
   async function* stream(): AsyncGenerator<T, void, undefined> {
     try {
       let last = source.after;

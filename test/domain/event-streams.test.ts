@@ -74,6 +74,28 @@ describe('resumeThenLive', () => {
     expect(s.hub.listenerCount).toBe(0);
   });
 
+  it('ends after what it holds when the source ends', async () => {
+    const s = source();
+    let end = () => {};
+    const it = resumeThenLive({
+      after: undefined,
+      sequenceOf: (n) => n,
+      replay: s.replay,
+      subscribe: (l, e) => {
+        end = e;
+        return s.hub.subscribe(l);
+      },
+    });
+    s.append(1);
+    s.append(2);
+    end();
+    s.append(3);
+    const got: number[] = [];
+    for await (const n of it) got.push(n);
+    expect(got).toEqual([1, 2]);
+    expect(s.hub.listenerCount).toBe(0);
+  });
+
   it('without a cursor, starts with the next live item', async () => {
     const s = source();
     s.append(1);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ConsumerTooSlowError } from '../../src/domain/event-hub.js';
 import type { PositionEvent } from '../../src/domain/position-update.js';
-import { SubscriberTooSlowError } from '../../src/infra/duckdb/position-follow.js';
 import { AAPL_230_P, SPY_600_C } from '../support/contracts.js';
 import { storeFixture, storePath, updateMaker } from './support/store-fixture.js';
 
@@ -98,15 +98,17 @@ describe('follow: a resumable position stream', () => {
     expect(writer.listenerCount).toBe(0);
   });
 
-  it('ends a subscriber that falls too far behind, saying where to resume', async () => {
+  it('ends a subscriber that falls too far behind, after what it could hold, telling it to resume', async () => {
     const { writer, enqueue } = await setUp();
     const stream = writer.follow({ maxPending: 3 });
     const delivered = sequenceOf(enqueue(1));
     expect(await take(stream, 1)).toEqual([delivered]);
-    for (let q = 2; q <= 6; q++) enqueue(q);
+    const held = [2, 3, 4].map((q) => sequenceOf(enqueue(q)));
+    for (let q = 5; q <= 6; q++) enqueue(q);
+    expect(await take(stream, 3)).toEqual(held);
     const error = await stream.next().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SubscriberTooSlowError);
-    expect((error as Error).message).toContain(`resume after ${delivered}`);
+    expect(error).toBeInstanceOf(ConsumerTooSlowError);
+    expect((error as Error).message).toContain('resume from the last cursor');
     expect(writer.listenerCount).toBe(0);
     expect(await stream.next()).toEqual({ value: undefined, done: true });
   });

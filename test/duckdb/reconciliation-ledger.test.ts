@@ -231,11 +231,11 @@ describe('reconciliation ledger', () => {
     expect(first.edges.map((e) => e.run.id)).toEqual(['run-unavailable', 'run-failed']);
     expect(first.hasNextPage).toBe(true);
     expect(first.edges[1]?.run).toStrictEqual(failed);
-    const second = await ledger.runs({ first: 2, after: first.endCursor ?? undefined });
+    const second = await ledger.runs({ first: 2, after: first.edges.at(-1)?.sequence });
     expect(second.edges.map((e) => e.run.id)).toEqual(['run-clean']);
     expect(second.hasNextPage).toBe(false);
     expect(await ledger.latestRun()).toStrictEqual(unavailable);
-    await expect(ledger.runs({ first: 2, after: 'bogus' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(ledger.runs({ first: 2, after: -3 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   it('records a run at most once, and a refused run changes nothing', async () => {

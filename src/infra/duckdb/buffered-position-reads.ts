@@ -1,31 +1,27 @@
 import { DomainError } from '../../domain/errors.js';
 import { keyId, type Position, type PositionKey } from '../../domain/position.js';
+import {
+  compareBookOrder,
+  matchesPositionFilter,
+  type PositionFilter,
+} from '../../domain/position-filter.js';
 import { type PositionEvent, supersedes } from '../../domain/position-update.js';
 import type { RowReader } from './duckdb-sql.js';
-import { compareBookOrder, matchesPositionFilter, type PositionFilter } from './position-filter.js';
+import { MAX_PAGE_SIZE, pageAfter, pageSize } from './page-request.js';
 import { storedBookAsOf, storedEventsAfter, storedHistory } from './position-queries.js';
 import type { SequencedPosition } from './position-rows.js';
-import { decodeCursor, encodeCursor } from './sequence-cursor.js';
 import type { UpdateBuffer } from './update-buffer.js';
 
 export interface HistoryPageRequest {
   readonly first: number;
-  /** The `endCursor` of the previous page. */
-  readonly after?: string | undefined;
+  /** The sequence of the last event of the previous page: the next page holds older ones. */
+  readonly after?: number | undefined;
 }
 
 export interface HistoryPage {
   /** Newest first. */
   readonly events: readonly PositionEvent[];
   readonly hasNextPage: boolean;
-  readonly endCursor: string | null;
-}
-
-export const MAX_PAGE_SIZE = 1000;
-
-/** The cursor that resumes a history page after `event`. */
-export function historyCursor(event: PositionEvent): string {
-  return encodeCursor('history', event.sequence);
 }
 
 /**
@@ -77,7 +73,7 @@ export class BufferedPositionReads {
   /** One key's applied updates, newest first, a page at a time. */
   async history(key: PositionKey, page: HistoryPageRequest): Promise<HistoryPage> {
     const first = pageSize(page.first);
-    const before = page.after === undefined ? undefined : decodeCursor('history', page.after);
+    const before = page.after === undefined ? undefined : pageAfter(page.after);
     const id = keyId(key);
     const buffered = this.buffer
       .snapshot()
@@ -86,33 +82,19 @@ export class BufferedPositionReads {
       );
     const stored = await storedHistory(this.read, key, before, first + 1);
     const merged = mergeBySequence(stored, buffered).reverse();
-    const events = merged.slice(0, first);
-    const last = events.at(-1);
-    return { events, hasNextPage: merged.length > first, endCursor: last ? historyCursor(last) : null };
+    return { events: merged.slice(0, first), hasNextPage: merged.length > first };
   }
 
   /** Applied events with a sequence above `after`, oldest first: what a resuming subscriber missed. */
   async eventsAfter(after: number, limit = MAX_PAGE_SIZE): Promise<PositionEvent[]> {
     const size = pageSize(limit);
-    if (!Number.isSafeInteger(after)) {
-      throw new DomainError('BAD_USER_INPUT', `a sequence must be an integer, got ${after}`);
-    }
+    pageAfter(after);
     const buffered = this.buffer
       .snapshot()
       .flatMap(({ event }) => (event && event.sequence > after ? [event] : []));
     const stored = await storedEventsAfter(this.read, after, size);
     return mergeBySequence(stored, buffered).slice(0, size);
   }
-}
-
-function pageSize(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new DomainError(
-      'BAD_USER_INPUT',
-      `page size must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${first}`,
-    );
-  }
-  return first;
 }
 
 /** Both lists' events once each, oldest first. */

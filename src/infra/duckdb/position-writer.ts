@@ -1,12 +1,15 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DomainError } from '../../domain/errors.js';
+import { filterIterator } from '../../domain/filter-iterator.js';
 import { keyId, type Position, type PositionKey } from '../../domain/position.js';
+import { matchesPositionFilter, type PositionFilter } from '../../domain/position-filter.js';
 import {
   classifyChange,
   type PositionEvent,
   type PositionUpdate,
   supersedes,
 } from '../../domain/position-update.js';
+import { resumeThenLive } from '../../domain/resumable-stream.js';
 import { BatchFlusher, type FlushStatus } from './batch-flusher.js';
 import { prepareBatchStaging } from './batch-write.js';
 import {
@@ -16,14 +19,23 @@ import {
 } from './buffered-position-reads.js';
 import type { SqlParams } from './duckdb-sql.js';
 import type { DuckDbStore } from './open-store.js';
-import type { PositionFilter } from './position-filter.js';
-import { type FollowOptions, PositionEventStream } from './position-follow.js';
+import { MAX_PAGE_SIZE } from './page-request.js';
 import { recentIdempotencyKeys, storedCurrentBook, storedUpdateStats } from './position-queries.js';
 import { positionFromUpdate, type SequencedPosition } from './position-rows.js';
 import { RecentKeys } from './recent-keys.js';
 import { UpdateBuffer } from './update-buffer.js';
 import { validatePositionUpdate } from './update-validation.js';
 import { type PositionWriterOptions, resolveWriterSettings, type WriterSettings } from './writer-settings.js';
+
+export interface FollowOptions {
+  /** Replay the events after this sequence before going live; without it, only live events. */
+  readonly after?: number | undefined;
+  readonly filter?: Omit<PositionFilter, 'includeClosed'> | undefined;
+  /** How far a consumer may fall behind before its stream ends with ConsumerTooSlowError. */
+  readonly maxPending?: number | undefined;
+}
+
+const DEFAULT_MAX_PENDING = 10_000;
 
 export interface PositionWriterStatus extends Omit<FlushStatus, 'alreadyStored'> {
   /** Updates accepted but not yet durable. */
@@ -209,10 +221,17 @@ export class PositionWriter {
     return this.#listeners.size;
   }
 
-  /** A resumable stream of events: replays those after `after` (file and buffer), then goes live. */
+  /**
+   * A resumable stream of events: replays those after `after` (file and buffer), then goes live,
+   * with no gap and no duplicate; it ends when the writer closes. Closed positions are events too,
+   * whatever the filter says.
+   */
   follow(options: FollowOptions = {}): AsyncIterableIterator<PositionEvent> {
-    return new PositionEventStream(
+    const events = resumeThenLive<PositionEvent>(
       {
+        after: options.after,
+        sequenceOf: (event) => event.sequence,
+        replay: (after) => this.eventsAfter(after, MAX_PAGE_SIZE),
         subscribe: (onEvent, onEnd) => {
           if (!this.#accepting) {
             queueMicrotask(onEnd);
@@ -225,10 +244,11 @@ export class PositionWriter {
             this.#endListeners.delete(onEnd);
           };
         },
-        eventsAfter: (after, limit) => this.eventsAfter(after, limit),
       },
-      options,
+      { maxPending: options.maxPending ?? DEFAULT_MAX_PENDING },
     );
+    const filter = { ...options.filter, includeClosed: true };
+    return filterIterator(events, (event) => matchesPositionFilter(event.position, filter));
   }
 
   positions(filter?: PositionFilter): Position[] {

@@ -9,8 +9,8 @@ import type { Incident, IncidentStatus, RecordedIncidentEvent } from '../../doma
 import type { ReconciliationRun } from '../../domain/reconciliation-run.js';
 import { type RowReader, toNumber } from './duckdb-sql.js';
 import { INCIDENT_STATE_SELECT, incidentFromRow, recordedEventFromRow } from './incident-rows.js';
+import { MAX_PAGE_SIZE, pageAfter, pageSize } from './page-request.js';
 import { RUN_SELECT, runFromRow } from './run-rows.js';
-import { decodeCursor, encodeCursor } from './sequence-cursor.js';
 
 /** Which incidents to list; status defaults to the active ones (OPEN and ACKNOWLEDGED). */
 export interface IncidentFilter {
@@ -23,18 +23,17 @@ export interface IncidentFilter {
 
 export interface RunsPageRequest {
   readonly first: number;
-  readonly after?: string | undefined;
+  /** The sequence of the last run of the previous page: the next page holds older ones. */
+  readonly after?: number | undefined;
 }
 
 export interface RunsPage {
-  /** Newest first, each with the cursor that resumes after it. */
-  readonly edges: readonly { readonly cursor: string; readonly run: ReconciliationRun }[];
+  /** Newest first, each with the sequence that continues after it. */
+  readonly edges: readonly { readonly sequence: number; readonly run: ReconciliationRun }[];
   readonly hasNextPage: boolean;
-  readonly endCursor: string | null;
 }
 
 const STATUSES: readonly IncidentStatus[] = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'];
-const MAX_PAGE = 1000;
 
 export async function readIncident(read: RowReader, id: string): Promise<Incident | undefined> {
   const [row] = await read(`SELECT id, ${INCIDENT_STATE_SELECT} FROM discrepancies WHERE id = $1`, [id]);
@@ -70,7 +69,7 @@ export async function readIncidents(read: RowReader, filter: IncidentFilter = {}
 export async function readIncidentEventsAfter(
   read: RowReader,
   sequence: number,
-  limit = MAX_PAGE,
+  limit = MAX_PAGE_SIZE,
 ): Promise<RecordedIncidentEvent[]> {
   if (!Number.isSafeInteger(sequence)) throw new DomainError('BAD_USER_INPUT', `not a sequence: ${sequence}`);
   const rows = await read(
@@ -94,16 +93,16 @@ export async function readLatestRun(read: RowReader): Promise<ReconciliationRun 
 /** Runs newest first, a page at a time. */
 export async function readRuns(read: RowReader, page: RunsPageRequest): Promise<RunsPage> {
   const first = pageSize(page.first);
-  const before = page.after === undefined ? Number.MAX_SAFE_INTEGER : decodeCursor('runs', page.after);
+  const before = page.after === undefined ? Number.MAX_SAFE_INTEGER : pageAfter(page.after);
   const rows = await read(`${RUN_SELECT} WHERE r.sequence < $1 ORDER BY r.sequence DESC LIMIT $2`, [
     BigInt(before),
     first + 1,
   ]);
   const edges = rows.slice(0, first).map((row) => ({
-    cursor: encodeCursor('runs', toNumber(row.sequence)),
+    sequence: toNumber(row.sequence),
     run: runFromRow(row),
   }));
-  return { edges, hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null };
+  return { edges, hasNextPage: rows.length > first };
 }
 
 function inList<T extends string>(column: string, wanted: readonly T[] | undefined, allowed: readonly T[]) {
@@ -117,14 +116,4 @@ function inList<T extends string>(column: string, wanted: readonly T[] | undefin
   }
   if (wanted.length === 0) return 'false';
   return `${column} IN (${wanted.map((w) => `'${w}'`).join(', ')})`;
-}
-
-function pageSize(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
-    throw new DomainError(
-      'BAD_USER_INPUT',
-      `page size must be an integer from 1 to ${MAX_PAGE}, got ${first}`,
-    );
-  }
-  return first;
 }
