@@ -3,6 +3,8 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** A person watches the output (a terminal): logs are written for reading, not for machines. */
+  readonly interactive: boolean;
   /**
    * Resolves with the signal's name when the user asks a long-running command to stop (SIGINT or
    * SIGTERM). Signals keep their default effect until a command asks.

@@ -18,6 +18,7 @@ runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
+  interactive: process.stdout.isTTY === true,
   waitForStop,
 }).then(
   (code) => {

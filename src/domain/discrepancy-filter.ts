@@ -18,7 +18,8 @@ export function matchesDiscrepancyFilter(incident: Incident, filter: Discrepancy
   if (filter.type && filter.type.length > 0 && !filter.type.includes(incident.type)) return false;
   if (filter.severity && filter.severity.length > 0 && !filter.severity.includes(incident.severity))
     return false;
-  if (filter.account !== undefined && incident.account !== filter.account) return false;
+  if (filter.account !== undefined && incident.account.toUpperCase() !== filter.account.toUpperCase())
+    return false;
   if (filter.symbol !== undefined && incident.contract.symbol.toUpperCase() !== filter.symbol.toUpperCase()) {
     return false;
   }

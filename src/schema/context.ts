@@ -7,12 +7,14 @@ import type { ReconciliationRun } from '../domain/reconciliation-run.js';
 import type { SystemStatus } from '../domain/system-status.js';
 
 export interface PositionHistoryPage {
+  /** Newest first. */
   readonly events: readonly PositionEvent[];
   readonly hasNextPage: boolean;
 }
 
 export interface RunPage {
-  readonly runs: readonly { readonly run: ReconciliationRun; readonly cursor: string }[];
+  /** Newest first. */
+  readonly edges: readonly { readonly run: ReconciliationRun; readonly sequence: number }[];
   readonly hasNextPage: boolean;
 }
 
@@ -44,7 +46,7 @@ export interface SentinelApi {
   readonly reconciliation: {
     reconcile(): Promise<ReconciliationRun>;
     run(id: string): Promise<ReconciliationRun | undefined>;
-    runs(page: { first: number; after: string | undefined }): Promise<RunPage>;
+    runs(page: { first: number; after: number | undefined }): Promise<RunPage>;
     latest(): Promise<ReconciliationRun | undefined>;
     discrepanciesOf(run: ReconciliationRun): Promise<readonly Incident[]>;
     completed(): AsyncIterable<ReconciliationRun>;

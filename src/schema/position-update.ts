@@ -51,7 +51,7 @@ const PositionUpdateConnectionRef = builder
 builder.queryFields((t) => ({
   positionHistory: t.field({
     type: PositionUpdateConnectionRef,
-    description: 'Every applied update of one key, oldest first',
+    description: 'Every applied update of one key, newest first',
     args: {
       account: t.arg.string({ required: true }),
       conId: t.arg.int({ required: true }),

@@ -2,6 +2,7 @@ import type { ReconciliationRun } from '../domain/reconciliation-run.js';
 import type { DiscrepancyCount } from '../domain/reconciliation-summary.js';
 import { builder } from './builder.js';
 import type { RunPage } from './context.js';
+import { decodeSequenceCursor, encodeCursor } from './cursor.js';
 import { DateTimeScalar } from './date-time.js';
 import { DiscrepancyRef, DiscrepancyTypeEnum } from './discrepancy.js';
 import { PageInfoRef } from './page-info.js';
@@ -50,21 +51,26 @@ export const ReconciliationRunRef = builder.objectRef<ReconciliationRun>('Reconc
   }),
 });
 
-type RunEdge = RunPage['runs'][number];
+type RunEdge = RunPage['edges'][number];
+const CURSOR_KIND = 'reconciliation-run';
+const cursorOf = (edge: RunEdge) => encodeCursor(CURSOR_KIND, edge.sequence);
 
 const ReconciliationRunEdgeRef = builder.objectRef<RunEdge>('ReconciliationRunEdge').implement({
   fields: (t) => ({
-    cursor: t.exposeString('cursor'),
+    cursor: t.string({ resolve: cursorOf }),
     node: t.field({ type: ReconciliationRunRef, resolve: (e) => e.run }),
   }),
 });
 
 const ReconciliationRunConnectionRef = builder.objectRef<RunPage>('ReconciliationRunConnection').implement({
   fields: (t) => ({
-    edges: t.field({ type: [ReconciliationRunEdgeRef], resolve: (p) => p.runs }),
+    edges: t.field({ type: [ReconciliationRunEdgeRef], resolve: (p) => p.edges }),
     pageInfo: t.field({
       type: PageInfoRef,
-      resolve: (p) => ({ hasNextPage: p.hasNextPage, endCursor: p.runs.at(-1)?.cursor ?? null }),
+      resolve: (p) => {
+        const last = p.edges.at(-1);
+        return { hasNextPage: p.hasNextPage, endCursor: last ? cursorOf(last) : null };
+      },
     }),
   }),
 });
@@ -81,7 +87,10 @@ builder.queryFields((t) => ({
     description: 'Newest first',
     args: { first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
     resolve: (_root, args, ctx) =>
-      ctx.api.reconciliation.runs({ first: args.first ?? 20, after: args.after ?? undefined }),
+      ctx.api.reconciliation.runs({
+        first: args.first ?? 20,
+        after: decodeSequenceCursor(CURSOR_KIND, args.after),
+      }),
   }),
   latestReconciliation: t.field({
     type: ReconciliationRunRef,

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type CliIo, type Command, UsageError } from '../../src/cli/cli-io.js';
+import { type Command, UsageError } from '../../src/cli/cli-io.js';
 import { runCli } from '../../src/cli/run-cli.js';
-
-function captureIo(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env: {},
-    waitForStop: () => new Promise(() => {}),
-  };
-}
+import { captureIo } from '../support/capture-io.js';
 
 const echo: Command = {
   name: 'echo',

@@ -3,8 +3,8 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/cli-io.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import { captureIo } from '../support/capture-io.js';
 import { SPY_550_P, SPY_600_C } from '../support/contracts.js';
 import { holdFileInAnotherProcess } from './support/lock-holder.js';
 import { storeFixture, storePath, updateMaker } from './support/store-fixture.js';
@@ -15,19 +15,6 @@ afterEach(async () => {
   for (const stop of stops.splice(0)) await stop();
   await fixture.cleanup();
 });
-
-function captureIo(env: Record<string, string> = {}): CliIo & { out: () => string; err: () => string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env,
-    waitForStop: () => new Promise(() => {}),
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
 
 /** A store file with a small history, closed so that a command can open it. */
 async function storeFile(): Promise<string> {
@@ -47,7 +34,7 @@ describe('position-sentinel export', () => {
     const out = join(fixture.tempDir(), 'parquet');
     const io = captureIo();
     expect(await runCli(['export', '--out', out, '--db', db], io)).toBe(0);
-    expect(io.out()).toBe(
+    expect(io.stdoutText()).toBe(
       `Exported 3 position updates (1 symbol) from ${db} to ${out}, partitioned by symbol\n`,
     );
     expect(readdirSync(out)).toEqual(['symbol=SPY']);
@@ -56,9 +43,9 @@ describe('position-sentinel export', () => {
   it('exports the book, finding the file through SENTINEL_DB', async () => {
     const db = await storeFile();
     const out = join(fixture.tempDir(), 'book');
-    const io = captureIo({ SENTINEL_DB: db });
+    const io = captureIo({ env: { SENTINEL_DB: db } });
     expect(await runCli(['export', '--out', out, '--what', 'book'], io)).toBe(0);
-    expect(io.out()).toContain('Exported 1 open positions (1 symbol)');
+    expect(io.stdoutText()).toContain('Exported 1 open positions (1 symbol)');
   });
 
   it('bad options are usage errors (exit 2)', async () => {
@@ -75,7 +62,7 @@ describe('position-sentinel export', () => {
     for (const [argv, message] of cases) {
       const io = captureIo();
       expect(await runCli(argv, io)).toBe(2);
-      expect(io.err()).toContain(message);
+      expect(io.stderrText()).toContain(message);
     }
   });
 
@@ -85,7 +72,7 @@ describe('position-sentinel export', () => {
     expect(await runCli(['export', '--out', join(dir, 'a'), '--db', join(dir, 'none.duckdb')], missing)).toBe(
       1,
     );
-    expect(missing.err()).toBe(
+    expect(missing.stderrText()).toBe(
       `position-sentinel export: no DuckDB file at ${join(dir, 'none.duckdb')}: check --db (or SENTINEL_DB)\n`,
     );
 
@@ -94,7 +81,7 @@ describe('position-sentinel export', () => {
     stops.push(() => holder.stop());
     const busy = captureIo();
     expect(await runCli(['export', '--out', join(dir, 'b'), '--db', db], busy)).toBe(1);
-    expect(busy.err()).toMatch(
+    expect(busy.stderrText()).toMatch(
       new RegExp(
         `^position-sentinel export: DuckDB file ${db} is already in use by PID ${holder.pid} \\(.+\\): stop that process or choose another file with --db\\n$`,
       ),

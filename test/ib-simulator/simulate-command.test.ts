@@ -2,9 +2,9 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { EventName } from '@stoqey/ib';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/cli-io.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { startSimulator, type TwsSimulator } from '../../src/infra/ib-simulator/tws-simulator.js';
+import { captureIo } from '../support/capture-io.js';
 import { RecordingClient } from './support/recording-client.js';
 
 const children: ChildProcess[] = [];
@@ -17,19 +17,6 @@ afterEach(async () => {
   for (const child of children.splice(0))
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
-
-function captureIo(stop: Promise<string> = new Promise(() => {})): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env: {},
-    waitForStop: () => stop,
-  };
-}
 
 /** Waits until the child's output matches, failing with what it printed if it exits first. */
 function outputMatching(
@@ -95,7 +82,7 @@ describe('position-sentinel simulate (a real process)', () => {
 describe('simulate options', () => {
   it('runs in-process until asked to stop, logging one line per event', async () => {
     let stop: (signal: string) => void = () => {};
-    const io = captureIo(new Promise((resolve) => (stop = resolve)));
+    const io = captureIo({ stop: new Promise<string>((resolve) => (stop = resolve)) });
     const finished = runCli(['simulate', '--port=0', '--accounts', 'DU1,DU2,DU3', '--seed', '1'], io);
     await expect
       .poll(() => io.out.join(''), { timeout: 10_000 })

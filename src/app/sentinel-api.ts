@@ -1,0 +1,92 @@
+import {
+  ACTIVE_STATUSES,
+  type DiscrepancyFilter,
+  matchesDiscrepancyFilter,
+} from '../domain/discrepancy-filter.js';
+import { filterIterator } from '../domain/filter-iterator.js';
+import type { Incident, RecordedIncidentEvent } from '../domain/incident.js';
+import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
+import { resumeThenLive } from '../domain/resumable-stream.js';
+import type { SystemStatus } from '../domain/system-status.js';
+import type { DuckDbStore } from '../infra/duckdb/open-store.js';
+import { MAX_PAGE_SIZE } from '../infra/duckdb/page-request.js';
+import type { PositionWriter } from '../infra/duckdb/position-writer.js';
+import type { IbAdapter } from '../infra/ib/ib-adapter.js';
+import type { SentinelApi } from '../schema/context.js';
+import type { SubscriptionMeter } from './subscription-meter.js';
+
+export interface SentinelApiParts {
+  readonly store: DuckDbStore;
+  readonly writer: PositionWriter;
+  readonly broker: IbAdapter;
+  readonly reconciliation: ReconciliationService;
+  readonly status: () => SystemStatus;
+  readonly statusChanges: () => AsyncIterableIterator<SystemStatus>;
+  readonly subscriptions: SubscriptionMeter;
+}
+
+/** The application behind the schema: each operation is one call into the part that owns it. */
+export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
+  const ledger = parts.store.reconciliation;
+  const meter = parts.subscriptions;
+  return {
+    positions: {
+      book: async (filter) => parts.writer.positions(filter),
+      position: async (key) => parts.writer.position(key),
+      asOf: (at, filter) => parts.writer.positionsAsOf(at, filter),
+      history: (key, page) => parts.writer.history(key, page),
+      follow: (after, filter) => meter.track(parts.writer.follow({ after, filter })),
+    },
+    broker: {
+      book: (filter) => parts.broker.book(filter),
+    },
+    discrepancies: {
+      list: (filter) => ledger.incidents(withDefaultStatus(filter)),
+      get: (id) => ledger.incident(id),
+      acknowledge: (id, note) => parts.reconciliation.acknowledge(id, note),
+      resolve: (id, note) => parts.reconciliation.resolve(id, note),
+      follow: (after, filter) => meter.track(followIncidentEvents(parts, after, filter)),
+    },
+    reconciliation: {
+      reconcile: () => parts.reconciliation.reconcile('MANUAL'),
+      run: (id) => ledger.run(id),
+      runs: (page) => ledger.runs(page),
+      latest: () => ledger.latestRun(),
+      discrepanciesOf: async (run) => {
+        const incidents = await Promise.all(run.discrepancyIds.map((id) => ledger.incident(id)));
+        return incidents.filter((i): i is Incident => i !== undefined);
+      },
+      completed: () => meter.track(parts.reconciliation.runs()),
+    },
+    system: {
+      status: parts.status,
+      changes: () => meter.track(parts.statusChanges()),
+    },
+  };
+}
+
+function withDefaultStatus(filter: DiscrepancyFilter): DiscrepancyFilter {
+  return filter.status && filter.status.length > 0 ? filter : { ...filter, status: ACTIVE_STATUSES };
+}
+
+/**
+ * Every incident event after `after`, then live. Without a status filter a subscriber gets every
+ * event, resolutions included: a dashboard needs to know when a row leaves.
+ */
+function followIncidentEvents(
+  parts: SentinelApiParts,
+  after: number | undefined,
+  filter: DiscrepancyFilter,
+): AsyncIterableIterator<RecordedIncidentEvent> {
+  const events = resumeThenLive<RecordedIncidentEvent>({
+    after,
+    sequenceOf: (event) => event.sequence,
+    replay: (from) => parts.store.reconciliation.incidentEventsAfter(from, MAX_PAGE_SIZE),
+    subscribe: (listener) => parts.reconciliation.onIncidentEvent(listener),
+  });
+  const matching: DiscrepancyFilter =
+    filter.status && filter.status.length > 0
+      ? filter
+      : { ...filter, status: ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] };
+  return filterIterator(events, (event) => matchesDiscrepancyFilter(event.incident, matching));
+}

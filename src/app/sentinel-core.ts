@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../domain/clock.js';
+import { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
+import { type DuckDbStore, openStore } from '../infra/duckdb/open-store.js';
+import { positionStoreAdapter } from '../infra/duckdb/position-store-adapter.js';
+import { createPositionWriter, type PositionWriter } from '../infra/duckdb/position-writer.js';
+import { createIbAdapter, type IbAdapter } from '../infra/ib/ib-adapter.js';
+import type { Logger } from '../infra/logger.js';
+import type { Config } from './config.js';
+
+/** The parts that keep and check the book: what `serve` puts an API on and `reconcile` runs once. */
+export interface SentinelCore {
+  readonly store: DuckDbStore;
+  readonly writer: PositionWriter;
+  readonly broker: IbAdapter;
+  readonly reconciliation: ReconciliationService;
+  /** Adds a step to run first at close (a layer built on top stops before the core). */
+  onClose(step: () => Promise<void> | void): void;
+  /** Ordered: what was added last, then reconciliation, broker, writer (flushing), store. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root of the core: one store, one writer, one broker connection, one
+ * reconciliation service. Nothing else in the product creates any of them. The reconciliation
+ * service is started (so the broker's first READY becomes the STARTUP run); the broker is not:
+ * call `broker.start()` once everything that listens to it is in place.
+ */
+export async function assembleCore(config: Config, logger: Logger, clock: Clock): Promise<SentinelCore> {
+  const store = await openStore({ path: config.db, clock });
+  const closers: (() => Promise<void> | void)[] = [() => store.close()];
+  const close = () => runInOrder(closers, logger);
+  try {
+    const writer = await createPositionWriter(store, { flushIntervalMs: config.flushIntervalMs, clock });
+    closers.unshift(() => writer.close());
+    const broker = createIbAdapter({
+      host: config.ib.host,
+      port: config.ib.port,
+      clientId: config.ib.clientId,
+      account: config.ib.account,
+      securityTypes: config.securityTypes,
+      snapshotTimeoutMs: config.snapshotTimeoutMs,
+      clock,
+      logger: logger.child({ component: 'ib' }),
+      nextSequence: () => store.nextSequence(),
+    });
+    broker.onUpdate((update) => writer.enqueue(update));
+    closers.unshift(() => broker.stop());
+    const reconciliation = new ReconciliationService({
+      broker,
+      positions: positionStoreAdapter(store, writer),
+      incidents: store.reconciliation,
+      clock,
+      log: logger.child({ component: 'reconciliation' }),
+      rules: {
+        securityTypes: config.securityTypes,
+        tolerance: config.tolerance,
+        staleAfterMs: config.staleAfterMs,
+        quietWindowMs: config.quietWindowMs,
+      },
+      intervalMs: config.reconcileIntervalMs,
+      heal: config.heal,
+      newId: randomUUID,
+    });
+    await reconciliation.start();
+    closers.unshift(() => reconciliation.stop());
+    let closing: Promise<void> | undefined;
+    return {
+      store,
+      writer,
+      broker,
+      reconciliation,
+      onClose: (step) => closers.unshift(step),
+      close: () => {
+        closing ??= close();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Runs each step in turn; one failing step does not stop the next. */
+async function runInOrder(steps: readonly (() => Promise<void> | void)[], logger: Logger): Promise<void> {
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (error) {
+      logger.error('error while shutting down', { error });
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import { DISCREPANCY_TYPES, type DiscrepancyType, SEVERITIES, type Severity } from '../domain/discrepancy.js';
+import { type Incident, isActive } from '../domain/incident.js';
+import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
+import type { PositionWriter } from '../infra/duckdb/position-writer.js';
+import type { IbAdapter } from '../infra/ib/ib-adapter.js';
+import { PrometheusRegistry } from '../infra/metrics/prometheus-registry.js';
+import type { SubscriptionMeter } from './subscription-meter.js';
+
+const BROKER_STATES = ['DISCONNECTED', 'CONNECTING', 'CONNECTED', 'READY'] as const;
+
+export interface MetricParts {
+  readonly broker: IbAdapter;
+  readonly writer: PositionWriter;
+  readonly reconciliation: ReconciliationService;
+  readonly subscriptions: SubscriptionMeter;
+  readonly activeIncidents: readonly Incident[];
+  readonly webSocketConnections: () => number;
+}
+
+/** The Prometheus series of DESIGN §9, read from the parts that own each number. */
+export function sentinelMetrics(parts: MetricParts): { registry: PrometheusRegistry; dispose: () => void } {
+  const registry = new PrometheusRegistry();
+  const open = new Map(parts.activeIncidents.map((i) => [i.id, i]));
+  let lastRunMs = 0;
+
+  registry.gauge('sentinel_broker_state', 'Broker connection state (1 for the current one)', () =>
+    BROKER_STATES.map((state) => ({ labels: { state }, value: parts.broker.state === state ? 1 : 0 })),
+  );
+  const received = registry.counter(
+    'sentinel_updates_received_total',
+    'Position updates received from the broker',
+  );
+  registry.gauge(
+    'sentinel_updates_written_total',
+    'Position updates written to the store',
+    () => parts.writer.status().totalUpdates,
+  );
+  registry.gauge(
+    'sentinel_write_buffer_updates',
+    'Updates waiting in the write buffer',
+    () => parts.writer.status().bufferedUpdates,
+  );
+  registry.gauge(
+    'sentinel_write_buffer_collapsed_total',
+    'Intermediate updates dropped because the buffer was full (the latest per key is always kept)',
+    () => parts.writer.status().collapsedUpdates,
+  );
+  registry.gauge(
+    'sentinel_flush_duration_ms',
+    'Duration of the last flush',
+    () => parts.writer.status().lastFlushDurationMs ?? 0,
+  );
+  registry.gauge(
+    'sentinel_flush_failures',
+    'Consecutive failed flushes (0 when healthy)',
+    () => parts.writer.status().consecutiveFailures,
+  );
+  const runs = registry.counter(
+    'sentinel_reconciliation_runs_total',
+    'Reconciliation runs by trigger and status',
+  );
+  registry.gauge(
+    'sentinel_reconciliation_duration_ms',
+    'Duration of the last reconciliation run',
+    () => lastRunMs,
+  );
+  registry.gauge(
+    'sentinel_open_discrepancies',
+    'Open and acknowledged discrepancies by type and severity',
+    () =>
+      DISCREPANCY_TYPES.flatMap((type) =>
+        SEVERITIES.map((severity) => ({
+          labels: { type, severity },
+          value: countOpen(open, type, severity),
+        })),
+      ),
+  );
+  registry.gauge('sentinel_websocket_connections', 'Open WebSocket connections', parts.webSocketConnections);
+  registry.gauge(
+    'sentinel_active_subscriptions',
+    'Active subscriptions on every transport',
+    () => parts.subscriptions.active,
+  );
+  registry.gauge(
+    'sentinel_events_delivered_total',
+    'Events delivered to subscriptions',
+    () => parts.subscriptions.delivered,
+  );
+
+  const detach = [
+    parts.broker.onUpdate(() => received.inc()),
+    parts.reconciliation.onRun((run) => {
+      lastRunMs = run.durationMs;
+      runs.inc({ trigger: run.trigger, status: run.status });
+    }),
+    parts.reconciliation.onIncidentEvent((event) => {
+      if (isActive(event.incident)) open.set(event.incident.id, event.incident);
+      else open.delete(event.incident.id);
+    }),
+  ];
+  return {
+    registry,
+    dispose: () => {
+      for (const d of detach) d();
+    },
+  };
+}
+
+function countOpen(open: ReadonlyMap<string, Incident>, type: DiscrepancyType, severity: Severity): number {
+  let n = 0;
+  for (const incident of open.values()) if (incident.type === type && incident.severity === severity) n++;
+  return n;
+}

@@ -1,0 +1,108 @@
+import type { Clock } from '../domain/clock.js';
+import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
+import { ApiKeyAuth } from '../infra/http/api-key-auth.js';
+import { type ApiServer, type Readiness, startApiServer } from '../infra/http/api-server.js';
+import { staticFiles } from '../infra/http/static-files.js';
+import type { IbAdapter } from '../infra/ib/ib-adapter.js';
+import type { Logger } from '../infra/logger.js';
+import { systemClock } from '../infra/system-clock.js';
+import { schema } from '../schema/index.js';
+import type { Config } from './config.js';
+import { packageVersion } from './package-root.js';
+import { createSentinelApi } from './sentinel-api.js';
+import { assembleCore, type SentinelCore } from './sentinel-core.js';
+import { sentinelMetrics } from './sentinel-metrics.js';
+import { SubscriptionMeter } from './subscription-meter.js';
+import { SystemStatusSource } from './system-status-source.js';
+
+export interface SentinelOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  /** Marks the status as DEMO (the broker is the built-in simulator). */
+  readonly demo?: boolean;
+  /** Where the built dashboard lives; without it, only the API and GraphiQL are served. */
+  readonly webRoot?: string;
+}
+
+export interface Sentinel {
+  readonly url: string;
+  readonly port: number;
+  readonly broker: IbAdapter;
+  readonly reconciliation: ReconciliationService;
+  /** Ordered shutdown: API (subscriptions complete), reconciliation, broker, writer (flushing), store. */
+  close(): Promise<void>;
+}
+
+/** The whole service: the core with its status, metrics and the API server on top. */
+export async function startSentinel(options: SentinelOptions): Promise<Sentinel> {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const core = await assembleCore(config, logger, clock);
+  try {
+    const status = new SystemStatusSource({
+      broker: core.broker,
+      writer: core.writer,
+      reconciliation: core.reconciliation,
+      storePath: config.db,
+      demo: options.demo ?? false,
+      version: packageVersion(),
+      startedAt: clock.now(),
+      clock,
+    });
+    status.start();
+    core.onClose(() => status.stop());
+
+    const subscriptions = new SubscriptionMeter();
+    let server: ApiServer | undefined;
+    const metrics = sentinelMetrics({
+      ...core,
+      subscriptions,
+      activeIncidents: await core.store.reconciliation.activeIncidents(),
+      webSocketConnections: () => server?.webSocketConnections() ?? 0,
+    });
+    core.onClose(metrics.dispose);
+
+    server = await startApiServer({
+      host: config.host,
+      port: config.port,
+      schema,
+      api: createSentinelApi({
+        ...core,
+        status: () => status.current(),
+        statusChanges: () => status.changes(),
+        subscriptions,
+      }),
+      auth: new ApiKeyAuth(config.apiKeys),
+      logger: logger.child({ component: 'api' }),
+      readiness: () => readiness(core),
+      metrics: () => metrics.registry.render(),
+      ...(options.webRoot ? { staticRoutes: staticFiles(options.webRoot) } : {}),
+    });
+    core.onClose(server.close);
+    core.broker.start();
+    return {
+      url: server.url,
+      port: server.port,
+      broker: core.broker,
+      reconciliation: core.reconciliation,
+      close: core.close,
+    };
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
+}
+
+/** Ready: the broker is READY and the store takes writes (migrations ran when it opened). */
+function readiness(core: SentinelCore): Readiness {
+  const store = core.writer.status();
+  const checks = {
+    broker: core.broker.state === 'READY' ? (true as const) : `broker is ${core.broker.state}`,
+    store:
+      store.consecutiveFailures === 0
+        ? (true as const)
+        : `writes are failing: ${store.lastError ?? 'unknown'}`,
+  };
+  return { ready: Object.values(checks).every((c) => c === true), checks };
+}
