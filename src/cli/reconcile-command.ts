@@ -1,0 +1,109 @@
+import { assembleCore } from '../app/sentinel-core.js';
+import type { Clock } from '../domain/clock.js';
+import { describeContract } from '../domain/contract.js';
+import type { Incident } from '../domain/incident.js';
+import type { ReconciliationRun } from '../domain/reconciliation-run.js';
+import { createLogger } from '../infra/logger.js';
+import { systemClock } from '../infra/system-clock.js';
+import type { Command } from './cli-io.js';
+import { configFromArgs, configOptionsHelp, wantsHelp } from './config-usage.js';
+import { startupFailure } from './startup-failure.js';
+
+/** Exit codes a cron job or a pre-trade check acts on; 2 stays for usage and configuration errors. */
+export const RECONCILE_EXIT = {
+  clean: 0,
+  discrepancies: 1,
+  critical: 3,
+  brokerUnavailable: 4,
+  storeUnavailable: 5,
+};
+
+const USAGE = `Usage: position-sentinel reconcile [options]
+
+Connects to the broker, brings the store up to date with the broker's feed, runs one
+reconciliation, prints its summary and each discrepancy, and exits with:
+  0  clean                          3  critical discrepancies (a naked position, long/short reversed)
+  1  discrepancies, none critical   4  broker unavailable (or the run failed)
+  2  bad options or configuration   5  the store could not be opened (in use by a running service?)
+While the service runs, it holds the store: ask it instead (the \`reconcile\` mutation, or
+examples/reconcile-check.ts, which exits with the same codes).
+
+`;
+
+/** `position-sentinel reconcile`: one run against the configured broker and store. */
+export const reconcileCommand: Command = {
+  name: 'reconcile',
+  summary: 'Run one reconciliation against the configured broker; the exit code says how it went',
+  async run(args, io) {
+    if (wantsHelp(args)) {
+      io.stdout(USAGE + configOptionsHelp());
+      return 0;
+    }
+    const { config } = configFromArgs(args, io.env);
+    const logger = createLogger({ level: config.logLevel, write: io.stderr, pretty: io.interactive });
+    let core: Awaited<ReturnType<typeof assembleCore>>;
+    try {
+      core = await assembleCore(config, logger, systemClock);
+    } catch (error) {
+      const reason = startupFailure(error, config.host, config.port);
+      if (reason === undefined) throw error;
+      io.stderr(`position-sentinel reconcile: ${reason}\n`);
+      return RECONCILE_EXIT.storeUnavailable;
+    }
+    try {
+      // The STARTUP run comes once the feed's first burst is stored; if the broker never gets
+      // there, a run now reports it unavailable instead of waiting forever.
+      const budgetMs = config.snapshotTimeoutMs + 15_000;
+      const first = firstRun(core.reconciliation.onRun.bind(core.reconciliation), systemClock, budgetMs);
+      core.broker.start();
+      const run = (await first) ?? (await core.reconciliation.reconcile('MANUAL'));
+      const found = await Promise.all(run.discrepancyIds.map((id) => core.store.reconciliation.incident(id)));
+      io.stdout(
+        report(
+          run,
+          found.filter((i): i is Incident => i !== undefined),
+        ),
+      );
+      return exitCodeOf(run);
+    } finally {
+      await core.close();
+    }
+  },
+};
+
+function firstRun(
+  onRun: (listener: (run: ReconciliationRun) => void) => () => void,
+  clock: Clock,
+  budgetMs: number,
+): Promise<ReconciliationRun | undefined> {
+  return new Promise((resolve) => {
+    const cancel = clock.schedule(budgetMs, () => {
+      detach();
+      resolve(undefined);
+    });
+    const detach = onRun((run) => {
+      cancel();
+      detach();
+      resolve(run);
+    });
+  });
+}
+
+export function exitCodeOf(run: ReconciliationRun): number {
+  if (run.status === 'BROKER_UNAVAILABLE' || run.status === 'FAILED') return RECONCILE_EXIT.brokerUnavailable;
+  if (run.hasCriticalIssues) return RECONCILE_EXIT.critical;
+  return run.status === 'DISCREPANCIES' ? RECONCILE_EXIT.discrepancies : RECONCILE_EXIT.clean;
+}
+
+function report(run: ReconciliationRun, incidents: readonly Incident[]): string {
+  const lines = [run.summary];
+  for (const i of incidents) {
+    lines.push(
+      `  ${i.severity.padEnd(8)} ${i.type.padEnd(18)} ${i.account.padEnd(10)} ${describeContract(i.contract)}: ${i.message}`,
+    );
+  }
+  if (run.expiredCount > 0) lines.push(`  ${run.expiredCount} expired option(s) closed as EXPIRY`);
+  if (run.deferredCount > 0)
+    lines.push(`  ${run.deferredCount} position(s) traded during the run: checked next time`);
+  return `${lines.join('\n')}\n`;
+}
