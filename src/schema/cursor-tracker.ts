@@ -22,7 +22,8 @@ export function trackCursor<T>(
           if (!result.done) tracker.last = sequenceOf(result.value);
           return result;
         },
-        return: async (value?: unknown) => (await iterator.return?.(value)) ?? { value: undefined, done: true },
+        return: async (value?: unknown) =>
+          (await iterator.return?.(value)) ?? { value: undefined, done: true },
         throw: async (error?: unknown) => (await iterator.throw?.(error)) ?? { value: undefined, done: true },
       };
     },
