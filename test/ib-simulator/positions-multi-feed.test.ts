@@ -205,10 +205,20 @@ describe('reqPositionsMulti refused', () => {
     expect(client.errors()).toEqual([
       { message: expect.stringMatching(/not supported for this login/), code: 321, reqId: 8 },
     ]);
+    h.sim.refusePositionsMulti(true, { code: 322, message: 'Error processing request: try later' });
+    client.api.reqPositionsMulti(9, 'DU222222', '');
+    await client.waitUntil(() => client.errors().length === 2, 'the second refusal');
+    expect(client.errors()[1]).toEqual({
+      message: 'Error processing request: try later',
+      code: 322,
+      reqId: 9,
+    });
+    expect(() => h.sim.refusePositionsMulti(true, { code: -4, message: 'x' })).toThrow(/integer ≥ 0/);
+
     h.sim.refusePositionsMulti(false);
-    const { rows } = await requestAccount(client, 9, 'DU111111');
+    const { rows } = await requestAccount(client, 10, 'DU111111');
     expect(rows).toHaveLength(2);
-    expect(client.errors()).toHaveLength(1);
+    expect(client.errors()).toHaveLength(2);
   });
 
   it('is not offered below server version 103: the real client refuses to send it', async () => {

@@ -15,6 +15,12 @@ const FARM_NOTICES: readonly (readonly [number, string])[] = [
   [2158, 'Sec-def data farm connection is OK:secdefnj'],
 ];
 
+/** An error TWS answers a request with: sent with the request's id. */
+export interface RequestRefusal {
+  readonly code: number;
+  readonly message: string;
+}
+
 const CLIENT_ID_IN_USE = 326;
 /** TWS's code for a request it could not validate; the message says why. */
 const INVALID_REQUEST = 321;
@@ -27,8 +33,8 @@ export interface ApiRequestContext {
   readonly positionFeed: PositionFeed;
   readonly positionMultiFeed: PositionMultiFeed;
   readonly accountFeed: AccountFeed;
-  /** While true, REQ_POSITIONS_MULTI is refused as a request this login does not support. */
-  readonly refusesPositionsMulti: () => boolean;
+  /** The error every REQ_POSITIONS_MULTI gets instead of an answer, while there is one. */
+  readonly positionsMultiRefusal: () => RequestRefusal | undefined;
   /** Connections that completed START_API and are still open. */
   readonly readyConnections: () => readonly ClientConnection[];
   readonly emit: (event: UnstampedEvent) => void;
@@ -140,20 +146,15 @@ export class ApiRequests {
     connection: ClientConnection,
     request: Extract<ClientRequest, { type: 'REQ_POSITIONS_MULTI' }>,
   ): void {
-    const { accounts, book, positionMultiFeed, refusesPositionsMulti } = this.context;
+    const { accounts, book, positionMultiFeed, positionsMultiRefusal } = this.context;
     const { reqId, account, modelCode } = request;
     if ((connection.serverVersion ?? 0) < ServerVersion.MODELS_SUPPORT) {
       this.#ignore(connection, request, `needs server version ${ServerVersion.MODELS_SUPPORT}`);
       return;
     }
-    if (refusesPositionsMulti()) {
-      connection.send((e) =>
-        e.error(
-          reqId,
-          INVALID_REQUEST,
-          "Error validating request:-'positionsMulti' : cause - Positions multi requests are not supported for this login",
-        ),
-      );
+    const refusal = positionsMultiRefusal();
+    if (refusal) {
+      connection.send((e) => e.error(reqId, refusal.code, refusal.message));
       return;
     }
     if (!accounts.includes(account)) {

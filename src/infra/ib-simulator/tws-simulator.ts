@@ -27,8 +27,9 @@
  *   position and account subscription: data lost), `dropAll()`, `restart({ refuseForMs })` (every
  *   socket closed and the port really closed, so connecting fails with ECONNREFUSED, then the same
  *   port listens again), `withholdPositionEnd(on)`, `delayPositionEnd(ms)` (both end markers,
- *   POSITION_END and POSITION_MULTI_END), `refusePositionsMulti(on)` (error 321 with the request's
- *   id, saying the login does not support it), `sendMalformed(clientId)` (a truncated POSITION
+ *   POSITION_END and POSITION_MULTI_END), `refusePositionsMulti(on, refusal?)` (an error with the
+ *   request's id instead of an answer; by default 321 saying the login does not support it),
+ *   `sendMalformed(clientId)` (a truncated POSITION
  *   frame: that client reports error 505, others are untouched);
  * - built in, as TWS: a second START_API with a client id in use gets 326 (id -1) and the socket
  *   closed; past `maxClients` (32) open connections a new socket is reset before the handshake,
@@ -56,7 +57,7 @@
 import type { Socket } from 'node:net';
 import type { Contract } from '../../domain/contract.js';
 import { AccountFeed } from './account-feed.js';
-import { ApiRequests } from './api-requests.js';
+import { ApiRequests, type RequestRefusal } from './api-requests.js';
 import { ClientConnection, type ConnectionSink, type LoggedRequest } from './client-connection.js';
 import { type ConnectedClient, type ConnectionRecord, ConnectionRegistry } from './connection-registry.js';
 import { CONNECTIVITY_MESSAGES } from './connectivity-codes.js';
@@ -76,6 +77,13 @@ import { TcpListener } from './tcp-listener.js';
 import { encodeFrame } from './wire/frame-codec.js';
 import { ReplyId } from './wire/message-ids.js';
 import { NO_REQUEST_ID } from './wire/reply-encoder.js';
+
+/** How the simulator refuses positions-multi requests unless told otherwise. */
+const NOT_SUPPORTED_FOR_LOGIN: RequestRefusal = {
+  code: 321,
+  message:
+    "Error validating request:-'positionsMulti' : cause - Positions multi requests are not supported for this login",
+};
 
 export interface RemoveOptions {
   /** True: the key vanishes with no word to anyone. False (default): a last quantity-0 row is pushed. */
@@ -113,7 +121,7 @@ export class TwsSimulator {
   readonly #requests: ApiRequests;
   readonly #listener: TcpListener;
   #closed = false;
-  #refusePositionsMulti = false;
+  #positionsMultiRefusal: RequestRefusal | undefined;
 
   static async start(options: SimulatorOptions = {}): Promise<TwsSimulator> {
     const simulator = new TwsSimulator(resolveOptions(options));
@@ -156,7 +164,7 @@ export class TwsSimulator {
       positionFeed: this.#positionFeed,
       positionMultiFeed: this.#positionMultiFeed,
       accountFeed: this.#accountFeed,
-      refusesPositionsMulti: () => this.#refusePositionsMulti,
+      positionsMultiRefusal: () => this.#positionsMultiRefusal,
       readyConnections: () => this.#connections.ready(),
       emit: (event) => this.#emit(event),
     });
@@ -330,9 +338,15 @@ export class TwsSimulator {
     this.#ends.delay(ms);
   }
 
-  /** While on, every REQ_POSITIONS_MULTI gets error 321 with its id: not supported for this login. */
-  refusePositionsMulti(on: boolean): void {
-    this.#refusePositionsMulti = on;
+  /**
+   * While on, every REQ_POSITIONS_MULTI gets an error with its id instead of an answer: by default
+   * 321 saying this login does not support it, or the code and message given.
+   */
+  refusePositionsMulti(on: boolean, refusal: RequestRefusal = NOT_SUPPORTED_FOR_LOGIN): void {
+    if (on && !(Number.isInteger(refusal.code) && refusal.code >= 0)) {
+      throw new SimulatorError('INVALID_OPTION', `an error code is an integer ≥ 0, got ${refusal.code}`);
+    }
+    this.#positionsMultiRefusal = on ? { ...refusal } : undefined;
   }
 
   /** Sends the client a POSITION frame cut short: it reports error 505 and drops that message. */
