@@ -113,6 +113,18 @@ describe('reqPositionsMulti in normal use', () => {
     ]);
   });
 
+  it('replaces a request whose id the client uses again: one answer per id, for the latest account', async () => {
+    const client = await h.client(1);
+    await requestAccount(client, 6, 'DU111111');
+    await requestAccount(client, 6, 'DU222222');
+    const mark = client.mark();
+    h.sim.change('DU111111', SPY_600_C.conId, 7);
+    h.sim.change('DU222222', SPY_600_C.conId, 7);
+    await client.waitUntil(() => rowsOf(client, 6, mark).length === 1, 'the push');
+    await client.roundTrip();
+    expect(rowsOf(client, 6, mark).map((r) => r[0])).toEqual(['DU222222']);
+  });
+
   it('answers a request for a model, which the simulator does not have, with its end only', async () => {
     const client = await h.client(1);
     const after = client.mark();
