@@ -1,7 +1,7 @@
 import { EventName } from '@stoqey/ib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contract } from '../../src/domain/contract.js';
 import { AAPL_230_P, NVDA_STOCK, SPXW_6000_C, SPY_550_P, SPY_600_C } from '../support/contracts.js';
+import { asReceived } from './support/received-contract.js';
 import type { RecordingClient } from './support/recording-client.js';
 import { SimulatorHarness } from './support/simulator-harness.js';
 
@@ -15,23 +15,6 @@ afterEach(async () => {
   await h.dispose();
   expect(errors).toEqual([]);
 });
-
-/** The contract object @stoqey/ib builds from a POSITION message. */
-function asReceived(c: Contract) {
-  return {
-    conId: c.conId,
-    symbol: c.symbol,
-    secType: c.secType,
-    lastTradeDateOrContractMonth: c.expiry ?? '',
-    strike: c.strike ?? 0,
-    right: c.right === 'CALL' ? 'C' : c.right === 'PUT' ? 'P' : undefined,
-    multiplier: c.multiplier ?? 0,
-    exchange: c.exchange ?? '',
-    currency: c.currency,
-    localSymbol: c.localSymbol ?? '',
-    tradingClass: c.tradingClass ?? '',
-  };
-}
 
 /** Requests positions and returns the snapshot: every `position` event up to `positionEnd`. */
 async function snapshot(client: RecordingClient): Promise<(readonly unknown[])[]> {

@@ -61,12 +61,45 @@ describe('reply encoding', () => {
     ]);
   });
 
+  it('writes a positions-multi row with the request id, the position fields and the model code (18 fields)', () => {
+    const row = { account: 'DU222222', contract: SPY_600_C, quantity: -3, averageCost: 512.34 };
+    expect(encoder.positionMulti(4001, row)).toEqual([
+      '71',
+      '1',
+      '4001',
+      'DU222222',
+      '700001',
+      'SPY',
+      'OPT',
+      '20261218',
+      '600',
+      'C',
+      '100',
+      'SMART',
+      'USD',
+      'SPY   261218C00600000',
+      'SPY',
+      '-3',
+      '512.34',
+      '',
+    ]);
+    // The same holding as on POSITION_DATA: only the framing around it differs.
+    expect(encoder.positionMulti(4001, row).slice(4, 17)).toEqual(encoder.position(row).slice(3));
+    expect(encoder.positionMulti(9, { ...row, quantity: 0 }, 'GROWTH').slice(15)).toEqual([
+      '0',
+      '512.34',
+      'GROWTH',
+    ]);
+    expect(encoder.positionMultiEnd(4001)).toEqual(['72', '1', '4001']);
+  });
+
   it('writes quantities as decimals: short, fractional and closed', () => {
     const row = { account: 'DU1', contract: SPXW_6000_C, averageCost: 100 };
     expect(encoder.position({ ...row, quantity: -3 })[14]).toBe('-3');
     expect(encoder.position({ ...row, quantity: 0.5 })[14]).toBe('0.5');
     expect(encoder.position({ ...row, quantity: 0 })[14]).toBe('0');
     expect(() => new ReplyEncoder(100).position({ ...row, quantity: 0.5 })).toThrow(/101/);
+    expect(() => new ReplyEncoder(100).positionMulti(1, { ...row, quantity: 0.5 })).toThrow(/101/);
   });
 
   it('writes a portfolio row with the primary exchange, money fields and account (version 8, 20 fields)', () => {

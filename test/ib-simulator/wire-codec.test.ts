@@ -209,6 +209,19 @@ describe('request decoding', () => {
     expect(decodeRequest(['8', '1', '1'])).toEqual({ type: 'REQ_IDS', numIds: 1 });
   });
 
+  it('reads positions-multi requests and their cancellations by request id', () => {
+    // The fields @stoqey/ib sends for reqPositionsMulti(4001, 'DU222222', '') and cancelPositionsMulti(4001).
+    expect(decodeRequest(['74', '1', '4001', 'DU222222', ''])).toEqual({
+      type: 'REQ_POSITIONS_MULTI',
+      reqId: 4001,
+      account: 'DU222222',
+      modelCode: '',
+    });
+    expect(decodeRequest(['74', '1', '7', 'DU1', 'GROWTH'])).toMatchObject({ modelCode: 'GROWTH' });
+    expect(decodeRequest(['74', '1', '7', 'DU1'])).toMatchObject({ modelCode: '' });
+    expect(decodeRequest(['75', '1', '4001'])).toEqual({ type: 'CANCEL_POSITIONS_MULTI', reqId: 4001 });
+  });
+
   it('keeps requests it does not implement as unknown', () => {
     expect(decodeRequest(['1', '11', '5', '0', 'SPY'])).toEqual({
       type: 'UNKNOWN',
@@ -222,5 +235,8 @@ describe('request decoding', () => {
     expect(() => decodeRequest(['61'])).toThrow(MalformedRequestError);
     expect(() => decodeRequest(['abc', '1'])).toThrow(/message id is not an integer/);
     expect(() => decodeRequest(['6', '2', 'yes', 'DU1'])).toThrow(/subscribe is not 0 or 1/);
+    expect(() => decodeRequest(['74', '1', '', 'DU1', ''])).toThrow(/empty request id/);
+    expect(() => decodeRequest(['74', '1', '9'])).toThrow(/missing account code/);
+    expect(() => decodeRequest(['75', '1', 'x'])).toThrow(/request id is not an integer/);
   });
 });

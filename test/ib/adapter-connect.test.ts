@@ -43,8 +43,12 @@ describe('connecting', () => {
     expect(requests.filter((r) => r.type === 'REQ_ACCT_DATA')).toEqual([
       { type: 'REQ_ACCT_DATA', subscribe: true, account: 'DU111111' },
     ]);
-    // One for the feed, one for the snapshot.
-    expect(requests.filter((r) => r.type === 'REQ_POSITIONS')).toHaveLength(2);
+    // One list for the feed; one request per account for the snapshot.
+    expect(requests.filter((r) => r.type === 'REQ_POSITIONS')).toHaveLength(1);
+    expect(requests.filter((r) => r.type === 'REQ_POSITIONS_MULTI')).toEqual([
+      { type: 'REQ_POSITIONS_MULTI', reqId: 1, account: 'DU111111', modelCode: '' },
+      { type: 'REQ_POSITIONS_MULTI', reqId: 2, account: 'DU222222', modelCode: '' },
+    ]);
     expect(a.adapter.refreshedAccount()).toBe('DU111111');
 
     const status = a.adapter.status();

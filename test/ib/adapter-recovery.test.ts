@@ -123,7 +123,8 @@ describe('recovering from TWS outages', () => {
     expect(a.sessions.at(-1)).toEqual({ kind: 'restored', dataLost: false });
     // The snapshot's own request reaches TWS after anything sent before it.
     await a.adapter.snapshot();
-    expect(h.requestCounts(17, 'REQ_POSITIONS')).toEqual([2]);
+    expect(h.requestCounts(17, 'REQ_POSITIONS')).toEqual([1]);
+    expect(h.requestCounts(17, 'REQ_POSITIONS_MULTI')).toEqual([2]);
     expect(h.requestCounts(17, 'REQ_ACCT_DATA')).toEqual([1]);
   });
 

@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestSender } from '../../src/infra/ib/connection-ports.js';
 import { resolveIbAdapterOptions } from '../../src/infra/ib/ib-adapter-options.js';
 import { PortfolioSubscription } from '../../src/infra/ib/portfolio-subscription.js';
 import { ManualClock } from '../support/manual-clock.js';
 import { captureLogger } from './support/capture-logger.js';
-
-/** The requests the subscription sent, as a session that is up would send them. */
-class SentRequests implements RequestSender {
-  readonly accountUpdates: string[] = [];
-  canSend = true;
-  reqPositions(): boolean {
-    return this.canSend;
-  }
-  reqAccountUpdates(account: string): boolean {
-    if (this.canSend) this.accountUpdates.push(account);
-    return this.canSend;
-  }
-}
+import { RecordedRequests } from './support/recorded-requests.js';
 
 function setup(account?: string) {
   const clock = new ManualClock();
   const { logger, lines } = captureLogger();
-  const sent = new SentRequests();
+  const sent = new RecordedRequests();
   let settled = 0;
   const options = resolveIbAdapterOptions({ host: 'h', port: 1, clientId: 1, account, clock });
   const subscription = new PortfolioSubscription(options, logger, sent, () => settled++);

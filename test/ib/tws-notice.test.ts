@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyNotice, parseManagedAccounts } from '../../src/infra/ib/tws-notice.js';
+import { classifyNotice, classifyRequestError, parseManagedAccounts } from '../../src/infra/ib/tws-notice.js';
 
 describe('TWS notices', () => {
   it('tells apart the codes the connection acts on', () => {
@@ -11,6 +11,23 @@ describe('TWS notices', () => {
     expect([2104, 2106, 2158].map((c) => classifyNotice(c).kind)).toEqual(['farm-ok', 'farm-ok', 'farm-ok']);
     expect(classifyNotice(2107)).toEqual({ kind: 'status' });
     expect(classifyNotice(321)).toEqual({ kind: 'other' });
+  });
+
+  it('tells a request the login cannot serve from one refused this time, and from a warning', () => {
+    expect(classifyRequestError(503, 'Server Version 102: It does not support position requests.')).toBe(
+      'unsupported',
+    );
+    expect(
+      classifyRequestError(321, "Error validating request:-'x' : cause - not supported for this login"),
+    ).toBe('unsupported');
+    expect(classifyRequestError(322, 'Positions are not available for this account type')).toBe(
+      'unsupported',
+    );
+    expect(classifyRequestError(321, "Error validating request:-'x' : cause - Invalid account code U9")).toBe(
+      'refused',
+    );
+    expect(classifyRequestError(322, 'Error processing request: try later')).toBe('refused');
+    expect(classifyRequestError(2109, 'Order Event Warning')).toBe('warning');
   });
 
   it('reads the managed accounts list', () => {

@@ -2,9 +2,10 @@ import type { Clock } from '../../domain/clock.js';
 import type { AccountFeed } from './account-feed.js';
 import type { ClientConnection } from './client-connection.js';
 import type { PositionFeed } from './position-feed.js';
+import type { PositionMultiFeed } from './position-multi-feed.js';
 import type { SimulatedBook } from './simulated-book.js';
 import type { UnstampedEvent } from './simulator-events.js';
-import { RequestId } from './wire/message-ids.js';
+import { RequestId, ServerVersion } from './wire/message-ids.js';
 import { NO_REQUEST_ID } from './wire/reply-encoder.js';
 import type { ClientRequest } from './wire/request-decoder.js';
 
@@ -14,8 +15,15 @@ const FARM_NOTICES: readonly (readonly [number, string])[] = [
   [2158, 'Sec-def data farm connection is OK:secdefnj'],
 ];
 
+/** An error TWS answers a request with: sent with the request's id. */
+export interface RequestRefusal {
+  readonly code: number;
+  readonly message: string;
+}
+
 const CLIENT_ID_IN_USE = 326;
-const INVALID_ACCOUNT = 321;
+/** TWS's code for a request it could not validate; the message says why. */
+const INVALID_REQUEST = 321;
 
 export interface ApiRequestContext {
   readonly accounts: readonly string[];
@@ -23,7 +31,10 @@ export interface ApiRequestContext {
   readonly clock: Clock;
   readonly book: SimulatedBook;
   readonly positionFeed: PositionFeed;
+  readonly positionMultiFeed: PositionMultiFeed;
   readonly accountFeed: AccountFeed;
+  /** The error every REQ_POSITIONS_MULTI gets instead of an answer, while there is one. */
+  readonly positionsMultiRefusal: () => RequestRefusal | undefined;
   /** Connections that completed START_API and are still open. */
   readonly readyConnections: () => readonly ClientConnection[];
   readonly emit: (event: UnstampedEvent) => void;
@@ -62,6 +73,12 @@ export class ApiRequests {
         break;
       case 'REQ_ACCT_DATA':
         this.#accountData(connection, request.subscribe, request.account);
+        break;
+      case 'REQ_POSITIONS_MULTI':
+        this.#positionsMulti(connection, request);
+        break;
+      case 'CANCEL_POSITIONS_MULTI':
+        this.context.positionMultiFeed.unsubscribe(connection, request.reqId);
         break;
       case 'UNKNOWN':
         this.#ignore(connection, request, 'not implemented by the simulator');
@@ -113,7 +130,7 @@ export class ApiRequests {
       connection.send((e) =>
         e.error(
           NO_REQUEST_ID,
-          INVALID_ACCOUNT,
+          INVALID_REQUEST,
           `Error validating request:-'account' : cause - Invalid account code ${requested}`,
         ),
       );
@@ -122,6 +139,35 @@ export class ApiRequests {
     const replaced = accountFeed.subscribe(connection, account);
     if (replaced) reportSubscription(replaced.account, false, replaced.connection);
     reportSubscription(account, true);
+  }
+
+  /** One account's positions with the request's id; refusals carry the id too, as TWS's do. */
+  #positionsMulti(
+    connection: ClientConnection,
+    request: Extract<ClientRequest, { type: 'REQ_POSITIONS_MULTI' }>,
+  ): void {
+    const { accounts, book, positionMultiFeed, positionsMultiRefusal } = this.context;
+    const { reqId, account, modelCode } = request;
+    if ((connection.serverVersion ?? 0) < ServerVersion.MODELS_SUPPORT) {
+      this.#ignore(connection, request, `needs server version ${ServerVersion.MODELS_SUPPORT}`);
+      return;
+    }
+    const refusal = positionsMultiRefusal();
+    if (refusal) {
+      connection.send((e) => e.error(reqId, refusal.code, refusal.message));
+      return;
+    }
+    if (!accounts.includes(account)) {
+      connection.send((e) =>
+        e.error(
+          reqId,
+          INVALID_REQUEST,
+          `Error validating request:-'account' : cause - Invalid account code ${account || '(none)'}`,
+        ),
+      );
+      return;
+    }
+    positionMultiFeed.subscribe(connection, reqId, account, modelCode, book.positionsOf(account));
   }
 
   #ignore(connection: ClientConnection, request: ClientRequest, reason: string): void {

@@ -58,7 +58,10 @@ function describe(event: SimulatorEvent): [string, string] {
     case 'portfolio-refreshed':
       return ['portfolio refresh', `${event.account} to #${event.connectionId}`];
     case 'position-end-withheld':
-      return ['positionEnd held', `#${event.connectionId}`];
+      return [
+        'positionEnd held',
+        `#${event.connectionId}${event.reqId === undefined ? '' : ` request ${event.reqId}`}`,
+      ];
     case 'code-sent':
       return [
         'code',
@@ -81,6 +84,10 @@ function requestText(request: Extract<SimulatorEvent, { type: 'request' }>['requ
       return `START_API client ${request.clientId}`;
     case 'REQ_ACCT_DATA':
       return `REQ_ACCT_DATA ${request.subscribe ? 'subscribe' : 'unsubscribe'} ${request.account || '(no account)'}`;
+    case 'REQ_POSITIONS_MULTI':
+      return `REQ_POSITIONS_MULTI ${request.reqId} ${request.account || '(no account)'}${request.modelCode ? ` model ${request.modelCode}` : ''}`;
+    case 'CANCEL_POSITIONS_MULTI':
+      return `CANCEL_POSITIONS_MULTI ${request.reqId}`;
     case 'UNKNOWN':
       return `message ${request.msgId}`;
     default:

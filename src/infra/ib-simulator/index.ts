@@ -1,6 +1,7 @@
 // The simulator's public surface: the server and its control API, the demo scenario, and the
 // types a caller needs. See tws-simulator.ts for what each capability does.
 export type { AccountSubscription } from './account-feed.js';
+export type { RequestRefusal } from './api-requests.js';
 export type { LoggedRequest } from './client-connection.js';
 export type { ConnectedClient, ConnectionRecord } from './connection-registry.js';
 export { CONNECTIVITY_MESSAGES } from './connectivity-codes.js';

@@ -1,20 +1,19 @@
-import type { Cancel, Clock } from '../../domain/clock.js';
+import type { Cancel } from '../../domain/clock.js';
 import type { ClientConnection } from './client-connection.js';
+import type { EndMarkers } from './end-markers.js';
 import type { SimulatedPosition } from './simulated-book.js';
 
 /**
  * The reqPositions feed: a snapshot of every row of every account followed by POSITION_END, then
  * a push of each change to every subscribed connection. POSITION_END can be delayed or withheld
- * to show a client a snapshot that does not complete.
+ * (see EndMarkers) to show a client a snapshot that does not complete.
  */
 export class PositionFeed {
   readonly #subscribers = new Set<ClientConnection>();
   readonly #pendingEnds = new Map<ClientConnection, Set<Cancel>>();
-  #withholdEnd = false;
-  #endDelayMs = 0;
 
   constructor(
-    private readonly clock: Clock,
+    private readonly ends: EndMarkers,
     private readonly onWithheld: (connection: ClientConnection) => void,
   ) {}
 
@@ -22,34 +21,23 @@ export class PositionFeed {
     return this.#subscribers.size;
   }
 
-  /** While on, snapshots end without POSITION_END; those ends are never sent, as a stuck TWS. */
-  withholdEnd(on: boolean): void {
-    this.#withholdEnd = on;
-  }
-
-  delayEnd(ms: number): void {
-    this.#endDelayMs = ms;
-  }
-
   /** REQ_POSITIONS: (re)subscribes and sends the full snapshot. */
   subscribe(connection: ClientConnection, snapshot: readonly SimulatedPosition[]): void {
     this.#subscribers.add(connection);
     for (const position of snapshot) connection.send((e) => e.position(position));
-    if (this.#withholdEnd) {
-      this.onWithheld(connection);
-      return;
-    }
-    if (this.#endDelayMs <= 0) {
-      connection.send((e) => e.positionEnd());
-      return;
-    }
     const pending = this.#pendingEnds.get(connection) ?? new Set<Cancel>();
-    this.#pendingEnds.set(connection, pending);
-    const cancel = this.clock.schedule(this.#endDelayMs, () => {
-      pending.delete(cancel);
-      connection.send((e) => e.positionEnd());
-    });
+    // Declared first: without a delay the marker is sent before schedule() returns.
+    let cancel: Cancel | undefined;
+    cancel = this.ends.schedule(
+      () => {
+        if (cancel) pending.delete(cancel);
+        connection.send((e) => e.positionEnd());
+      },
+      () => this.onWithheld(connection),
+    );
+    if (!cancel) return;
     pending.add(cancel);
+    this.#pendingEnds.set(connection, pending);
   }
 
   /** CANCEL_POSITIONS, a closed socket, or a feed lost with 1101. */

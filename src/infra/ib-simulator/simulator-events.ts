@@ -60,7 +60,12 @@ export type UnstampedEvent =
       readonly subscribed: boolean;
     }
   | { readonly type: 'portfolio-refreshed'; readonly account: string; readonly connectionId: number }
-  | { readonly type: 'position-end-withheld'; readonly connectionId: number }
+  /** An end marker was withheld: POSITION_END, or POSITION_MULTI_END of request `reqId`. */
+  | {
+      readonly type: 'position-end-withheld';
+      readonly connectionId: number;
+      readonly reqId: number | undefined;
+    }
   | { readonly type: 'code-sent'; readonly code: number; readonly message: string; readonly clients: number }
   | { readonly type: 'malformed-sent'; readonly connectionId: number; readonly clientId: number }
   | { readonly type: 'closed' };

@@ -7,7 +7,10 @@
  * START_API gets MANAGED_ACCTS, NEXT_VALID_ID and the farm notices 2104/2106/2158 (info on the
  * client). REQ_IDS, REQ_MANAGED_ACCTS, REQ_CURRENT_TIME are answered. REQ_POSITIONS sends every
  * row of every account (rows closed today with quantity 0), POSITION_END, then a push of each
- * change; CANCEL_POSITIONS stops it. REQ_ACCT_DATA subscribes one account at a time across all
+ * change; CANCEL_POSITIONS stops it. REQ_POSITIONS_MULTI (from version 103) does the same for one
+ * account with the request's id on every POSITION_MULTI and on POSITION_MULTI_END, pushing that
+ * account's changes until CANCEL_POSITIONS_MULTI; an unknown account gets error 321 with the
+ * request's id (`error` on the client). REQ_ACCT_DATA subscribes one account at a time across all
  * clients (a new subscription replaces the old one): values, portfolio rows, update time,
  * ACCT_DOWNLOAD_END, pushes on change, a refresh every `portfolioRefreshMs`. An empty account
  * code means the first account; an unknown one gets notice 321 (id -1, so `info` on the client).
@@ -23,8 +26,11 @@
  * - faults: `sendCode(1100 | 1101 | 1102 | 2110, message?)` to every client (1101 also drops every
  *   position and account subscription: data lost), `dropAll()`, `restart({ refuseForMs })` (every
  *   socket closed and the port really closed, so connecting fails with ECONNREFUSED, then the same
- *   port listens again), `withholdPositionEnd(on)`, `delayPositionEnd(ms)`, `sendMalformed(clientId)`
- *   (a truncated POSITION frame: that client reports error 505, others are untouched);
+ *   port listens again), `withholdPositionEnd(on)`, `delayPositionEnd(ms)` (both end markers,
+ *   POSITION_END and POSITION_MULTI_END), `refusePositionsMulti(on, refusal?)` (an error with the
+ *   request's id instead of an answer; by default 321 saying the login does not support it),
+ *   `sendMalformed(clientId)` (a truncated POSITION
+ *   frame: that client reports error 505, others are untouched);
  * - built in, as TWS: a second START_API with a client id in use gets 326 (id -1) and the socket
  *   closed; past `maxClients` (32) open connections a new socket is reset before the handshake,
  *   so @stoqey/ib reports error 502 (ECONNRESET) then `disconnected`, and never `connected`;
@@ -51,11 +57,13 @@
 import type { Socket } from 'node:net';
 import type { Contract } from '../../domain/contract.js';
 import { AccountFeed } from './account-feed.js';
-import { ApiRequests } from './api-requests.js';
+import { ApiRequests, type RequestRefusal } from './api-requests.js';
 import { ClientConnection, type ConnectionSink, type LoggedRequest } from './client-connection.js';
 import { type ConnectedClient, type ConnectionRecord, ConnectionRegistry } from './connection-registry.js';
 import { CONNECTIVITY_MESSAGES } from './connectivity-codes.js';
+import { EndMarkers } from './end-markers.js';
 import { PositionFeed } from './position-feed.js';
+import { PositionMultiFeed } from './position-multi-feed.js';
 import { type ChangeTerms, type OpenTerms, SimulatedBook, type SimulatedPosition } from './simulated-book.js';
 import { SimulatorError } from './simulator-error.js';
 import type {
@@ -69,6 +77,13 @@ import { TcpListener } from './tcp-listener.js';
 import { encodeFrame } from './wire/frame-codec.js';
 import { ReplyId } from './wire/message-ids.js';
 import { NO_REQUEST_ID } from './wire/reply-encoder.js';
+
+/** How the simulator refuses positions-multi requests unless told otherwise. */
+const NOT_SUPPORTED_FOR_LOGIN: RequestRefusal = {
+  code: 321,
+  message:
+    "Error validating request:-'positionsMulti' : cause - Positions multi requests are not supported for this login",
+};
 
 export interface RemoveOptions {
   /** True: the key vanishes with no word to anyone. False (default): a last quantity-0 row is pushed. */
@@ -96,7 +111,9 @@ export class TwsSimulator {
   readonly silently: SilentTrading;
   readonly #options: ResolvedOptions;
   readonly #book: SimulatedBook;
+  readonly #ends: EndMarkers;
   readonly #positionFeed: PositionFeed;
+  readonly #positionMultiFeed: PositionMultiFeed;
   readonly #accountFeed: AccountFeed;
   readonly #connections: ConnectionRegistry;
   readonly #listeners = new Set<SimulatorEventListener>();
@@ -104,6 +121,7 @@ export class TwsSimulator {
   readonly #requests: ApiRequests;
   readonly #listener: TcpListener;
   #closed = false;
+  #positionsMultiRefusal: RequestRefusal | undefined;
 
   static async start(options: SimulatorOptions = {}): Promise<TwsSimulator> {
     const simulator = new TwsSimulator(resolveOptions(options));
@@ -128,8 +146,12 @@ export class TwsSimulator {
       closed: (reason) => this.#emit({ type: 'stopped-listening', reason }),
     });
     this.#book = new SimulatedBook(this.accounts, options.clock, options.startingCash);
-    this.#positionFeed = new PositionFeed(options.clock, (c) =>
-      this.#emit({ type: 'position-end-withheld', connectionId: c.id }),
+    this.#ends = new EndMarkers(options.clock);
+    this.#positionFeed = new PositionFeed(this.#ends, (c) =>
+      this.#emit({ type: 'position-end-withheld', connectionId: c.id, reqId: undefined }),
+    );
+    this.#positionMultiFeed = new PositionMultiFeed(this.#ends, (c, reqId) =>
+      this.#emit({ type: 'position-end-withheld', connectionId: c.id, reqId }),
     );
     this.#accountFeed = new AccountFeed(this.#book, options.clock, options.portfolioRefreshMs, (s) =>
       this.#emit({ type: 'portfolio-refreshed', account: s.account, connectionId: s.connection.id }),
@@ -140,7 +162,9 @@ export class TwsSimulator {
       clock: options.clock,
       book: this.#book,
       positionFeed: this.#positionFeed,
+      positionMultiFeed: this.#positionMultiFeed,
       accountFeed: this.#accountFeed,
+      positionsMultiRefusal: () => this.#positionsMultiRefusal,
       readyConnections: () => this.#connections.ready(),
       emit: (event) => this.#emit(event),
     });
@@ -274,6 +298,7 @@ export class TwsSimulator {
     if (code === 1101) {
       // "Restored - data lost": TWS forgets the subscriptions and clients have to ask again.
       this.#positionFeed.unsubscribeAll();
+      this.#positionMultiFeed.unsubscribeAll();
       const subscription = this.#accountFeed.subscription;
       if (subscription && this.#accountFeed.unsubscribe(subscription.connection)) {
         this.#emitSubscription(subscription.connection, subscription.account, false);
@@ -301,14 +326,27 @@ export class TwsSimulator {
     return this.#listener.restart(refuseForMs);
   }
 
+  /** While on, POSITION_END and POSITION_MULTI_END are never sent for new requests. */
   withholdPositionEnd(on: boolean): void {
-    this.#positionFeed.withholdEnd(on);
+    this.#ends.withhold(on);
   }
 
+  /** POSITION_END and POSITION_MULTI_END of new requests come `ms` later on the simulator clock. */
   delayPositionEnd(ms: number): void {
     if (!(Number.isFinite(ms) && ms >= 0))
       throw new SimulatorError('INVALID_OPTION', `delay must be ≥ 0 ms, got ${ms}`);
-    this.#positionFeed.delayEnd(ms);
+    this.#ends.delay(ms);
+  }
+
+  /**
+   * While on, every REQ_POSITIONS_MULTI gets an error with its id instead of an answer: by default
+   * 321 saying this login does not support it, or the code and message given.
+   */
+  refusePositionsMulti(on: boolean, refusal: RequestRefusal = NOT_SUPPORTED_FOR_LOGIN): void {
+    if (on && !(Number.isInteger(refusal.code) && refusal.code >= 0)) {
+      throw new SimulatorError('INVALID_OPTION', `an error code is an integer ≥ 0, got ${refusal.code}`);
+    }
+    this.#positionsMultiRefusal = on ? { ...refusal } : undefined;
   }
 
   /** Sends the client a POSITION frame cut short: it reports error 505 and drops that message. */
@@ -326,6 +364,7 @@ export class TwsSimulator {
     this.#closed = true;
     this.#accountFeed.stop();
     this.#positionFeed.unsubscribeAll();
+    this.#positionMultiFeed.unsubscribeAll();
     this.dropAll();
     await this.#listener.close();
     this.#emit({ type: 'closed' });
@@ -361,6 +400,7 @@ export class TwsSimulator {
   #onClosed(connection: ClientConnection, by: 'client' | 'server'): void {
     this.#connections.closed();
     this.#positionFeed.unsubscribe(connection);
+    this.#positionMultiFeed.unsubscribeConnection(connection);
     const account = this.#accountFeed.subscription?.account;
     if (account !== undefined && this.#accountFeed.unsubscribe(connection)) {
       this.#emitSubscription(connection, account, false);
@@ -375,6 +415,7 @@ export class TwsSimulator {
   ): SimulatedPosition {
     if (!silent) {
       this.#positionFeed.push(position);
+      this.#positionMultiFeed.push(position);
       this.#accountFeed.push(position);
     }
     this.#emit({ type: 'position-changed', change, silent, position });

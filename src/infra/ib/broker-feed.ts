@@ -1,16 +1,15 @@
 import type { Contract as IbContract } from '@stoqey/ib';
-import { BrokerUnavailableError } from '../../domain/errors.js';
 import type { IterateOptions } from '../../domain/event-hub.js';
 import type { BrokerSessionEvent, CompleteSnapshot } from '../../domain/ports/broker-port.js';
 import { keyId, type Position } from '../../domain/position.js';
 import type { PositionUpdate } from '../../domain/position-update.js';
 import type { Logger } from '../logger.js';
 import { BrokerBook } from './broker-book.js';
+import { BrokerSnapshots } from './broker-snapshots.js';
 import { ClosableHub } from './closable-hub.js';
 import type { ConnectivityLoss, FeedConnection } from './connection-ports.js';
 import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
 import { type PortfolioRow, type PositionRow, portfolioRowFromIb, positionRowFromIb } from './ib-rows.js';
-import { PendingSnapshot } from './pending-snapshot.js';
 import { PortfolioSubscription } from './portfolio-subscription.js';
 import { type PositionRequest, PositionRequestLedger } from './position-request-ledger.js';
 import { createUpdateStamper } from './update-stamper.js';
@@ -25,18 +24,14 @@ interface SessionProgress {
 
 /**
  * Turns the positions and portfolio events of one shared connection into the live update stream,
- * the broker book and complete snapshots.
+ * the broker book and complete snapshots (BrokerSnapshots).
  *
  * Rows that arrive between a reqPositions and its positionEnd belong to that request (IB gives
  * them no id; see PositionRequestLedger). The feed's own starting burst after each connect or
- * resubscription is its starting state: emitted with source SNAPSHOT. A snapshot's rows are
- * evidence for reconciliation only: they refresh the book but are never emitted, or a
- * reconciliation would hide what it should find. Everything else is a live STREAM update.
- *
- * A live change that TWS pushes while a snapshot is being answered cannot be told from the
- * snapshot's rows: it refreshes the book but is not emitted, and the store learns it from the
- * next change or portfolio refresh (DESIGN §7). A snapshot is sent only when no other positions
- * request is outstanding, so a late or reordered positionEnd can never complete it short.
+ * resubscription is its starting state: emitted with source SNAPSHOT. Every other POSITION is a
+ * live STREAM update, also while a snapshot is being answered: snapshots ask with
+ * reqPositionsMulti, whose rows carry their request's id. Only when the login refuses that do
+ * snapshots use a second reqPositions, whose rows are then the snapshot's, not the stream's.
  */
 export class BrokerFeed {
   readonly #o: ResolvedIbAdapterOptions;
@@ -50,7 +45,7 @@ export class BrokerFeed {
   #session: SessionProgress | undefined;
   #announcedReady = false;
   readonly #portfolio: PortfolioSubscription;
-  #snapshot: PendingSnapshot | undefined;
+  readonly #snapshots: BrokerSnapshots;
   #stopped = false;
 
   constructor(options: ResolvedIbAdapterOptions, log: Logger, connection: FeedConnection) {
@@ -68,6 +63,7 @@ export class BrokerFeed {
     this.#portfolio = new PortfolioSubscription(options, log, connection, () => {
       if (this.#session) this.#maybeAnnounce(this.#session);
     });
+    this.#snapshots = new BrokerSnapshots(options, log, connection, this.#book, this.#ledger);
   }
 
   // ---- what the adapter offers ------------------------------------------------------------------
@@ -103,17 +99,12 @@ export class BrokerFeed {
 
   /** A complete list of every account's positions, or BrokerUnavailableError. Callers share one. */
   snapshot(): Promise<CompleteSnapshot> {
-    if (this.#snapshot) return this.#snapshot.promise;
-    const unavailable = this.#unavailableReason();
-    if (unavailable) return Promise.reject(new BrokerUnavailableError(unavailable));
-    const startedAt = this.#o.clock.now();
-    this.#snapshot = new PendingSnapshot(this.#requestPositions('snapshot'), startedAt);
-    return this.#snapshot.promise;
+    return this.#snapshots.take();
   }
 
   stop(): void {
     this.#stopped = true;
-    this.#failSnapshot('the broker connection was stopped');
+    this.#snapshots.stop();
     this.#endSession();
     this.#ledger.clear();
     this.#updates.close();
@@ -138,14 +129,16 @@ export class BrokerFeed {
   }
 
   socketClosed(): void {
-    this.#failSnapshot(`the connection to TWS at ${this.#connection.endpoint} dropped during the snapshot`);
+    this.#snapshots.connectionClosed(
+      `the connection to TWS at ${this.#connection.endpoint} dropped during the snapshot`,
+    );
     this.#endSession();
     this.#ledger.clear();
   }
 
   connectivityLost(loss: ConnectivityLoss): void {
-    // The request stays in the ledger: its positionEnd may still come and must not answer another.
-    this.#failSnapshot(`TWS reported its connection to IB lost (${loss.code}) during the snapshot`);
+    // A reqPositions stays in the ledger: its positionEnd may still come and must not answer another.
+    this.#snapshots.fail(`TWS reported its connection to IB lost (${loss.code}) during the snapshot`);
   }
 
   connectivityRestored(dataLost: boolean): void {
@@ -155,7 +148,7 @@ export class BrokerFeed {
       if (session.pending === undefined) this.#announce({ kind: 'restored', dataLost: false });
       return;
     }
-    this.#failSnapshot('TWS reported data lost (1101) during the snapshot');
+    this.#snapshots.fail('TWS reported data lost (1101) during the snapshot');
     session.pending ??= { kind: 'restored', dataLost: true };
     this.#subscribe(session);
   }
@@ -167,12 +160,14 @@ export class BrokerFeed {
     const parsed = positionRowFromIb(account, contract, quantity, averageCost);
     if (!parsed.ok) {
       this.#log.warn('skipped a position row TWS sent', { problem: parsed.problem });
+      this.#snapshots.unreadableFallbackRow(parsed.problem);
       return;
     }
     const row = parsed.row;
     if (!this.#o.securityTypes.matches(row.contract.secType)) return;
     const request = this.#ledger.answering;
     if (request === undefined) {
+      this.#snapshots.liveChange(keyId({ account: row.account, conId: row.contract.conId }));
       this.#emit(this.#book.applyPosition(row, at, 'STREAM'), at);
       return;
     }
@@ -187,8 +182,7 @@ export class BrokerFeed {
       this.#connection.resync('TWS sent a positionEnd that answers no request');
       return;
     }
-    this.#book.retainOnly(new Set(request.rows.keys()));
-    const waited = this.#snapshot?.request === request;
+    const waited = this.#snapshots.awaits(request);
     this.#log.debug('positionEnd received', {
       request: request.id,
       purpose: request.purpose,
@@ -196,9 +190,10 @@ export class BrokerFeed {
       ...(request.purpose === 'snapshot' && !waited ? { givenUp: true } : {}),
     });
     if (request.purpose === 'snapshot') {
-      this.#completeSnapshot(request);
+      this.#snapshots.fallbackEnded(request);
       return;
     }
+    this.#book.retainOnly(new Set(request.rows.keys()));
     const session = this.#session;
     if (session?.burst === request) {
       session.burst = undefined;
@@ -234,6 +229,8 @@ export class BrokerFeed {
     const row: PortfolioRow = parsed.row;
     if (!this.#o.securityTypes.matches(row.contract.secType)) return;
     const source = this.#portfolio.downloading ? 'SNAPSHOT' : 'STREAM';
+    if (source === 'STREAM')
+      this.#snapshots.liveChange(keyId({ account: row.account, conId: row.contract.conId }));
     this.#emit(this.#book.applyPortfolio(row, at, source), at);
   }
 
@@ -241,11 +238,30 @@ export class BrokerFeed {
     this.#portfolio.downloadEnd(account);
   }
 
+  positionMulti(
+    reqId: number,
+    account: unknown,
+    contract: IbContract,
+    quantity: unknown,
+    averageCost: unknown,
+  ): void {
+    this.#snapshots.positionMulti(reqId, account, contract, quantity, averageCost);
+  }
+
+  positionMultiEnd(reqId: number): void {
+    this.#snapshots.positionMultiEnd(reqId);
+  }
+
+  /** An error for a request id: true when it was one of the snapshots' requests. */
+  requestError(reqId: number, code: number, message: string): boolean {
+    return this.#snapshots.requestError(reqId, code, message);
+  }
+
   // ---- inside -----------------------------------------------------------------------------------
 
   /** Subscribes both feeds on the current session: once per connect, and again after 1101. */
   #subscribe(session: SessionProgress): void {
-    session.burst = this.#requestPositions('feed');
+    session.burst = this.#requestFeedPositions();
     this.#portfolio.subscribe(this.#connection.sessionAccounts);
   }
 
@@ -269,9 +285,9 @@ export class BrokerFeed {
     this.#session = undefined;
   }
 
-  /** Records one reqPositions and sends it. */
-  #requestPositions(purpose: 'feed' | 'snapshot'): PositionRequest<PositionRow> {
-    const request = this.#ledger.issue(purpose);
+  /** Records the feed's reqPositions and sends it. */
+  #requestFeedPositions(): PositionRequest<PositionRow> {
+    const request = this.#ledger.issue('feed');
     this.#connection.reqPositions();
     return request;
   }
@@ -279,40 +295,10 @@ export class BrokerFeed {
   /** No later answer on this connection can be trusted to be the right one: start over. */
   #overdue(request: PositionRequest<PositionRow>): void {
     const missed = `no positionEnd from TWS within ${this.#o.snapshotTimeoutMs} ms`;
-    if (this.#snapshot?.request === request) this.#failSnapshot(`${missed}: the snapshot is incomplete`);
+    if (this.#snapshots.awaits(request)) this.#snapshots.fail(`${missed}: the snapshot is incomplete`);
     this.#connection.resync(
       `${missed} for ${request.purpose === 'feed' ? "the feed's starting list" : 'a snapshot'}`,
     );
-  }
-
-  #completeSnapshot(request: PositionRequest<PositionRow>): void {
-    const pending = this.#snapshot;
-    if (pending?.request !== request) return;
-    this.#snapshot = undefined;
-    pending.complete(this.#o.clock.now());
-  }
-
-  #failSnapshot(reason: string): void {
-    const inflight = this.#snapshot;
-    if (!inflight) return;
-    this.#snapshot = undefined;
-    this.#log.warn('broker snapshot failed', { reason });
-    inflight.fail(reason);
-  }
-
-  #unavailableReason(): string | undefined {
-    if (this.#stopped) return 'the broker connection was stopped';
-    const loss = this.#connection.connectivityLoss;
-    if (loss) {
-      return `TWS reports its connection to IB lost (${loss.code}): broker data is unreliable until it is restored`;
-    }
-    if (!this.#connection.canSend) return `not connected to TWS at ${this.#connection.endpoint}`;
-    // Only one positions request at a time: with another outstanding, a late or reordered
-    // positionEnd could complete this snapshot with rows missing.
-    const earlier = this.#ledger.answering;
-    if (earlier?.purpose === 'feed') return "TWS is still sending the feed's starting list of positions";
-    if (earlier) return 'TWS has not yet finished answering an earlier snapshot that was given up';
-    return undefined;
   }
 
   #emit(position: Position, at: Date): void {

@@ -28,6 +28,11 @@ export interface ConnectionHooks {
   connectivityLost(loss: ConnectivityLoss): void;
   /** 1101 (data lost: subscriptions must be made again) or 1102 (data kept). */
   connectivityRestored(dataLost: boolean): void;
+  /**
+   * An error carrying a request id, from TWS or from the client. Returns true when the id is one
+   * of the feed's requests (it has dealt with it); false leaves it to the connection to report.
+   */
+  requestError(reqId: number, code: number, message: string): boolean;
 }
 
 /** Requests the feed may send; each returns false, sending nothing, when the session is down. */
@@ -35,6 +40,9 @@ export interface RequestSender {
   readonly canSend: boolean;
   reqPositions(): boolean;
   reqAccountUpdates(account: string): boolean;
+  /** One account's positions (no model), answered and pushed under `reqId`. */
+  reqPositionsMulti(reqId: number, account: string): boolean;
+  cancelPositionsMulti(reqId: number): boolean;
 }
 
 /** What the connection can tell the feed beyond sending: where it is and whether to start over. */

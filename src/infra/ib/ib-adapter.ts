@@ -58,6 +58,7 @@ export class IbAdapter implements BrokerPort {
       socketClosed: () => feed?.socketClosed(),
       connectivityLost: (loss) => feed?.connectivityLost(loss),
       connectivityRestored: (dataLost) => feed?.connectivityRestored(dataLost),
+      requestError: (reqId, code, message) => feed?.requestError(reqId, code, message) ?? false,
     });
     feed = new BrokerFeed(this.#o, log, this.#connection);
     this.#feed = feed;
@@ -65,6 +66,18 @@ export class IbAdapter implements BrokerPort {
       this.#feed.position(account, contract, pos, avgCost),
     );
     this.#api.on(EventName.positionEnd, () => this.#feed.positionEnd());
+    this.#api.on(
+      EventName.positionMulti,
+      (
+        reqId: number,
+        account: string,
+        _modelCode: string,
+        contract: IbContract,
+        pos: number,
+        avgCost: number,
+      ) => this.#feed.positionMulti(reqId, account, contract, pos, avgCost),
+    );
+    this.#api.on(EventName.positionMultiEnd, (reqId: number) => this.#feed.positionMultiEnd(reqId));
     this.#api.on(
       EventName.updatePortfolio,
       (

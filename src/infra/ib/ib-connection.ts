@@ -169,6 +169,18 @@ export class IbConnection implements FeedConnection {
     return true;
   }
 
+  reqPositionsMulti(reqId: number, account: string): boolean {
+    if (!this.canSend) return false;
+    this.#api.reqPositionsMulti(reqId, account, '');
+    return true;
+  }
+
+  cancelPositionsMulti(reqId: number): boolean {
+    if (!this.canSend) return false;
+    this.#api.cancelPositionsMulti(reqId);
+    return true;
+  }
+
   #connect(): void {
     this.#cancelReconnect = undefined;
     if (!this.#running) return;
@@ -313,6 +325,12 @@ export class IbConnection implements FeedConnection {
   #onError(error: Error, code: ErrorCode, reqId: number): void {
     const message = error instanceof Error ? error.message : String(error);
     const { host, port } = this.#o;
+    // An error about one of the feed's requests is the feed's to judge (even 503, which for a
+    // request means this TWS does not know it, not that the connection is unusable).
+    if (reqId !== ErrorCode.NO_VALID_ID && this.#hooks.requestError(reqId, code, message)) {
+      this.#facts.lastError = `${code}: ${message}`;
+      return;
+    }
     if (code === ErrorCode.CONNECT_FAIL) {
       this.#facts.lastError = message;
       // The same code reports a socket error on a connection that was up: that is a loss.

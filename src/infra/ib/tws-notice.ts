@@ -34,3 +34,21 @@ export function parseManagedAccounts(list: unknown): string[] {
     .map((a) => a.trim())
     .filter((a) => a !== '');
 }
+
+/**
+ * What an error carrying one of our request ids means for that request: the login (or a TWS too
+ * old for it, which the client reports as 503) cannot serve this kind of request at all; a
+ * warning that leaves the answer intact (2100..2999, as IB classes them); or a refusal of this
+ * one request (an invalid account, for instance).
+ */
+export type RequestErrorKind = 'unsupported' | 'warning' | 'refused';
+
+/** The client's code for a request the connected TWS is too old to understand. */
+const UPDATE_TWS = 503;
+const UNSUPPORTED_TEXT = /not supported|does not support|not available/i;
+
+export function classifyRequestError(code: number, message: string): RequestErrorKind {
+  if (code === UPDATE_TWS || UNSUPPORTED_TEXT.test(message)) return 'unsupported';
+  if (code >= 2100 && code < 3000) return 'warning';
+  return 'refused';
+}

@@ -10,6 +10,8 @@ export const RequestId = {
   REQ_POSITIONS: 61,
   CANCEL_POSITIONS: 64,
   START_API: 71,
+  REQ_POSITIONS_MULTI: 74,
+  CANCEL_POSITIONS_MULTI: 75,
 } as const;
 
 export const ReplyId = {
@@ -23,6 +25,8 @@ export const ReplyId = {
   ACCT_DOWNLOAD_END: 54,
   POSITION_DATA: 61,
   POSITION_END: 62,
+  POSITION_MULTI: 71,
+  POSITION_MULTI_END: 72,
 } as const;
 
 /** Server versions at which a message this server sends changes shape. */
@@ -31,6 +35,8 @@ export const ServerVersion = {
   MIN_V100: 100,
   /** Positions become decimal strings instead of integers. */
   FRACTIONAL_POSITIONS: 101,
+  /** Positions per account and model (REQ_POSITIONS_MULTI) exist from here on. */
+  MODELS_SUPPORT: 103,
   /** ERR_MSG gains a trailing advanced-order-reject JSON field. */
   ADVANCED_ORDER_REJECT: 166,
   /** The highest text-protocol version @stoqey/ib 1.6.x accepts (194 reshapes ERR_MSG). */

@@ -41,6 +41,8 @@ const VERSION = {
   ACCT_DOWNLOAD_END: 1,
   POSITION_DATA: 3,
   POSITION_END: 1,
+  POSITION_MULTI: 1,
+  POSITION_MULTI_END: 1,
 } as const;
 
 /**
@@ -74,29 +76,30 @@ export class ReplyEncoder {
   }
 
   position(row: PositionRow): string[] {
-    const c = row.contract;
-    return [
-      String(ReplyId.POSITION_DATA),
-      String(VERSION.POSITION_DATA),
-      row.account,
-      String(c.conId),
-      c.symbol,
-      c.secType,
-      c.expiry ?? '',
-      optionalNumber(c.strike),
-      rightCode(c),
-      optionalNumber(c.multiplier),
-      c.exchange ?? '',
-      c.currency,
-      c.localSymbol ?? '',
-      c.tradingClass ?? '',
-      this.#quantity(row.quantity),
-      formatWireNumber(row.averageCost),
-    ];
+    return [String(ReplyId.POSITION_DATA), String(VERSION.POSITION_DATA), row.account, ...this.#holding(row)];
   }
 
   positionEnd(): string[] {
     return [ReplyId.POSITION_END, VERSION.POSITION_END].map(String);
+  }
+
+  /**
+   * A row of a positions-multi request: the request's id, then the position's fields in the
+   * order of POSITION_DATA (with the exchange), then the model code, empty for none.
+   */
+  positionMulti(reqId: number, row: PositionRow, modelCode = ''): string[] {
+    return [
+      String(ReplyId.POSITION_MULTI),
+      String(VERSION.POSITION_MULTI),
+      String(reqId),
+      row.account,
+      ...this.#holding(row),
+      modelCode,
+    ];
+  }
+
+  positionMultiEnd(reqId: number): string[] {
+    return [ReplyId.POSITION_MULTI_END, VERSION.POSITION_MULTI_END, reqId].map(String);
   }
 
   accountValue(value: AccountValue): string[] {
@@ -143,6 +146,26 @@ export class ReplyEncoder {
 
   accountDownloadEnd(account: string): string[] {
     return [String(ReplyId.ACCT_DOWNLOAD_END), String(VERSION.ACCT_DOWNLOAD_END), account];
+  }
+
+  /** The contract, quantity and average cost: the same thirteen fields in both positions replies. */
+  #holding(row: PositionRow): string[] {
+    const c = row.contract;
+    return [
+      String(c.conId),
+      c.symbol,
+      c.secType,
+      c.expiry ?? '',
+      optionalNumber(c.strike),
+      rightCode(c),
+      optionalNumber(c.multiplier),
+      c.exchange ?? '',
+      c.currency,
+      c.localSymbol ?? '',
+      c.tradingClass ?? '',
+      this.#quantity(row.quantity),
+      formatWireNumber(row.averageCost),
+    ];
   }
 
   #quantity(quantity: number): string {

@@ -12,6 +12,14 @@ export type ClientRequest =
   | { readonly type: 'REQ_POSITIONS' }
   | { readonly type: 'CANCEL_POSITIONS' }
   | { readonly type: 'REQ_ACCT_DATA'; readonly subscribe: boolean; readonly account: string }
+  /** Positions of one account (and model), answered and pushed with the request's id. */
+  | {
+      readonly type: 'REQ_POSITIONS_MULTI';
+      readonly reqId: number;
+      readonly account: string;
+      readonly modelCode: string;
+    }
+  | { readonly type: 'CANCEL_POSITIONS_MULTI'; readonly reqId: number }
   /** A request this server does not implement; TWS-like, it is ignored. */
   | { readonly type: 'UNKNOWN'; readonly msgId: number; readonly fields: readonly string[] };
 
@@ -55,6 +63,16 @@ export function decodeRequest(fields: readonly string[]): ClientRequest {
       const account = version >= 2 ? reader.string('account code') : '';
       return { type: 'REQ_ACCT_DATA', subscribe, account };
     }
+    case RequestId.REQ_POSITIONS_MULTI: {
+      reader.int('version');
+      const reqId = reader.int('request id');
+      const account = reader.string('account code');
+      // Clients send an empty model code when they mean none; an absent field is read the same.
+      return { type: 'REQ_POSITIONS_MULTI', reqId, account, modelCode: reader.optional() ?? '' };
+    }
+    case RequestId.CANCEL_POSITIONS_MULTI:
+      reader.int('version');
+      return { type: 'CANCEL_POSITIONS_MULTI', reqId: reader.int('request id') };
     default:
       return { type: 'UNKNOWN', msgId, fields };
   }
