@@ -23,6 +23,8 @@ export interface RunDependencies {
   readonly newId: () => string;
   /** Serializes every change to incidents (runs and people). */
   readonly incidentLock: SerialLock;
+  /** Settles with a reason when the run must stop waiting for the broker (the service stops). */
+  readonly interrupted?: Promise<string> | undefined;
 }
 
 export interface RunResult {
@@ -44,7 +46,7 @@ export async function executeRun(
 ): Promise<RunResult> {
   const id = deps.newId();
   const startedAt = deps.clock.now();
-  const broker = await brokerView(deps.broker);
+  const broker = await brokerView(deps.broker, deps.interrupted);
   const store = await deps.positions.currentBook();
   const outcome = reconcile(
     {
@@ -128,9 +130,12 @@ export function failedRun(
   };
 }
 
-async function brokerView(broker: BrokerPort): Promise<BrokerView> {
+async function brokerView(broker: BrokerPort, interrupted: Promise<string> | undefined): Promise<BrokerView> {
   try {
-    return { complete: true, ...(await broker.snapshot()) };
+    const snapshot = broker.snapshot().then((s): BrokerView => ({ complete: true, ...s }));
+    if (interrupted === undefined) return await snapshot;
+    const gaveUp = interrupted.then((reason): BrokerView => ({ complete: false, reason }));
+    return await Promise.race([snapshot, gaveUp]);
   } catch (error) {
     if (error instanceof BrokerUnavailableError) return { complete: false, reason: error.message };
     throw error;
