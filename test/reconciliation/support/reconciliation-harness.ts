@@ -149,9 +149,17 @@ export class ReconciliationHarness {
     return new ReconciliationHarness(sim, simClock);
   }
 
+  #storeDir: string | undefined;
+
   get dbPath(): string {
+    if (this.#storeDir !== undefined) return join(this.#storeDir, 'positions.duckdb');
     this.#dir ??= makeTempDir('sentinel-reconcile-');
     return join(this.#dir.path, 'positions.duckdb');
+  }
+
+  /** Keeps the DuckDB file in `dir` (which the caller owns) instead of a temp folder. */
+  placeStoreIn(dir: string): void {
+    this.#storeDir = dir;
   }
 
   /** The configuration `serve` would load from these flags: the simulator's port, the temp file. */
