@@ -66,6 +66,7 @@ describe('healing (--heal)', () => {
     h.clock.advance(1_000);
     const next = await s.service.reconcile();
     expect(next.discrepancyCount).toBe(3);
+    await s.core.writer.flush();
     expect(await s.storedInFile(OTHER, AAPL_230_P.conId)).toMatchObject({ quantity: 3 });
     expect(await s.storedInFile(OTHER, TSLA_300_C.conId)).toBeUndefined();
     expect((await s.activeIncidents()).map((i) => i.status)).toEqual(['OPEN', 'OPEN', 'OPEN']);
