@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   AAPL_230_P,
+  NVDA_STOCK,
   option,
   QQQ_EXPIRED_C,
   SPXW_6000_C,
@@ -146,6 +147,34 @@ describe('reconciliation against the simulator, a DuckDB file and the IB adapter
     expect(run.expiredCount).toBe(1);
     expect((await s.incidentsOfRun(run)).map((i) => [i.type, i.conId])).toEqual([
       ['NAKED_POSITION', SPY_600_C.conId],
+    ]);
+  });
+
+  it('the key is (account, conId): the same contract drifting in one account is reported for that account only', async () => {
+    h.sim.open(OTHER, SPY_600_C, 1, { averageCost: 512.34 });
+    const s = await h.connected();
+    h.sim.silently.change(OTHER, SPY_600_C.conId, 3);
+    const found = await s.incidentsOfRun(await s.service.reconcile());
+    expect(found.map((i) => [i.account, i.conId, i.type])).toEqual([
+      [OTHER, SPY_600_C.conId, 'POSITION_MISMATCH'],
+    ]);
+  });
+
+  it('security types outside the filter are never compared (default OPT); ALL compares them too', async () => {
+    const tracked = await h.connected();
+    h.sim.silently.open(OTHER, NVDA_STOCK, 100, { averageCost: 120 });
+    expect(await tracked.service.reconcile()).toMatchObject({ status: 'CLEAN', brokerPositionCount: 5 });
+    await tracked.core.close();
+    await until(() => h.sim.clients().length === 0, 'the simulator to see the connection close');
+
+    // A new store on ALL: the stock is in the feed's starting list, so it agrees at first.
+    h.useNewStoreFile('every-type');
+    const all = await h.connected({ flags: ['--sec-types', 'ALL'] });
+    expect(all.runs[0]).toMatchObject({ status: 'CLEAN', brokerPositionCount: 6 });
+    h.sim.silently.change(OTHER, NVDA_STOCK.conId, 150);
+    const found = await all.incidentsOfRun(await all.service.reconcile());
+    expect(found.map((i) => [i.conId, i.type, i.brokerQuantity, i.storeQuantity])).toEqual([
+      [NVDA_STOCK.conId, 'POSITION_MISMATCH', 150, 100],
     ]);
   });
 

@@ -150,11 +150,17 @@ export class ReconciliationHarness {
   }
 
   #storeDir: string | undefined;
+  #fileName = 'positions.duckdb';
 
   get dbPath(): string {
-    if (this.#storeDir !== undefined) return join(this.#storeDir, 'positions.duckdb');
+    if (this.#storeDir !== undefined) return join(this.#storeDir, this.#fileName);
     this.#dir ??= makeTempDir('sentinel-reconcile-');
-    return join(this.#dir.path, 'positions.duckdb');
+    return join(this.#dir.path, this.#fileName);
+  }
+
+  /** Cores assembled from now on use a new, empty DuckDB file. */
+  useNewStoreFile(name: string): void {
+    this.#fileName = `${name}.duckdb`;
   }
 
   /** Keeps the DuckDB file in `dir` (which the caller owns) instead of a temp folder. */
