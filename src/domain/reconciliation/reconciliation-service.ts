@@ -17,6 +17,7 @@ import type { ReconciliationRun, ReconciliationTrigger } from '../reconciliation
 import { manualRow } from './corrective-rows.js';
 import { executeRun, failedRun, type RunResult } from './execute-run.js';
 import { SerialLock } from './serial-lock.js';
+import { type Settleable, settleable } from './settleable.js';
 import { StreamActivity } from './stream-activity.js';
 
 export interface ReconciliationServiceOptions {
@@ -92,7 +93,7 @@ export class ReconciliationService {
     this.#cancelSchedule = undefined;
     this.#nextRunAt = null;
     for (const detach of this.#detach.splice(0)) detach();
-    this.#stopping.settle('the reconciliation service is stopping');
+    this.#stopping.resolve('the reconciliation service is stopping');
     const queued = this.#queued;
     this.#queued = undefined;
     queued?.reject(stoppedError());
@@ -230,32 +231,15 @@ export class ReconciliationService {
   }
 }
 
-interface QueuedRun {
+interface QueuedRun extends Settleable<ReconciliationRun> {
   readonly trigger: ReconciliationTrigger;
-  readonly promise: Promise<ReconciliationRun>;
-  resolve(run: Promise<ReconciliationRun>): void;
-  reject(error: Error): void;
 }
 
 function queuedRun(trigger: ReconciliationTrigger): QueuedRun {
-  let resolve!: QueuedRun['resolve'];
-  let reject!: QueuedRun['reject'];
-  const promise = new Promise<ReconciliationRun>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
+  const queued = { ...settleable<ReconciliationRun>(), trigger };
   // A queued run nobody waits for (a session trigger) must not become an unhandled rejection.
-  promise.catch(() => undefined);
-  return { trigger, promise, resolve, reject };
-}
-
-/** A promise settled once, from outside. */
-function settleable<T>(): { readonly promise: Promise<T>; settle(value: T): void } {
-  let settle!: (value: T) => void;
-  const promise = new Promise<T>((resolve) => {
-    settle = resolve;
-  });
-  return { promise, settle };
+  queued.promise.catch(() => undefined);
+  return queued;
 }
 
 function stoppedError(): DomainError {
