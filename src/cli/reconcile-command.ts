@@ -25,6 +25,8 @@ reconciliation, prints its summary and each discrepancy, and exits with:
   0  clean                          3  critical discrepancies (a naked position, long/short reversed)
   1  discrepancies, none critical   4  broker unavailable (or the run failed)
   2  bad options or configuration   5  the store could not be opened (in use by a running service?)
+The broker gets twice --snapshot-timeout-ms to connect and send its starting list; after that
+the run goes ahead and reports the broker unavailable if it still is.
 While the service runs, it holds the store: ask it instead (the \`reconcile\` mutation, or
 examples/reconcile-check.ts, which exits with the same codes).
 
@@ -50,10 +52,11 @@ export const reconcileCommand: Command = {
       io.stderr(`position-sentinel reconcile: ${reason}\n`);
       return RECONCILE_EXIT.storeUnavailable;
     }
+    const release = keepProcessAlive();
     try {
-      // The STARTUP run comes once the feed's first burst is stored; if the broker never gets
-      // there, a run now reports it unavailable instead of waiting forever.
-      const budgetMs = config.snapshotTimeoutMs + 15_000;
+      // The STARTUP run comes once the feed's starting list is stored. If the broker never gets
+      // there (down, or stuck), a run once the budget is spent says so instead of waiting forever.
+      const budgetMs = 2 * config.snapshotTimeoutMs;
       const first = firstRun(core.reconciliation.onRun.bind(core.reconciliation), systemClock, budgetMs);
       core.broker.start();
       const run = (await first) ?? (await core.reconciliation.reconcile('MANUAL'));
@@ -65,12 +68,32 @@ export const reconcileCommand: Command = {
         ),
       );
       return exitCodeOf(run);
+    } catch (error) {
+      // Exit code 1 means "discrepancies": an unexpected failure must not read as one.
+      logger.error('reconciliation failed', { error });
+      io.stderr(`position-sentinel reconcile: the reconciliation failed: ${messageOf(error)}\n`);
+      return RECONCILE_EXIT.brokerUnavailable;
     } finally {
       await core.close();
+      release();
     }
   },
 };
 
+/**
+ * The service's timers never keep a process alive (the Clock contract). While this command waits
+ * for a broker that is down (between reconnect attempts no socket is open either), nothing else
+ * would, and Node would exit with code 0 before any verdict: a cron job would read "clean".
+ */
+function keepProcessAlive(): () => void {
+  const timer = setInterval(() => undefined, 60_000);
+  return () => clearInterval(timer);
+}
+
+/**
+ * The first run that answers the question: the STARTUP run, or any run that got a complete
+ * snapshot (a short schedule may fire first); undefined once the budget is spent.
+ */
 function firstRun(
   onRun: (listener: (run: ReconciliationRun) => void) => () => void,
   clock: Clock,
@@ -82,11 +105,16 @@ function firstRun(
       resolve(undefined);
     });
     const detach = onRun((run) => {
+      if (run.trigger !== 'STARTUP' && run.status === 'BROKER_UNAVAILABLE') return;
       cancel();
       detach();
       resolve(run);
     });
   });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export function exitCodeOf(run: ReconciliationRun): number {
@@ -98,8 +126,10 @@ export function exitCodeOf(run: ReconciliationRun): number {
 function report(run: ReconciliationRun, incidents: readonly Incident[]): string {
   const lines = [run.summary];
   for (const i of incidents) {
+    // Healed (resolved) or acknowledged incidents say so: the run found them all the same.
+    const state = i.status === 'OPEN' ? '' : ` [${i.status.toLowerCase()}${i.note ? `: ${i.note}` : ''}]`;
     lines.push(
-      `  ${i.severity.padEnd(8)} ${i.type.padEnd(18)} ${i.account.padEnd(10)} ${describeContract(i.contract)}: ${i.message}`,
+      `  ${i.severity.padEnd(8)} ${i.type.padEnd(18)} ${i.account.padEnd(10)} ${describeContract(i.contract)}: ${i.message}${state}`,
     );
   }
   if (run.expiredCount > 0) lines.push(`  ${run.expiredCount} expired option(s) closed as EXPIRY`);

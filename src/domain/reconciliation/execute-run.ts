@@ -2,7 +2,13 @@ import type { BrokerView } from '../broker-view.js';
 import type { Clock } from '../clock.js';
 import { incidentKeyId } from '../discrepancy.js';
 import { BrokerUnavailableError, DomainError } from '../errors.js';
-import { applyFindings, type Incident, type IncidentEvent, type RecordedIncidentEvent } from '../incident.js';
+import {
+  applyFindings,
+  type Incident,
+  type IncidentEvent,
+  type IncidentTransition,
+  type RecordedIncidentEvent,
+} from '../incident.js';
 import type { BrokerPort } from '../ports/broker-port.js';
 import type { IncidentStorePort } from '../ports/incident-store-port.js';
 import type { PositionStorePort } from '../ports/position-store-port.js';
@@ -23,6 +29,8 @@ export interface RunDependencies {
   readonly newId: () => string;
   /** Serializes every change to incidents (runs and people). */
   readonly incidentLock: SerialLock;
+  /** Settles with a reason when the run must stop waiting for the broker (the service stops). */
+  readonly interrupted?: Promise<string> | undefined;
 }
 
 export interface RunResult {
@@ -36,6 +44,10 @@ const HEALED_NOTE = 'healed: the store took the broker snapshot';
  * One reconciliation run (DESIGN §7): a complete broker snapshot, then the store's book (buffer
  * included, read second so that everything streamed before the snapshot ended is in it), the
  * rules, the corrective rows, and the run with its incident changes persisted in one transaction.
+ *
+ * Everything after the snapshot holds the incident lock: a person resolving an incident writes
+ * a MANUAL row first, and a run that read the store before that row but judged after it would
+ * open the incident again.
  */
 export async function executeRun(
   deps: RunDependencies,
@@ -44,54 +56,38 @@ export async function executeRun(
 ): Promise<RunResult> {
   const id = deps.newId();
   const startedAt = deps.clock.now();
-  const broker = await brokerView(deps.broker);
-  const store = await deps.positions.currentBook();
-  const outcome = reconcile(
-    {
-      broker,
-      store,
-      now: deps.clock.now(),
-      streamActivity: streamActivity(),
-      refreshedAccount: deps.broker.refreshedAccount(),
-    },
-    deps.rules,
-  );
-
-  if (outcome.status === 'BROKER_UNAVAILABLE') {
-    // An unavailable broker proves nothing: incidents stay exactly as they were.
-    const run = record(id, trigger, startedAt, deps.clock.now(), outcome, []);
-    await deps.incidents.recordRun({ run, changed: [], events: [] });
-    return { run, events: [] };
-  }
-
-  const closedAt = deps.clock.now();
-  const corrective = outcome.expired.map((p) => expiryRow(p, closedAt, () => deps.positions.nextSequence()));
-  const healed = deps.heal && broker.complete ? healingRows(deps, id, outcome, broker, closedAt) : [];
-  if (corrective.length + healed.length > 0) await deps.positions.append([...corrective, ...healed]);
-
+  const broker = await brokerView(deps.broker, deps.interrupted);
   return deps.incidentLock.run(async () => {
+    const store = await deps.positions.currentBook();
+    const outcome = reconcile(
+      {
+        broker,
+        store,
+        now: deps.clock.now(),
+        streamActivity: streamActivity(),
+        refreshedAccount: deps.broker.refreshedAccount(),
+      },
+      deps.rules,
+    );
+
+    if (outcome.status === 'BROKER_UNAVAILABLE' || !broker.complete) {
+      // An unavailable broker proves nothing: incidents stay exactly as they were.
+      const run = record(id, trigger, startedAt, deps.clock.now(), outcome, []);
+      await deps.incidents.recordRun({ run, changed: [], events: [] });
+      return { run, events: [] };
+    }
+
+    const closedAt = deps.clock.now();
+    const corrective = outcome.expired.map((p) =>
+      expiryRow(p, closedAt, () => deps.positions.nextSequence()),
+    );
+    const healed = deps.heal ? healingRows(deps, id, outcome, broker, closedAt) : [];
+    if (corrective.length + healed.length > 0) await deps.positions.append([...corrective, ...healed]);
+
     const finishedAt = deps.clock.now();
     const active = await deps.incidents.activeIncidents();
     const transition = applyFindings(active, outcome.findings, outcome.deferred, finishedAt, deps.newId);
-    const healedKeys = new Set(healed.map((u) => keyId(u)));
-    const changed: Incident[] = [];
-    const events: IncidentEvent[] = [...transition.events];
-    for (const incident of transition.changed) {
-      const wasHealed =
-        healedKeys.has(keyId(incident)) && incident.status !== 'RESOLVED' && incident.type !== 'STALE_DATA';
-      if (!wasHealed) {
-        changed.push(incident);
-        continue;
-      }
-      const resolved: Incident = {
-        ...incident,
-        status: 'RESOLVED',
-        resolvedAt: finishedAt,
-        note: HEALED_NOTE,
-      };
-      changed.push(resolved);
-      events.push({ kind: 'RESOLVED', incident: resolved, at: finishedAt });
-    }
+    const { changed, events } = resolveHealed(transition, new Set(healed.map((u) => keyId(u))), finishedAt);
     const byKey = new Map<string, Incident>(active.map((i) => [incidentKeyId(i), i]));
     for (const incident of transition.changed) byKey.set(incidentKeyId(incident), incident);
     const discrepancyIds = outcome.findings.flatMap((f) => byKey.get(incidentKeyId(f))?.id ?? []);
@@ -99,6 +95,27 @@ export async function executeRun(
     const recorded = await deps.incidents.recordRun({ run, changed, events });
     return { run, events: recorded };
   });
+}
+
+/** Incidents of keys the run healed are resolved by it, with a note saying how. */
+function resolveHealed(
+  transition: IncidentTransition,
+  healedKeys: ReadonlySet<string>,
+  at: Date,
+): { changed: Incident[]; events: IncidentEvent[] } {
+  const changed: Incident[] = [];
+  const events: IncidentEvent[] = [...transition.events];
+  for (const incident of transition.changed) {
+    const healable = incident.type === 'MISSING_FROM_STORE' || incident.type === 'POSITION_MISMATCH';
+    if (!healable || incident.status === 'RESOLVED' || !healedKeys.has(keyId(incident))) {
+      changed.push(incident);
+      continue;
+    }
+    const resolved: Incident = { ...incident, status: 'RESOLVED', resolvedAt: at, note: HEALED_NOTE };
+    changed.push(resolved);
+    events.push({ kind: 'RESOLVED', incident: resolved, at });
+  }
+  return { changed, events };
 }
 
 /** The record of a run that could not complete because something unexpected failed. */
@@ -128,9 +145,12 @@ export function failedRun(
   };
 }
 
-async function brokerView(broker: BrokerPort): Promise<BrokerView> {
+async function brokerView(broker: BrokerPort, interrupted: Promise<string> | undefined): Promise<BrokerView> {
   try {
-    return { complete: true, ...(await broker.snapshot()) };
+    const snapshot = broker.snapshot().then((s): BrokerView => ({ complete: true, ...s }));
+    if (interrupted === undefined) return await snapshot;
+    const gaveUp = interrupted.then((reason): BrokerView => ({ complete: false, reason }));
+    return await Promise.race([snapshot, gaveUp]);
   } catch (error) {
     if (error instanceof BrokerUnavailableError) return { complete: false, reason: error.message };
     throw error;

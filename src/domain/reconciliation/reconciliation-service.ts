@@ -17,6 +17,7 @@ import type { ReconciliationRun, ReconciliationTrigger } from '../reconciliation
 import { manualRow } from './corrective-rows.js';
 import { executeRun, failedRun, type RunResult } from './execute-run.js';
 import { SerialLock } from './serial-lock.js';
+import { type Settleable, settleable } from './settleable.js';
 import { StreamActivity } from './stream-activity.js';
 
 export interface ReconciliationServiceOptions {
@@ -53,18 +54,23 @@ export class ReconciliationService {
   readonly #runs = new EventHub<ReconciliationRun>();
   readonly #events = new EventHub<RecordedIncidentEvent>();
   #current: Promise<ReconciliationRun> | undefined;
-  #queued: { trigger: ReconciliationTrigger; promise: Promise<ReconciliationRun> } | undefined;
+  #queued: QueuedRun | undefined;
   #cancelSchedule: Cancel | undefined;
   #nextRunAt: Date | null = null;
   #lastRun: ReconciliationRun | null = null;
   #detach: (() => void)[] = [];
   #started = false;
+  #stopped = false;
+  /** Settles when stop() is called: a run still waiting for the broker gives up on it. */
+  readonly #stopping = settleable<string>();
 
   constructor(options: ReconciliationServiceOptions) {
     this.#o = options;
   }
 
   async start(): Promise<void> {
+    if (this.#stopped)
+      throw new DomainError('CONFLICT', 'a stopped reconciliation service cannot start again');
     if (this.#started) return;
     this.#started = true;
     this.#lastRun = (await this.#o.incidents.latestRun()) ?? null;
@@ -75,28 +81,31 @@ export class ReconciliationService {
     this.#schedule();
   }
 
-  /** Stops timers and listeners, and waits for a run in progress to finish. */
+  /**
+   * Stops timers and listeners and refuses new requests. A run still waiting for the broker's
+   * snapshot stops waiting and is recorded as BROKER_UNAVAILABLE, so shutting down never waits for
+   * a slow broker; a run past that point is waited for. A run queued behind it is not started.
+   */
   async stop(): Promise<void> {
     this.#started = false;
+    this.#stopped = true;
     this.#cancelSchedule?.();
     this.#cancelSchedule = undefined;
     this.#nextRunAt = null;
     for (const detach of this.#detach.splice(0)) detach();
-    await Promise.allSettled([this.#current, this.#queued?.promise]);
+    this.#stopping.resolve('the reconciliation service is stopping');
+    const queued = this.#queued;
+    this.#queued = undefined;
+    queued?.reject(stoppedError());
+    await Promise.allSettled([this.#current]);
   }
 
-  /** Runs a reconciliation now, or joins the one in progress. */
+  /** Runs a reconciliation now, or joins the one in progress (see the class comment). */
   reconcile(trigger: ReconciliationTrigger = 'MANUAL'): Promise<ReconciliationRun> {
+    if (this.#stopped) return Promise.reject(stoppedError());
     if (this.#current === undefined) return this.#begin(trigger);
     if (trigger === 'MANUAL' || trigger === 'SCHEDULED') return this.#current;
-    if (this.#queued === undefined) {
-      const after = this.#current.catch(() => undefined);
-      const promise = after.then(() => {
-        this.#queued = undefined;
-        return this.#begin(trigger);
-      });
-      this.#queued = { trigger, promise };
-    }
+    this.#queued ??= queuedRun(trigger);
     return this.#queued.promise;
   }
 
@@ -144,20 +153,31 @@ export class ReconciliationService {
   }
 
   #begin(trigger: ReconciliationTrigger): Promise<ReconciliationRun> {
-    const promise = this.#execute(trigger).finally(() => {
-      if (this.#current === promise) this.#current = undefined;
-      this.#schedule();
-    });
-    this.#current = promise;
-    return promise;
+    const run = this.#execute(trigger);
+    this.#current = run;
+    // Registered first, so it runs before any caller's continuation: a queued run becomes the
+    // current one in the same step, and a request arriving in between joins it.
+    const settled = () => this.#afterRun(run);
+    run.then(settled, settled);
+    return run;
+  }
+
+  #afterRun(run: Promise<ReconciliationRun>): void {
+    if (this.#current === run) this.#current = undefined;
+    const queued = this.#queued;
+    this.#queued = undefined;
+    if (queued) queued.resolve(this.#begin(queued.trigger));
+    else this.#schedule();
   }
 
   async #execute(trigger: ReconciliationTrigger): Promise<ReconciliationRun> {
     const startedAt = this.#o.clock.now();
     let result: RunResult;
     try {
-      result = await executeRun({ ...this.#o, incidentLock: this.#incidentLock }, trigger, () =>
-        this.#activity.view(),
+      result = await executeRun(
+        { ...this.#o, incidentLock: this.#incidentLock, interrupted: this.#stopping.promise },
+        trigger,
+        () => this.#activity.view(),
       );
     } catch (error) {
       this.#o.log.error('reconciliation failed', { trigger, error });
@@ -209,4 +229,22 @@ export class ReconciliationService {
     this.#events.publish(recorded);
     return recorded.incident;
   }
+}
+
+interface QueuedRun extends Settleable<ReconciliationRun> {
+  readonly trigger: ReconciliationTrigger;
+}
+
+function queuedRun(trigger: ReconciliationTrigger): QueuedRun {
+  const queued = { ...settleable<ReconciliationRun>(), trigger };
+  // A queued run nobody waits for (a session trigger) must not become an unhandled rejection.
+  queued.promise.catch(() => undefined);
+  return queued;
+}
+
+function stoppedError(): DomainError {
+  return new DomainError(
+    'BROKER_UNAVAILABLE',
+    'the reconciliation service has stopped (the service is shutting down)',
+  );
 }

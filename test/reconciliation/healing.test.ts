@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AAPL_230_P, option, SPXW_6000_C, SPY_550_P, SPY_600_C } from '../support/contracts.js';
+import { MAIN, OTHER, ReconciliationHarness } from './support/reconciliation-harness.js';
+
+const TSLA_300_C = option(700040, 'TSLA', '20261218', 300, 'CALL');
+
+let h: ReconciliationHarness;
+beforeEach(async () => {
+  h = await ReconciliationHarness.start();
+  h.sim.open(MAIN, SPY_600_C, 2, { averageCost: 512.34 });
+  h.sim.open(MAIN, SPY_550_P, -4, { averageCost: 310 });
+  h.sim.open(OTHER, SPXW_6000_C, -1, { averageCost: 4000 });
+  h.sim.open(OTHER, AAPL_230_P, 3, { averageCost: 250 });
+});
+afterEach(async () => {
+  await h.dispose();
+});
+
+/** A mismatch, a position missing from the store and a naked one, none of which the feed pushed. */
+function drift(): void {
+  h.sim.silently.change(OTHER, AAPL_230_P.conId, 5);
+  h.sim.silently.open(OTHER, TSLA_300_C, 7, { averageCost: 900 });
+  h.sim.remove(MAIN, SPY_600_C.conId, { silent: true });
+}
+
+describe('healing (--heal)', () => {
+  it('writes the broker’s rows for MISSING_FROM_STORE and POSITION_MISMATCH, resolves them, and never touches a NAKED', async () => {
+    const s = await h.connected({ flags: ['--heal'] });
+    expect(s.config.heal).toBe(true);
+    drift();
+    const run = await s.service.reconcile();
+    expect(run).toMatchObject({ status: 'DISCREPANCIES', discrepancyCount: 3, criticalCount: 1 });
+
+    expect(await s.storedInFile(OTHER, AAPL_230_P.conId)).toEqual({ quantity: 5, source: 'SNAPSHOT' });
+    expect(await s.storedInFile(OTHER, TSLA_300_C.conId)).toEqual({ quantity: 7, source: 'SNAPSHOT' });
+    expect(await s.storedInFile(MAIN, SPY_600_C.conId)).toMatchObject({ quantity: 2 });
+
+    const found = await s.incidentsOfRun(run);
+    expect(found.map((i) => [i.type, i.status, i.note])).toEqual([
+      ['NAKED_POSITION', 'OPEN', null],
+      ['POSITION_MISMATCH', 'RESOLVED', 'healed: the store took the broker snapshot'],
+      ['MISSING_FROM_STORE', 'RESOLVED', 'healed: the store took the broker snapshot'],
+    ]);
+    expect(s.incidentEvents.map((e) => [e.kind, e.incident.type])).toEqual([
+      ['OPENED', 'NAKED_POSITION'],
+      ['OPENED', 'POSITION_MISMATCH'],
+      ['OPENED', 'MISSING_FROM_STORE'],
+      ['RESOLVED', 'POSITION_MISMATCH'],
+      ['RESOLVED', 'MISSING_FROM_STORE'],
+    ]);
+
+    h.clock.advance(1_000);
+    const next = await s.service.reconcile();
+    expect(next).toMatchObject({ discrepancyCount: 1, deferredCount: 0 });
+    expect((await s.incidentsOfRun(next)).map((i) => [i.type, i.id])).toEqual([
+      ['NAKED_POSITION', found[0]!.id],
+    ]);
+    expect(await s.storedInFile(MAIN, SPY_600_C.conId)).toMatchObject({ quantity: 2 });
+  });
+
+  it('is off by default: the store keeps its rows and the incidents stay open', async () => {
+    const s = await h.connected();
+    expect(s.config.heal).toBe(false);
+    drift();
+    await s.service.reconcile();
+    h.clock.advance(1_000);
+    const next = await s.service.reconcile();
+    expect(next.discrepancyCount).toBe(3);
+    await s.core.writer.flush();
+    expect(await s.storedInFile(OTHER, AAPL_230_P.conId)).toMatchObject({ quantity: 3 });
+    expect(await s.storedInFile(OTHER, TSLA_300_C.conId)).toBeUndefined();
+    expect((await s.activeIncidents()).map((i) => i.status)).toEqual(['OPEN', 'OPEN', 'OPEN']);
+  });
+});

@@ -1,0 +1,160 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RecordedIncidentEvent } from '../../src/domain/incident.js';
+import { AAPL_230_P, SPXW_6000_C, SPY_550_P, SPY_600_C } from '../support/contracts.js';
+import {
+  MAIN,
+  OTHER,
+  ReconciliationHarness,
+  type RecordedCore,
+  TEST_FLAGS,
+} from './support/reconciliation-harness.js';
+
+let h: ReconciliationHarness;
+let s: RecordedCore;
+beforeEach(async () => {
+  h = await ReconciliationHarness.start();
+  h.sim.open(MAIN, SPY_600_C, 2, { averageCost: 512.34 });
+  h.sim.open(MAIN, SPY_550_P, -4, { averageCost: 310 });
+  h.sim.open(OTHER, SPXW_6000_C, -1, { averageCost: 4000 });
+  h.sim.open(OTHER, AAPL_230_P, 3, { averageCost: 250 });
+  s = await h.connected();
+});
+afterEach(async () => {
+  await h.dispose();
+});
+
+/** What a subscriber saw, in the form the file keeps it. */
+function summary(events: readonly RecordedIncidentEvent[]) {
+  return events.map((e) => ({
+    sequence: e.sequence,
+    kind: e.kind,
+    id: e.incident.id,
+    status: e.incident.status,
+    brokerQuantity: e.incident.brokerQuantity,
+    at: e.at.toISOString(),
+  }));
+}
+
+async function persistedEvents() {
+  return summary(await s.core.store.reconciliation.incidentEventsAfter(0));
+}
+
+describe('one incident per (account, conId, kind) while it persists', () => {
+  it('consecutive runs keep one incident, advancing lastSeenAt; a change of quantities is an UPDATE', async () => {
+    h.sim.silently.change(OTHER, AAPL_230_P.conId, 5);
+    const first = await s.service.reconcile();
+    const [opened] = await s.incidentsOfRun(first);
+    expect(opened).toMatchObject({
+      status: 'OPEN',
+      firstSeenAt: first.finishedAt,
+      lastSeenAt: first.finishedAt,
+    });
+
+    h.clock.advance(1_000);
+    const second = await s.service.reconcile();
+    expect(second.discrepancyIds).toEqual([opened!.id]);
+    const [seenAgain] = await s.incidentsOfRun(second);
+    expect(seenAgain).toEqual({ ...opened, lastSeenAt: second.finishedAt });
+    expect(s.incidentEvents.map((e) => e.kind)).toEqual(['OPENED']);
+
+    h.clock.advance(1_000);
+    h.sim.silently.change(OTHER, AAPL_230_P.conId, 6);
+    const third = await s.service.reconcile();
+    expect(third.discrepancyIds).toEqual([opened!.id]);
+    expect(await s.activeIncidents()).toMatchObject([
+      { id: opened!.id, brokerQuantity: 6, storeQuantity: 3, difference: 3, firstSeenAt: first.finishedAt },
+    ]);
+    expect(s.incidentEvents.map((e) => e.kind)).toEqual(['OPENED', 'UPDATED']);
+    expect(await persistedEvents()).toEqual(summary(s.incidentEvents));
+  });
+
+  it('acknowledged by a person, it stays acknowledged through later runs; resolving it writes a MANUAL row and the next run finds nothing', async () => {
+    h.sim.silently.change(OTHER, AAPL_230_P.conId, 5);
+    const [incident] = await s.incidentsOfRun(await s.service.reconcile());
+
+    h.clock.advance(1_000);
+    const acknowledged = await s.service.acknowledge(incident!.id, 'fill confirmed by the desk');
+    expect(acknowledged).toMatchObject({
+      status: 'ACKNOWLEDGED',
+      note: 'fill confirmed by the desk',
+      acknowledgedAt: h.clock.now(),
+    });
+    h.clock.advance(1_000);
+    await s.service.reconcile();
+    expect(await s.core.store.reconciliation.incident(incident!.id)).toMatchObject({
+      status: 'ACKNOWLEDGED',
+    });
+
+    h.clock.advance(1_000);
+    const resolved = await s.service.resolve(incident!.id, 'accepting the broker');
+    expect(resolved).toMatchObject({
+      status: 'RESOLVED',
+      note: 'accepting the broker',
+      resolvedAt: h.clock.now(),
+    });
+    expect(s.stored(OTHER, AAPL_230_P.conId)).toMatchObject({ quantity: 5, source: 'MANUAL' });
+    expect(await s.storedInFile(OTHER, AAPL_230_P.conId)).toEqual({ quantity: 5, source: 'MANUAL' });
+
+    const after = await s.service.reconcile();
+    expect(after).toMatchObject({ status: 'CLEAN', deferredCount: 0 });
+    expect(await s.activeIncidents()).toEqual([]);
+    expect(s.incidentEvents.map((e) => e.kind)).toEqual(['OPENED', 'ACKNOWLEDGED', 'RESOLVED']);
+    expect(await persistedEvents()).toEqual(summary(s.incidentEvents));
+  });
+
+  it('resolving a NAKED position by a person closes it in the store with a MANUAL row of 0', async () => {
+    h.sim.remove(MAIN, SPY_600_C.conId, { silent: true });
+    const [naked] = await s.incidentsOfRun(await s.service.reconcile());
+    expect(naked).toMatchObject({ type: 'NAKED_POSITION' });
+    await s.service.resolve(naked!.id, null);
+    expect(await s.storedInFile(MAIN, SPY_600_C.conId)).toEqual({ quantity: 0, source: 'MANUAL' });
+    expect(await s.service.reconcile()).toMatchObject({ status: 'CLEAN', storePositionCount: 3 });
+  });
+
+  it('an incident a completed run no longer finds is RESOLVED by that run', async () => {
+    h.sim.silently.change(OTHER, AAPL_230_P.conId, 5);
+    const [incident] = await s.incidentsOfRun(await s.service.reconcile());
+    h.sim.change(OTHER, AAPL_230_P.conId, 4);
+    await s.untilStored(OTHER, AAPL_230_P.conId, 4);
+    h.clock.advance(TEST_FLAGS.quietWindowMs + 1);
+    const run = await s.service.reconcile();
+    expect(run.status).toBe('CLEAN');
+    expect(await s.core.store.reconciliation.incident(incident!.id)).toMatchObject({
+      status: 'RESOLVED',
+      resolvedAt: run.finishedAt,
+    });
+    expect(s.incidentEvents.map((e) => e.kind)).toEqual(['OPENED', 'RESOLVED']);
+  });
+
+  it('an acknowledged WARNING that turns into a long/short reversal is re-opened as CRITICAL', async () => {
+    h.sim.silently.change(MAIN, SPY_550_P.conId, -6);
+    const [incident] = await s.incidentsOfRun(await s.service.reconcile());
+    await s.service.acknowledge(incident!.id, 'known');
+    h.clock.advance(1_000);
+    h.sim.silently.change(MAIN, SPY_550_P.conId, 6);
+    await s.service.reconcile();
+    expect(await s.core.store.reconciliation.incident(incident!.id)).toMatchObject({
+      status: 'OPEN',
+      severity: 'CRITICAL',
+      brokerQuantity: 6,
+      note: 'known',
+    });
+    expect(s.incidentEvents.map((e) => e.kind)).toEqual(['OPENED', 'ACKNOWLEDGED', 'UPDATED']);
+  });
+
+  it('a person acting on an unknown or already resolved incident gets a clear error, and nothing changes', async () => {
+    await expect(s.service.acknowledge('no-such-id', null)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    h.sim.silently.change(OTHER, AAPL_230_P.conId, 5);
+    const [incident] = await s.incidentsOfRun(await s.service.reconcile());
+    await s.service.resolve(incident!.id, null);
+    h.sim.silently.change(OTHER, AAPL_230_P.conId, 9);
+    const events = await persistedEvents();
+    await expect(s.service.resolve(incident!.id, null)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: `discrepancy ${incident!.id} is already resolved`,
+    });
+    await expect(s.service.acknowledge(incident!.id, 'late')).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await persistedEvents()).toEqual(events);
+    expect(s.stored(OTHER, AAPL_230_P.conId)).toMatchObject({ quantity: 5, source: 'MANUAL' });
+  });
+});

@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AAPL_230_P, SPXW_6000_C, SPY_550_P, SPY_600_C } from '../support/contracts.js';
+import { MAIN, OTHER, ReconciliationHarness, until } from './support/reconciliation-harness.js';
+
+let h: ReconciliationHarness;
+beforeEach(async () => {
+  h = await ReconciliationHarness.start();
+  h.sim.open(MAIN, SPY_600_C, 2, { averageCost: 512.34 });
+  h.sim.open(MAIN, SPY_550_P, -4, { averageCost: 310 });
+  h.sim.open(OTHER, SPXW_6000_C, -1, { averageCost: 4000 });
+  h.sim.open(OTHER, AAPL_230_P, 3, { averageCost: 250 });
+});
+afterEach(async () => {
+  await h.dispose();
+});
+
+describe('a restart of the service on the same file', () => {
+  it('keeps every run and incident; the incident continues where it was instead of opening again', async () => {
+    const before = await h.connected();
+    h.sim.remove(OTHER, SPXW_6000_C.conId, { silent: true });
+    const found = await before.service.reconcile();
+    const [naked] = await before.incidentsOfRun(found);
+    await before.service.acknowledge(naked!.id, 'asked the broker');
+    const runsBefore = (await before.core.store.reconciliation.runs({ first: 100 })).edges.map((e) => e.run);
+    const eventsBefore = await before.core.store.reconciliation.incidentEventsAfter(0);
+    await before.core.close();
+    await until(() => h.sim.clients().length === 0, 'the simulator to see the old connection close');
+
+    h.clock.advance(60_000);
+    const after = await h.assemble();
+    expect(after.service.status().lastRun).toEqual(found);
+    expect((await after.core.store.reconciliation.runs({ first: 100 })).edges.map((e) => e.run)).toEqual(
+      runsBefore,
+    );
+    expect(await after.activeIncidents()).toEqual([
+      { ...naked, status: 'ACKNOWLEDGED', note: 'asked the broker', acknowledgedAt: naked!.lastSeenAt },
+    ]);
+
+    after.core.broker.start();
+    const startup = await after.untilRun((r) => r.trigger === 'STARTUP', 'the STARTUP run after the restart');
+    expect(startup.discrepancyIds).toEqual([naked!.id]);
+    expect(await after.core.store.reconciliation.incident(naked!.id)).toMatchObject({
+      status: 'ACKNOWLEDGED',
+      firstSeenAt: naked!.firstSeenAt,
+      lastSeenAt: startup.finishedAt,
+    });
+    expect(after.incidentEvents).toEqual([]);
+    const eventsAfter = await after.core.store.reconciliation.incidentEventsAfter(0);
+    expect(eventsAfter).toEqual(eventsBefore);
+    expect((await after.core.store.reconciliation.runs({ first: 100 })).edges.map((e) => e.run.id)).toEqual([
+      startup.id,
+      ...runsBefore.map((r) => r.id),
+    ]);
+
+    const resolved = await after.service.resolve(naked!.id, 'gone at the broker');
+    const [event] = after.incidentEvents;
+    expect(event).toMatchObject({ kind: 'RESOLVED', incident: resolved });
+    expect(event!.sequence).toBeGreaterThan(eventsBefore.at(-1)!.sequence);
+  });
+});

@@ -1,0 +1,238 @@
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { type Config, loadConfig } from '../../../src/app/config.js';
+import { assembleCore, type SentinelCore } from '../../../src/app/sentinel-core.js';
+import type { Contract } from '../../../src/domain/contract.js';
+import type { Incident, RecordedIncidentEvent } from '../../../src/domain/incident.js';
+import type { BrokerSessionEvent } from '../../../src/domain/ports/broker-port.js';
+import type { Position } from '../../../src/domain/position.js';
+import type { PositionEvent } from '../../../src/domain/position-update.js';
+import type { ReconciliationRun, ReconciliationTrigger } from '../../../src/domain/reconciliation-run.js';
+import { toNumber } from '../../../src/infra/duckdb/duckdb-sql.js';
+import type { SimulatorEvent } from '../../../src/infra/ib-simulator/simulator-events.js';
+import { startSimulator, type TwsSimulator } from '../../../src/infra/ib-simulator/tws-simulator.js';
+import { makeTempDir } from '../../duckdb/support/temp-dir.js';
+import { captureLogger, type LogLine } from '../../ib/support/capture-logger.js';
+import { ManualClock } from '../../support/manual-clock.js';
+
+export const WAIT_MS = 15_000;
+/** The refreshed account (the portfolio feed's: the first managed) and the other one. */
+export const MAIN = 'DU111111';
+export const OTHER = 'DU222222';
+
+/** Short intervals by configuration; time only moves when a test moves a manual clock. */
+export const TEST_FLAGS = {
+  reconcileIntervalMs: 60_000,
+  staleAfterMs: 120_000,
+  quietWindowMs: 5_000,
+  snapshotTimeoutMs: 20_000,
+  flushIntervalMs: 1_000,
+} as const;
+
+/** Waits (never sleeps) until `condition` holds; fails naming `what` after a generous timeout. */
+export async function until(condition: () => boolean, what: string, timeout = WAIT_MS): Promise<void> {
+  await expect.poll(condition, { timeout, interval: 5, message: `waiting for ${what}` }).toBe(true);
+}
+
+export interface HarnessOptions {
+  /** Extra configuration flags, after the harness's own (so they win). */
+  readonly flags?: readonly string[];
+}
+
+/** One service core (as `assembleCore` builds it) and everything it published, in order. */
+export class RecordedCore {
+  readonly runs: ReconciliationRun[] = [];
+  readonly incidentEvents: RecordedIncidentEvent[] = [];
+  readonly writerEvents: PositionEvent[] = [];
+  readonly sessions: BrokerSessionEvent[] = [];
+
+  constructor(
+    readonly core: SentinelCore,
+    readonly config: Config,
+    readonly logs: LogLine[],
+  ) {
+    core.reconciliation.onRun((run) => this.runs.push(run));
+    core.reconciliation.onIncidentEvent((event) => this.incidentEvents.push(event));
+    core.writer.onEvent((event) => this.writerEvents.push(event));
+    core.broker.onSession((event) => this.sessions.push(event));
+  }
+
+  get service() {
+    return this.core.reconciliation;
+  }
+
+  /** Waits for a published run that `accept`s, and returns the first such. */
+  async untilRun(accept: (run: ReconciliationRun) => boolean, what: string): Promise<ReconciliationRun> {
+    await until(() => this.runs.some(accept), what);
+    return this.runs.find(accept)!;
+  }
+
+  untilRunCount(count: number): Promise<void> {
+    return until(() => this.runs.length >= count, `${count} run(s)`);
+  }
+
+  triggers(): ReconciliationTrigger[] {
+    return this.runs.map((r) => r.trigger);
+  }
+
+  /** Waits until the writer applied an update that leaves `account`/`conId` at `quantity`. */
+  untilStored(account: string, conId: number, quantity: number): Promise<void> {
+    return until(
+      () =>
+        this.writerEvents.some(
+          (e) =>
+            e.position.account === account && e.position.conId === conId && e.position.quantity === quantity,
+        ),
+      `the writer to hold ${quantity} of ${conId} in ${account}`,
+    );
+  }
+
+  /** The store's latest row for the key, as the service reads it (writer buffer included). */
+  stored(account: string, conId: number): Position | undefined {
+    return this.core.writer.position({ account, conId });
+  }
+
+  /** The key's row in the DuckDB file itself (`positions_current`), ignoring the writer's buffer. */
+  async storedInFile(
+    account: string,
+    conId: number,
+  ): Promise<{ quantity: number; source: string } | undefined> {
+    const [row] = await this.core.store.read(
+      'SELECT CAST(quantity AS DOUBLE) AS quantity, source FROM positions_current WHERE account = $1 AND con_id = $2',
+      [account, conId],
+    );
+    return row ? { quantity: toNumber(row.quantity), source: String(row.source) } : undefined;
+  }
+
+  /** Active incidents as persisted in the DuckDB file. */
+  activeIncidents(): Promise<Incident[]> {
+    return this.core.store.reconciliation.activeIncidents();
+  }
+
+  incidentsOfRun(run: ReconciliationRun): Promise<Incident[]> {
+    return Promise.all(
+      run.discrepancyIds.map(async (id) => {
+        const incident = await this.core.store.reconciliation.incident(id);
+        if (!incident) throw new Error(`run ${run.id} names incident ${id}, which is not stored`);
+        return incident;
+      }),
+    );
+  }
+
+  logsAt(level: LogLine['level']): LogLine[] {
+    return this.logs.filter((l) => l.level === level);
+  }
+}
+
+/**
+ * A simulated TWS on a free loopback port and the product's core assembled on a real DuckDB file
+ * in a temp folder, connected to it through the real IB adapter. Two manual clocks: `clock` drives
+ * the core (schedule, quiet window, staleness, writer flushes, adapter timeouts), `simClock` the
+ * simulator (portfolio refreshes, a delayed POSITION_END). `dispose()` stops everything.
+ */
+export class ReconciliationHarness {
+  readonly clock = new ManualClock('2026-11-25T15:00:00Z');
+  readonly simulatorEvents: SimulatorEvent[] = [];
+  readonly #cores: RecordedCore[] = [];
+  #dir: { readonly path: string; remove(): void } | undefined;
+
+  private constructor(
+    readonly sim: TwsSimulator,
+    readonly simClock: ManualClock,
+  ) {
+    sim.onEvent((e) => this.simulatorEvents.push(e));
+  }
+
+  static async start(): Promise<ReconciliationHarness> {
+    const simClock = new ManualClock('2026-11-25T15:00:00Z');
+    const sim = await startSimulator({ host: '127.0.0.1', port: 0, clock: simClock });
+    return new ReconciliationHarness(sim, simClock);
+  }
+
+  #storeDir: string | undefined;
+  #fileName = 'positions.duckdb';
+
+  get dbPath(): string {
+    if (this.#storeDir !== undefined) return join(this.#storeDir, this.#fileName);
+    this.#dir ??= makeTempDir('sentinel-reconcile-');
+    return join(this.#dir.path, this.#fileName);
+  }
+
+  /** Cores assembled from now on use a new, empty DuckDB file. */
+  useNewStoreFile(name: string): void {
+    this.#fileName = `${name}.duckdb`;
+  }
+
+  /** Keeps the DuckDB file in `dir` (which the caller owns) instead of a temp folder. */
+  placeStoreIn(dir: string): void {
+    this.#storeDir = dir;
+  }
+
+  /** The configuration `serve` would load from these flags: the simulator's port, the temp file. */
+  config(flags: readonly string[] = []): Config {
+    return loadConfig(
+      [
+        '--db',
+        this.dbPath,
+        '--ib-port',
+        String(this.sim.port),
+        '--reconcile-interval-ms',
+        String(TEST_FLAGS.reconcileIntervalMs),
+        '--stale-after-ms',
+        String(TEST_FLAGS.staleAfterMs),
+        '--quiet-window-ms',
+        String(TEST_FLAGS.quietWindowMs),
+        '--snapshot-timeout-ms',
+        String(TEST_FLAGS.snapshotTimeoutMs),
+        '--flush-interval-ms',
+        String(TEST_FLAGS.flushIntervalMs),
+        ...flags,
+      ],
+      {},
+    ).config;
+  }
+
+  /** Assembles a core (not yet connected to the broker). */
+  async assemble(options: HarnessOptions = {}): Promise<RecordedCore> {
+    const { logger, lines } = captureLogger();
+    const config = this.config(options.flags);
+    const core = await assembleCore(config, logger, this.clock);
+    const recorded = new RecordedCore(core, config, lines);
+    this.#cores.push(recorded);
+    return recorded;
+  }
+
+  /** Assembles a core, starts its broker connection and waits for the STARTUP run. */
+  async connected(options: HarnessOptions = {}): Promise<RecordedCore> {
+    const recorded = await this.assemble(options);
+    recorded.core.broker.start();
+    await recorded.untilRun((r) => r.trigger === 'STARTUP', 'the STARTUP run');
+    return recorded;
+  }
+
+  /** The simulator's REQ_POSITIONS count on the latest connection of the service's client. */
+  positionRequests(clientId = 17): number {
+    return this.sim.requestsOf(clientId).filter((r) => r.request.type === 'REQ_POSITIONS').length;
+  }
+
+  untilPositionRequests(count: number): Promise<void> {
+    return until(() => this.positionRequests() >= count, `${count} REQ_POSITIONS at the simulator`);
+  }
+
+  /** Opens a position the service hears about, and waits until the writer holds it. */
+  async openStreamed(
+    core: RecordedCore,
+    account: string,
+    contract: Contract,
+    quantity: number,
+  ): Promise<void> {
+    this.sim.open(account, contract, quantity, { averageCost: 250 });
+    await core.untilStored(account, contract.conId, quantity);
+  }
+
+  async dispose(): Promise<void> {
+    for (const recorded of this.#cores.splice(0).reverse()) await recorded.core.close();
+    await this.sim.stop();
+    this.#dir?.remove();
+  }
+}
