@@ -7,7 +7,7 @@ import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { option } from '../support/contracts.js';
 import { ManualClock } from '../support/manual-clock.js';
 import { type ProcessResult, ReconcileProcess } from './support/reconcile-process.js';
-import { MAIN, OTHER, until } from './support/reconciliation-harness.js';
+import { MAIN, OTHER, positionListRequests, until } from './support/reconciliation-harness.js';
 
 // The command runs on the real clock: its contracts expire a year from now, whatever today is.
 const EXPIRY = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
@@ -55,7 +55,7 @@ function reconcile(flags: readonly string[] = [], port = sim.port): ReconcilePro
 }
 
 function positionRequests(): number {
-  return sim.requestsOf(17).filter((r) => r.request.type === 'REQ_POSITIONS').length;
+  return positionListRequests(sim, 17);
 }
 
 /**

@@ -210,13 +210,13 @@ export class ReconciliationHarness {
     return recorded;
   }
 
-  /** The simulator's REQ_POSITIONS count on the latest connection of the service's client. */
+  /** Lists of positions the service has asked for on its latest connection: the feed's, then each snapshot's. */
   positionRequests(clientId = 17): number {
-    return this.sim.requestsOf(clientId).filter((r) => r.request.type === 'REQ_POSITIONS').length;
+    return positionListRequests(this.sim, clientId);
   }
 
   untilPositionRequests(count: number): Promise<void> {
-    return until(() => this.positionRequests() >= count, `${count} REQ_POSITIONS at the simulator`);
+    return until(() => this.positionRequests() >= count, `${count} position list requests at the simulator`);
   }
 
   /** Opens a position the service hears about, and waits until the writer holds it. */
@@ -235,4 +235,19 @@ export class ReconciliationHarness {
     await this.sim.stop();
     this.#dir?.remove();
   }
+}
+
+/**
+ * The feed's REQ_POSITIONS plus one per snapshot whose requests have all arrived (a snapshot asks
+ * each account with REQ_POSITIONS_MULTI), as seen by the simulator for one client.
+ */
+export function positionListRequests(sim: TwsSimulator, clientId: number): number {
+  const requests = sim.requestsOf(clientId).map((r) => r.request);
+  const feed = requests.filter((r) => r.type === 'REQ_POSITIONS').length;
+  const snapshots = Math.min(
+    ...sim.accounts.map(
+      (account) => requests.filter((r) => r.type === 'REQ_POSITIONS_MULTI' && r.account === account).length,
+    ),
+  );
+  return feed + snapshots;
 }
