@@ -44,10 +44,18 @@ export function formatDateTime(iso: Maybe<string>): string {
   return `${d.toLocaleDateString('en-CA')} ${d.toLocaleTimeString('en-GB', { hour12: false })}`;
 }
 
+/** `8 ms`, `1.5 s`, `5 min`, `2 min 30 s`, `1 h`, `1 h 30 min`: as precise as it is useful. */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+  if (ms < 60_000) return `${Number((ms / 1000).toFixed(1))} s`;
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 3600) {
+    const rest = seconds % 60;
+    return rest === 0 ? `${seconds / 60} min` : `${Math.floor(seconds / 60)} min ${rest} s`;
+  }
+  const minutes = Math.round(seconds / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${rest} min`;
 }
 
 /** `3 s`, `4 min`, `2 h`: how long until (or since) something, for a countdown. */

@@ -44,21 +44,23 @@ export function RunPanel(props: {
           {props.error}
         </p>
       )}
-      {latest ? (
-        <div class={`latest-run status-${latest.status.toLowerCase()}`} data-testid="latest-run">
-          <strong class="run-status">{formatEnum(latest.status)}</strong>{' '}
-          <span class="run-summary">{latest.summary}</span>{' '}
-          <span class="muted">
-            {formatEnum(latest.trigger)} run at {formatTime(latest.startedAt)}, took{' '}
-            {formatDuration(latest.durationMs)}
-            {latest.deferredCount > 0 && ` · ${latest.deferredCount} deferred (traded just before)`}
-          </span>
-          {latest.error && <span class="error"> {latest.error}</span>}
-        </div>
-      ) : (
-        <p class="latest-run muted">No run yet.</p>
-      )}
-      <RunChart runs={props.runs} />
+      <div class="run-body">
+        {latest ? (
+          <div class={`latest-run status-${latest.status.toLowerCase()}`} data-testid="latest-run">
+            <strong class="run-status">{formatEnum(latest.status)}</strong>{' '}
+            <span class="run-summary">{latest.summary}</span>{' '}
+            <span class="muted">
+              {formatEnum(latest.trigger)} run at {formatTime(latest.startedAt)}, took{' '}
+              {formatDuration(latest.durationMs)}
+              {latest.deferredCount > 0 && ` · ${latest.deferredCount} deferred (traded just before)`}
+            </span>
+            {latest.error && <span class="error"> {latest.error}</span>}
+          </div>
+        ) : (
+          <p class="latest-run muted">No run yet.</p>
+        )}
+        <RunChart runs={props.runs} />
+      </div>
     </section>
   );
 }
