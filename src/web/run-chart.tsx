@@ -75,7 +75,7 @@ export function RunChart(props: { readonly runs: readonly RunPartsFragment[] }) 
       <figcaption>
         <span class="legend bar-legend critical" /> critical <span class="legend bar-legend warning" /> other
         discrepancies <span class="legend bar-legend clean" /> clean <span class="legend line-legend" />{' '}
-        duration · last {g.columns.length} runs
+        duration · {g.columns.length === 1 ? 'the latest run' : `last ${g.columns.length} runs`}
       </figcaption>
     </figure>
   );

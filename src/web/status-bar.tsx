@@ -43,15 +43,17 @@ export function StatusBar(props: { readonly status: StatusPartsFragment | null; 
       </span>
       {broker && (
         <span
-          class={`item broker broker-${broker.state.toLowerCase()}`}
+          class={`item broker ${online ? `broker-${broker.state.toLowerCase()}` : 'unknown'}`}
           data-testid="broker-state"
           data-state={broker.state}
           title={
-            broker.lastError ??
-            (broker.connectedSince ? `connected since ${formatDateTime(broker.connectedSince)}` : '')
+            !online
+              ? 'The last state the service reported; it is unknown while the service cannot be reached'
+              : (broker.lastError ??
+                (broker.connectedSince ? `connected since ${formatDateTime(broker.connectedSince)}` : ''))
           }
         >
-          <span class="label">Broker</span> {BROKER_WORDS[broker.state]}
+          <span class="label">{online ? 'Broker' : 'Broker, last known'}</span> {BROKER_WORDS[broker.state]}
           <span class="muted">
             {' '}
             · {broker.host}:{broker.port} · client {broker.clientId}
@@ -59,18 +61,23 @@ export function StatusBar(props: { readonly status: StatusPartsFragment | null; 
           </span>
         </span>
       )}
-      {status && (
+      {status && online && (
         <span
           class={`item store ${status.store.lastError ? 'failing' : ''}`}
           title={status.store.lastError ?? ''}
         >
-          <span class="label">Store</span>{' '}
-          {status.store.lastError
-            ? 'writes failing'
-            : `${status.store.bufferedUpdates} pending · written ${formatTime(status.store.lastFlushAt)}`}
+          <span class="label">Store</span> {describeStore(status.store)}
         </span>
       )}
       {status && <span class="version muted">v{status.version}</span>}
     </header>
   );
+}
+
+function describeStore(store: StatusPartsFragment['store']): string {
+  if (store.lastError) return 'writes failing';
+  const written = store.lastFlushAt ? `last write ${formatTime(store.lastFlushAt)}` : 'nothing written yet';
+  return store.bufferedUpdates > 0
+    ? `${store.bufferedUpdates} to write · ${written}`
+    : `all written · ${written}`;
 }

@@ -127,6 +127,8 @@ describe('the dashboard in Chromium', () => {
       await expect.poll(text(p.getByTestId('connection')), POLL).toBe('offline');
       await expect.poll(text(p.getByTestId('offline-banner')), POLL).toMatch(/^Offline — /);
       expect(await p.title()).toBe('[offline] position-sentinel');
+      // What the broker was doing is no longer known, and the page says so.
+      expect(await text(p.getByTestId('broker-state'))()).toMatch(/^Broker, last known connected/);
       expect(await p.getByRole('button', { name: 'Reconcile now' }).isDisabled()).toBe(true);
       // The figures stay on screen while the service is away.
       expect(await text(quantity)()).toBe('3');
