@@ -28,6 +28,7 @@ export class SystemStatusSource {
   readonly #detach: (() => void)[] = [];
   #cancelPoll: Cancel | undefined;
   #lastPublished = '';
+  #afterRun: ReturnType<typeof setImmediate> | undefined;
 
   constructor(private readonly parts: StatusParts) {}
 
@@ -58,12 +59,18 @@ export class SystemStatusSource {
   start(): void {
     this.#detach.push(
       this.parts.broker.onStateChange(() => this.#publish()),
-      this.parts.reconciliation.onRun(() => this.#publish()),
+      // Run listeners are called before the service has marked the run finished and scheduled
+      // the next one; published at once, the status would say "running" until the next poll.
+      this.parts.reconciliation.onRun(() => {
+        clearImmediate(this.#afterRun);
+        this.#afterRun = setImmediate(() => this.#publish());
+      }),
     );
     this.#poll();
   }
 
   stop(): void {
+    clearImmediate(this.#afterRun);
     this.#cancelPoll?.();
     for (const detach of this.#detach.splice(0)) detach();
   }

@@ -1,120 +1,70 @@
-import { useState } from 'preact/hooks';
-import { describeContract } from '../domain/contract.js';
-import { formatQuantity, formatTime } from './format.js';
+import { useRef } from 'preact/hooks';
+import { DiscrepancyRow } from './discrepancy-row.js';
 import type { DiscrepancyPartsFragment } from './gql/graphql.js';
 
 export interface DiscrepancyActions {
-  /** Null when the key may act; otherwise why the buttons are disabled. */
+  /** Null when the page may act; otherwise why the buttons are disabled. */
   readonly disabledReason: string | null;
   acknowledge(id: string, note: string | null): Promise<void>;
   resolve(id: string, note: string | null): Promise<void>;
 }
 
+/** Active discrepancies, most dangerous first; rows come and go as the service reports them. */
 export function DiscrepancyTable(props: {
   readonly discrepancies: readonly DiscrepancyPartsFragment[];
   readonly actions: DiscrepancyActions;
+  readonly loaded: boolean;
 }) {
+  const settled = useRef(false);
+  const flashNew = settled.current;
+  if (props.loaded) settled.current = true;
+  const critical = props.discrepancies.filter((d) => d.severity === 'CRITICAL').length;
   return (
-    <section class="panel discrepancies">
-      <h2>
-        Open discrepancies <span class="count">{props.discrepancies.length}</span>
-      </h2>
-      <table data-testid="discrepancies">
-        <thead>
-          <tr>
-            <th>Severity</th>
-            <th>Type</th>
-            <th>Account</th>
-            <th>Contract</th>
-            <th class="num">Broker</th>
-            <th class="num">Store</th>
-            <th>Since</th>
-            <th>Status</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {props.discrepancies.map((d) => (
-            <DiscrepancyRow key={d.id} discrepancy={d} actions={props.actions} />
-          ))}
-          {props.discrepancies.length === 0 && (
+    <section class="panel discrepancies" aria-labelledby="discrepancies-title">
+      <div class="panel-header">
+        <h2 id="discrepancies-title">
+          Open discrepancies{' '}
+          <span class={`count ${critical > 0 ? 'critical' : ''}`} data-testid="discrepancy-count">
+            {props.discrepancies.length}
+          </span>
+        </h2>
+        {critical > 0 && <span class="severity critical">{critical} critical</span>}
+        {props.actions.disabledReason && props.discrepancies.length > 0 && (
+          <span class="hint" data-testid="actions-disabled-reason">
+            {props.actions.disabledReason}
+          </span>
+        )}
+      </div>
+      <div class="scroll">
+        <table data-testid="discrepancies">
+          <thead>
             <tr>
-              <td colSpan={9} class="empty">
-                Nothing open: the store agrees with the broker.
-              </td>
+              <th>Severity</th>
+              <th>What</th>
+              <th>Account</th>
+              <th>Contract</th>
+              <th class="num">Broker</th>
+              <th class="num">Store</th>
+              <th class="num">Diff</th>
+              <th>Since</th>
+              <th>Status</th>
+              <th>Action</th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.discrepancies.map((d) => (
+              <DiscrepancyRow key={d.id} discrepancy={d} actions={props.actions} flashOnMount={flashNew} />
+            ))}
+            {props.discrepancies.length === 0 && (
+              <tr>
+                <td colSpan={10} class="empty">
+                  {props.loaded ? 'Nothing open: the store agrees with the broker.' : 'Loading…'}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
     </section>
-  );
-}
-
-function DiscrepancyRow(props: {
-  readonly discrepancy: DiscrepancyPartsFragment;
-  readonly actions: DiscrepancyActions;
-}) {
-  const d = props.discrepancy;
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const disabled = props.actions.disabledReason !== null || busy;
-  const act = async (action: (id: string, note: string | null) => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action(d.id, note.trim() || null);
-      setNote('');
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <tr class={`severity-${d.severity.toLowerCase()}`} data-discrepancy={d.id} data-status={d.status}>
-      <td>
-        <span class={`severity ${d.severity.toLowerCase()}`}>{d.severity}</span>
-      </td>
-      <td>{d.type}</td>
-      <td>{d.account}</td>
-      <td title={d.message}>{describeContract(d.contract)}</td>
-      <td class="num">{formatQuantity(d.brokerQuantity)}</td>
-      <td class="num">{formatQuantity(d.storeQuantity)}</td>
-      <td>{formatTime(d.firstSeenAt)}</td>
-      <td class="status" data-testid="discrepancy-status">
-        {d.status}
-        {d.note && <div class="note">“{d.note}”</div>}
-      </td>
-      <td class="actions">
-        <input
-          type="text"
-          placeholder="note"
-          aria-label="note"
-          value={note}
-          disabled={disabled}
-          onInput={(e) => setNote((e.target as HTMLInputElement).value)}
-        />
-        <button
-          type="button"
-          disabled={disabled}
-          title={props.actions.disabledReason ?? 'Mark as seen; it stays open until a run no longer finds it'}
-          onClick={() => act(props.actions.acknowledge)}
-        >
-          Acknowledge
-        </button>
-        <button
-          type="button"
-          disabled={disabled}
-          title={
-            props.actions.disabledReason ?? "Accept the broker's view: the store takes the broker's quantity"
-          }
-          onClick={() => act(props.actions.resolve)}
-        >
-          Accept broker
-        </button>
-        {error && <div class="error">{error}</div>}
-      </td>
-    </tr>
   );
 }

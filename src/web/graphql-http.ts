@@ -10,7 +10,7 @@ export class RequestError extends Error {
   }
 }
 
-/** One typed query or mutation over HTTP, with the session's API key when there is one. */
+/** One typed mutation (or query) over HTTP, with the session's API key when there is one. */
 export async function request<Result, Variables>(
   document: TypedDocumentString<Result, Variables>,
   variables: Variables | undefined,
@@ -37,7 +37,7 @@ export async function request<Result, Variables>(
   const first = body.errors?.[0];
   if (first || !body.data) {
     throw new RequestError(
-      first?.message ?? `HTTP ${response.status}`,
+      first?.message ?? `the service answered HTTP ${response.status}`,
       first?.extensions?.code,
       response.status,
     );

@@ -19,15 +19,16 @@ export const DiscrepancyPartsFragment = graphql(`
 
 export const RunPartsFragment = graphql(`
   fragment RunParts on ReconciliationRun {
-    id trigger status startedAt durationMs discrepancyCount criticalCount summary
+    id trigger status startedAt durationMs discrepancyCount criticalCount summary error
+    brokerPositionCount storePositionCount deferredCount
   }
 `);
 
 export const StatusPartsFragment = graphql(`
   fragment StatusParts on SystemStatus {
     mode version startedAt
-    broker { state host port clientId accounts lastError }
-    store { bufferedUpdates lastFlushAt lastError }
+    broker { state host port clientId accounts lastError connectedSince }
+    store { bufferedUpdates lastFlushAt lastError totalUpdates }
     reconciliation { running intervalMs nextRunAt }
   }
 `);

@@ -1,82 +1,66 @@
-import { formatDuration, formatTime } from './format.js';
-import type { RunPartsFragment } from './gql/graphql.js';
+import { formatDuration, formatEnum, formatTime } from './format.js';
+import type { RunPartsFragment, StatusPartsFragment } from './gql/graphql.js';
+import { RunChart } from './run-chart.js';
 
+/** The latest run in words, the button to run one now, and the recent history as a chart. */
 export function RunPanel(props: {
   readonly runs: readonly RunPartsFragment[];
+  readonly reconciliation: StatusPartsFragment['reconciliation'] | null;
   readonly disabledReason: string | null;
   readonly reconciling: boolean;
   readonly onReconcile: () => void;
   readonly error: string | null;
 }) {
   const latest = props.runs[0];
+  const schedule = props.reconciliation;
+  const running = props.reconciling || (schedule?.running ?? false);
   return (
-    <section class="panel runs">
-      <div class="run-header">
-        <h2>Reconciliation</h2>
+    <section class="panel runs" aria-labelledby="runs-title">
+      <div class="panel-header">
+        <h2 id="runs-title">Reconciliation</h2>
         <button
           type="button"
           class="primary"
           disabled={props.disabledReason !== null || props.reconciling}
-          title={props.disabledReason ?? 'Run a reconciliation now'}
+          title={props.disabledReason ?? 'Compare the store with the broker now'}
           onClick={props.onReconcile}
         >
-          {props.reconciling ? 'Reconciling…' : 'Reconcile now'}
+          {running ? 'Reconciling…' : 'Reconcile now'}
         </button>
-        {props.disabledReason && <span class="hint">{props.disabledReason}</span>}
+        {props.disabledReason && (
+          <span class="hint" data-testid="reconcile-disabled-reason">
+            {props.disabledReason}
+          </span>
+        )}
+        {schedule && (
+          <span class="muted schedule">
+            every {formatDuration(schedule.intervalMs)}
+            {schedule.nextRunAt && !schedule.running && ` · next at ${formatTime(schedule.nextRunAt)}`}
+          </span>
+        )}
       </div>
-      {props.error && <p class="error">{props.error}</p>}
-      {latest ? (
-        <p class={`summary status-${latest.status.toLowerCase()}`} data-testid="latest-run">
-          <strong>{latest.status}</strong> · {latest.summary} · {latest.trigger} at{' '}
-          {formatTime(latest.startedAt)} in {formatDuration(latest.durationMs)}
+      {props.error && (
+        <p class="error" role="alert">
+          {props.error}
         </p>
-      ) : (
-        <p class="summary">No run yet.</p>
       )}
-      <RunChart runs={props.runs} />
+      <div class="run-body">
+        {latest ? (
+          <div class={`latest-run status-${latest.status.toLowerCase()}`} data-testid="latest-run">
+            <strong class="run-status">{formatEnum(latest.status)}</strong>{' '}
+            <span class="run-summary">{latest.summary}</span>{' '}
+            <span class="muted">
+              {formatEnum(latest.trigger)} run at {formatTime(latest.startedAt)}, took{' '}
+              {formatDuration(latest.durationMs)}
+              {latest.deferredCount > 0 && ` · ${latest.deferredCount} deferred (traded just before)`}
+            </span>
+            {latest.error && <span class="error"> {latest.error}</span>}
+          </div>
+        ) : (
+          <p class="latest-run muted">No run yet.</p>
+        )}
+        <RunChart runs={props.runs} />
+      </div>
     </section>
-  );
-}
-
-const WIDTH = 560;
-const HEIGHT = 120;
-const PAD = 24;
-
-/** Discrepancies found (bars) and run duration (line) over recent runs, oldest on the left. */
-function RunChart(props: { readonly runs: readonly RunPartsFragment[] }) {
-  const runs = [...props.runs].reverse();
-  if (runs.length < 2) return null;
-  const maxCount = Math.max(1, ...runs.map((r) => r.discrepancyCount));
-  const maxDuration = Math.max(1, ...runs.map((r) => r.durationMs));
-  const step = (WIDTH - 2 * PAD) / runs.length;
-  const y = (value: number, max: number) => HEIGHT - PAD - (value / max) * (HEIGHT - 2 * PAD);
-  const line = runs
-    .map(
-      (r, i) =>
-        `${i === 0 ? 'M' : 'L'}${(PAD + step * (i + 0.5)).toFixed(1)},${y(r.durationMs, maxDuration).toFixed(1)}`,
-    )
-    .join(' ');
-  return (
-    <svg class="run-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="Recent runs">
-      <title>Discrepancies found (bars) and run duration (line) over the last {runs.length} runs</title>
-      {runs.map((r, i) => (
-        <rect
-          key={r.id}
-          x={PAD + step * i + 1}
-          y={y(r.discrepancyCount, maxCount)}
-          width={Math.max(1, step - 2)}
-          height={HEIGHT - PAD - y(r.discrepancyCount, maxCount)}
-          class={r.criticalCount > 0 ? 'bar critical' : r.discrepancyCount > 0 ? 'bar warning' : 'bar clean'}
-        >
-          <title>
-            {formatTime(r.startedAt)}: {r.summary} ({formatDuration(r.durationMs)})
-          </title>
-        </rect>
-      ))}
-      <path d={line} class="duration" />
-      <text x={PAD} y={12} class="axis">
-        max {maxCount} discrepancies · {formatDuration(maxDuration)}
-      </text>
-    </svg>
   );
 }

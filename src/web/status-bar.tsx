@@ -1,33 +1,83 @@
-import { formatTime } from './format.js';
+import { formatDateTime, formatTime } from './format.js';
 import type { StatusPartsFragment } from './gql/graphql.js';
+import type { LinkState } from './live-connection.js';
 
-export function StatusBar(props: { readonly status: StatusPartsFragment | null; readonly online: boolean }) {
-  const { status, online } = props;
+const BROKER_WORDS: Record<StatusPartsFragment['broker']['state'], string> = {
+  READY: 'connected',
+  CONNECTED: 'connected, loading positions',
+  CONNECTING: 'connecting',
+  DISCONNECTED: 'disconnected',
+};
+
+const MODE_HINTS: Record<StatusPartsFragment['mode'], string> = {
+  LIVE: 'A live account: these are real positions',
+  PAPER: 'A paper account (every account starts with DU)',
+  DEMO: 'The built-in simulator: nothing here is real',
+};
+
+/** Mode, service link, broker and store at a glance; the broker line turns red when it is down. */
+export function StatusBar(props: { readonly status: StatusPartsFragment | null; readonly link: LinkState }) {
+  const { status, link } = props;
   const broker = status?.broker;
+  const online = link.kind === 'online';
+  const word = online ? 'live' : link.kind === 'connecting' && link.attempt === 0 ? 'connecting' : 'offline';
   return (
     <header class="status-bar">
       <h1>position-sentinel</h1>
-      {status && <span class={`badge mode-${status.mode.toLowerCase()}`}>{status.mode}</span>}
-      <span class={`badge connection ${online ? 'online' : 'offline'}`} data-testid="connection">
-        {online ? 'online' : 'offline'}
+      {status && (
+        <span
+          class={`badge mode mode-${status.mode.toLowerCase()}`}
+          data-testid="mode"
+          title={MODE_HINTS[status.mode]}
+        >
+          {status.mode}
+        </span>
+      )}
+      <span
+        class={`badge link ${word}`}
+        data-testid="connection"
+        title={online ? `live since ${formatTime(link.since)}` : 'not receiving updates'}
+      >
+        <span class="dot" aria-hidden="true" />
+        {word === 'connecting' ? 'connecting…' : word}
       </span>
       {broker && (
         <span
-          class={`badge broker-${broker.state.toLowerCase()}`}
-          title={broker.lastError ?? ''}
+          class={`item broker ${online ? `broker-${broker.state.toLowerCase()}` : 'unknown'}`}
           data-testid="broker-state"
+          data-state={broker.state}
+          title={
+            !online
+              ? 'The last state the service reported; it is unknown while the service cannot be reached'
+              : (broker.lastError ??
+                (broker.connectedSince ? `connected since ${formatDateTime(broker.connectedSince)}` : ''))
+          }
         >
-          broker {broker.state} · {broker.host}:{broker.port} · client {broker.clientId}
+          <span class="label">{online ? 'Broker' : 'Broker, last known'}</span> {BROKER_WORDS[broker.state]}
+          <span class="muted">
+            {' '}
+            · {broker.host}:{broker.port} · client {broker.clientId}
+            {broker.accounts.length > 0 && ` · ${broker.accounts.join(', ')}`}
+          </span>
         </span>
       )}
-      {broker && broker.accounts.length > 0 && <span class="accounts">{broker.accounts.join(', ')}</span>}
-      {status && (
-        <span class="next-run">
-          {status.reconciliation.running
-            ? 'reconciling…'
-            : `next run ${formatTime(status.reconciliation.nextRunAt)}`}
+      {status && online && (
+        <span
+          class={`item store ${status.store.lastError ? 'failing' : ''}`}
+          title={status.store.lastError ?? ''}
+        >
+          <span class="label">Store</span> {describeStore(status.store)}
         </span>
       )}
+      {status && <span class="version muted">v{status.version}</span>}
     </header>
   );
+}
+
+function describeStore(store: StatusPartsFragment['store']): string {
+  if (store.lastError) return 'writes failing';
+  const written = store.lastFlushAt ? `last write ${formatTime(store.lastFlushAt)}` : 'nothing written yet';
+  return store.bufferedUpdates > 0
+    ? `${store.bufferedUpdates} to write · ${written}`
+    : `all written · ${written}`;
 }

@@ -75,14 +75,14 @@ export type PositionPartsFragment = { id: string, account: string, quantity: num
 
 export type DiscrepancyPartsFragment = { id: string, type: DiscrepancyType, severity: Severity, status: DiscrepancyStatus, account: string, message: string, brokerQuantity: number | null, storeQuantity: number | null, difference: number, firstSeenAt: string, lastSeenAt: string, acknowledgedAt: string | null, note: string | null, contract: { conId: number, symbol: string, secType: string, expiry: string | null, strike: number | null, right: OptionRight | null, localSymbol: string | null, multiplier: number | null, currency: string } };
 
-export type RunPartsFragment = { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string };
+export type RunPartsFragment = { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string, error: string | null, brokerPositionCount: number, storePositionCount: number, deferredCount: number };
 
-export type StatusPartsFragment = { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null } };
+export type StatusPartsFragment = { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null, connectedSince: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null, totalUpdates: number }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null } };
 
 export type DashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardQuery = { viewer: { role: ViewerRole }, status: { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null } }, positions: Array<{ id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, unrealizedPnl: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, expiry: string | null, strike: number | null, right: OptionRight | null, localSymbol: string | null, multiplier: number | null, currency: string } }>, discrepancies: Array<{ id: string, type: DiscrepancyType, severity: Severity, status: DiscrepancyStatus, account: string, message: string, brokerQuantity: number | null, storeQuantity: number | null, difference: number, firstSeenAt: string, lastSeenAt: string, acknowledgedAt: string | null, note: string | null, contract: { conId: number, symbol: string, secType: string, expiry: string | null, strike: number | null, right: OptionRight | null, localSymbol: string | null, multiplier: number | null, currency: string } }>, reconciliationRuns: { edges: Array<{ node: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string } }> } };
+export type DashboardQuery = { viewer: { role: ViewerRole }, status: { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null, connectedSince: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null, totalUpdates: number }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null } }, positions: Array<{ id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, unrealizedPnl: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, expiry: string | null, strike: number | null, right: OptionRight | null, localSymbol: string | null, multiplier: number | null, currency: string } }>, discrepancies: Array<{ id: string, type: DiscrepancyType, severity: Severity, status: DiscrepancyStatus, account: string, message: string, brokerQuantity: number | null, storeQuantity: number | null, difference: number, firstSeenAt: string, lastSeenAt: string, acknowledgedAt: string | null, note: string | null, contract: { conId: number, symbol: string, secType: string, expiry: string | null, strike: number | null, right: OptionRight | null, localSymbol: string | null, multiplier: number | null, currency: string } }>, reconciliationRuns: { edges: Array<{ node: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string, error: string | null, brokerPositionCount: number, storePositionCount: number, deferredCount: number } }> } };
 
 export type DashboardPositionsSubscriptionVariables = Exact<{
   after?: string | null | undefined;
@@ -101,17 +101,17 @@ export type DashboardDiscrepanciesSubscription = { discrepancyChanged: { cursor:
 export type DashboardRunsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardRunsSubscription = { reconciliationCompleted: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string } };
+export type DashboardRunsSubscription = { reconciliationCompleted: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string, error: string | null, brokerPositionCount: number, storePositionCount: number, deferredCount: number } };
 
 export type DashboardStatusSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardStatusSubscription = { statusChanged: { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null } } };
+export type DashboardStatusSubscription = { statusChanged: { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null, connectedSince: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null, totalUpdates: number }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null } } };
 
 export type DashboardReconcileMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardReconcileMutation = { reconcile: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string } };
+export type DashboardReconcileMutation = { reconcile: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string, error: string | null, brokerPositionCount: number, storePositionCount: number, deferredCount: number } };
 
 export type DashboardAcknowledgeMutationVariables = Exact<{
   id: string | number;
@@ -209,6 +209,10 @@ export const RunPartsFragmentDoc = new TypedDocumentString(`
   discrepancyCount
   criticalCount
   summary
+  error
+  brokerPositionCount
+  storePositionCount
+  deferredCount
 }
     `, {"fragmentName":"RunParts"}) as unknown as TypedDocumentString<RunPartsFragment, unknown>;
 export const StatusPartsFragmentDoc = new TypedDocumentString(`
@@ -223,11 +227,13 @@ export const StatusPartsFragmentDoc = new TypedDocumentString(`
     clientId
     accounts
     lastError
+    connectedSince
   }
   store {
     bufferedUpdates
     lastFlushAt
     lastError
+    totalUpdates
   }
   reconciliation {
     running
@@ -315,6 +321,10 @@ fragment RunParts on ReconciliationRun {
   discrepancyCount
   criticalCount
   summary
+  error
+  brokerPositionCount
+  storePositionCount
+  deferredCount
 }
 fragment StatusParts on SystemStatus {
   mode
@@ -327,11 +337,13 @@ fragment StatusParts on SystemStatus {
     clientId
     accounts
     lastError
+    connectedSince
   }
   store {
     bufferedUpdates
     lastFlushAt
     lastError
+    totalUpdates
   }
   reconciliation {
     running
@@ -422,6 +434,10 @@ export const DashboardRunsDocument = new TypedDocumentString(`
   discrepancyCount
   criticalCount
   summary
+  error
+  brokerPositionCount
+  storePositionCount
+  deferredCount
 }`) as unknown as TypedDocumentString<DashboardRunsSubscription, DashboardRunsSubscriptionVariables>;
 export const DashboardStatusDocument = new TypedDocumentString(`
     subscription DashboardStatus {
@@ -440,11 +456,13 @@ export const DashboardStatusDocument = new TypedDocumentString(`
     clientId
     accounts
     lastError
+    connectedSince
   }
   store {
     bufferedUpdates
     lastFlushAt
     lastError
+    totalUpdates
   }
   reconciliation {
     running
@@ -467,6 +485,10 @@ export const DashboardReconcileDocument = new TypedDocumentString(`
   discrepancyCount
   criticalCount
   summary
+  error
+  brokerPositionCount
+  storePositionCount
+  deferredCount
 }`) as unknown as TypedDocumentString<DashboardReconcileMutation, DashboardReconcileMutationVariables>;
 export const DashboardAcknowledgeDocument = new TypedDocumentString(`
     mutation DashboardAcknowledge($id: ID!, $note: String) {
