@@ -1,0 +1,132 @@
+import { join } from 'node:path';
+import { loadConfig } from '../../../src/app/config.js';
+import { type Sentinel, startSentinel } from '../../../src/app/start-sentinel.js';
+import type { Contract } from '../../../src/domain/contract.js';
+import { startSimulator, type TwsSimulator } from '../../../src/infra/ib-simulator/tws-simulator.js';
+import { silentLogger } from '../../../src/infra/logger.js';
+import { makeTempDir } from '../../duckdb/support/temp-dir.js';
+import { option } from '../../support/contracts.js';
+import { ManualClock } from '../../support/manual-clock.js';
+
+export const ACCOUNT_A = 'DU111111';
+export const ACCOUNT_B = 'DU222222';
+
+/** Option expiries a year from today, so that no test contract is ever expired when the suite runs. */
+function expiryInDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+}
+
+const FAR = expiryInDays(400);
+export const SPY_CALL: Contract = option(810001, 'SPY', FAR, 600, 'CALL');
+export const SPY_PUT: Contract = option(810002, 'SPY', FAR, 550, 'PUT');
+export const QQQ_CALL: Contract = option(810003, 'QQQ', FAR, 520, 'CALL');
+export const AAPL_PUT: Contract = option(810004, 'AAPL', FAR, 230, 'PUT');
+
+export interface ServiceOptions {
+  /** `--api-key` values, e.g. `reader-key-0001:read`; none means loopback without keys. */
+  readonly apiKeys?: readonly string[];
+  /** More command-line flags for the service. */
+  readonly flags?: readonly string[];
+  /** The broker's book before the service connects; default a small book in both accounts. */
+  readonly seed?: (sim: TwsSimulator) => void;
+  /** Starts the service while the simulated TWS refuses connections (it listens again on `acceptBroker()`). */
+  readonly brokerDown?: boolean;
+  /** Wait for the broker to be READY and the STARTUP reconciliation to finish (default true). */
+  readonly waitReady?: boolean;
+}
+
+export function seedDefaultBook(sim: TwsSimulator): void {
+  sim.setPrices([
+    [SPY_CALL.conId, 12.5],
+    [SPY_PUT.conId, 4.2],
+    [QQQ_CALL.conId, 9.75],
+    [AAPL_PUT.conId, 3.1],
+  ]);
+  sim.open(ACCOUNT_A, SPY_CALL, 10);
+  sim.open(ACCOUNT_A, SPY_PUT, -5);
+  sim.open(ACCOUNT_B, QQQ_CALL, 3);
+}
+
+/**
+ * The whole service (store in a temp folder, API on a free port) connected over a real socket to
+ * a simulated TWS that only does what the test tells it. The simulator runs on a manual clock, so
+ * nothing happens on the broker side unless a test makes it happen.
+ */
+export class ServiceHarness {
+  private constructor(
+    readonly sim: TwsSimulator,
+    readonly simClock: ManualClock,
+    readonly sentinel: Sentinel,
+    readonly db: string,
+    private readonly folder: { remove(): void },
+  ) {}
+
+  static async start(options: ServiceOptions = {}): Promise<ServiceHarness> {
+    const folder = makeTempDir('sentinel-api-');
+    const simClock = new ManualClock(new Date());
+    let sim: TwsSimulator | undefined;
+    try {
+      sim = await startSimulator({ host: '127.0.0.1', port: 0, clock: simClock });
+      (options.seed ?? seedDefaultBook)(sim);
+      if (options.brokerDown) await sim.restart({ refuseForMs: 3_600_000 });
+      const db = join(folder.path, 'positions.duckdb');
+      const { config } = loadConfig(
+        [
+          '--port=0',
+          `--db=${db}`,
+          `--ib-port=${sim.port}`,
+          '--flush-interval-ms=20',
+          '--quiet-window-ms=0',
+          '--reconcile-interval-ms=3600000',
+          '--snapshot-timeout-ms=15000',
+          ...(options.apiKeys ?? []).map((k) => `--api-key=${k}`),
+          ...(options.flags ?? []),
+        ],
+        {},
+      );
+      const sentinel = await startSentinel({ config, logger: silentLogger });
+      const harness = new ServiceHarness(sim, simClock, sentinel, db, folder);
+      if (options.waitReady !== false && !options.brokerDown) await harness.untilStartupRun();
+      return harness;
+    } catch (error) {
+      await sim?.stop();
+      folder.remove();
+      throw error;
+    }
+  }
+
+  get url(): string {
+    return `${this.sentinel.url}/graphql`;
+  }
+
+  get wsUrl(): string {
+    return this.url.replace(/^http/, 'ws');
+  }
+
+  /** Lets the simulated TWS listen again after `brokerDown`. */
+  acceptBroker(): void {
+    this.simClock.advance(3_600_000);
+  }
+
+  /** Resolves once the broker is READY and its STARTUP run is recorded. */
+  async untilStartupRun(): Promise<void> {
+    const { reconciliation } = this.sentinel;
+    if (reconciliation.status().lastRun?.trigger === 'STARTUP') return;
+    await new Promise<void>((resolve) => {
+      const detach = reconciliation.onRun((run) => {
+        if (run.trigger !== 'STARTUP') return;
+        detach();
+        resolve();
+      });
+    });
+  }
+
+  async dispose(): Promise<void> {
+    try {
+      await this.sentinel.close();
+      await this.sim.stop();
+    } finally {
+      this.folder.remove();
+    }
+  }
+}
