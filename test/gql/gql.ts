@@ -21,6 +21,21 @@ type Documents = {
     "\n  query ApiHistory($account: String!, $conId: Int!, $first: Int, $after: String) {\n    positionHistory(account: $account, conId: $conId, first: $first, after: $after) {\n      edges { cursor node { cursor change at position { quantity source } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ApiHistoryDocument,
     "\n  query ApiBrokerBook($filter: PositionFilter) {\n    brokerPositions(filter: $filter) {\n      account quantity marketPrice marketValue contract { conId symbol }\n    }\n  }\n": typeof types.ApiBrokerBookDocument,
     "\n  query ApiStatus {\n    status {\n      mode version startedAt\n      broker { state host port clientId accounts serverVersion connectedSince lastMessageAt lastError }\n      store { path bufferedUpdates lastFlushAt totalUpdates lastError }\n      reconciliation { running intervalMs nextRunAt lastRun { trigger status summary } }\n    }\n    viewer { role }\n  }\n": typeof types.ApiStatusDocument,
+    "\n  mutation ApiReconcile {\n    reconcile {\n      id trigger status startedAt finishedAt durationMs\n      brokerPositionCount storePositionCount\n      discrepancyCount criticalCount hasCriticalIssues summary error expiredCount deferredCount\n      countsByType { type count }\n      discrepancies { id type severity status account contract { conId } }\n    }\n  }\n": typeof types.ApiReconcileDocument,
+    "\n  query ApiDiscrepancies($filter: DiscrepancyFilter) {\n    discrepancies(filter: $filter) {\n      id type severity status account message\n      brokerQuantity storeQuantity difference storeUpdatedAt\n      firstSeenAt lastSeenAt acknowledgedAt resolvedAt note\n      contract { conId symbol }\n    }\n  }\n": typeof types.ApiDiscrepanciesDocument,
+    "\n  query ApiOneDiscrepancy($id: ID!) {\n    discrepancy(id: $id) { id type status note }\n  }\n": typeof types.ApiOneDiscrepancyDocument,
+    "\n  mutation ApiAcknowledge($id: ID!, $note: String) {\n    acknowledgeDiscrepancy(id: $id, note: $note) { id status note acknowledgedAt resolvedAt }\n  }\n": typeof types.ApiAcknowledgeDocument,
+    "\n  mutation ApiResolve($id: ID!, $note: String) {\n    resolveDiscrepancy(id: $id, note: $note) { id status note resolvedAt }\n  }\n": typeof types.ApiResolveDocument,
+    "\n  query ApiRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) {\n      edges { cursor node { id trigger status } }\n      pageInfo { hasNextPage endCursor }\n    }\n    latestReconciliation { id trigger }\n  }\n": typeof types.ApiRunsDocument,
+    "\n  query ApiOneRun($id: ID!) {\n    reconciliationRun(id: $id) { id trigger status summary discrepancies { id status } }\n  }\n": typeof types.ApiOneRunDocument,
+    "\n  query ApiStorePosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity source }\n  }\n": typeof types.ApiStorePositionDocument,
+    "\n  subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {\n    positionUpdated(filter: $filter, after: $after) {\n      cursor change at\n      position { account quantity source contract { conId symbol } }\n    }\n  }\n": typeof types.ApiPositionUpdatedDocument,
+    "\n  subscription ApiDiscrepancyChanged($filter: DiscrepancyFilter, $after: String) {\n    discrepancyChanged(filter: $filter, after: $after) {\n      cursor kind at\n      discrepancy { id type severity status note contract { conId } }\n    }\n  }\n": typeof types.ApiDiscrepancyChangedDocument,
+    "\n  subscription ApiReconciliationCompleted {\n    reconciliationCompleted { id trigger status summary discrepancyCount }\n  }\n": typeof types.ApiReconciliationCompletedDocument,
+    "\n  subscription ApiStatusChanged {\n    statusChanged { mode broker { state accounts } store { path } reconciliation { running } }\n  }\n": typeof types.ApiStatusChangedDocument,
+    "\n  mutation ApiReconcileNow {\n    reconcile { id discrepancies { id type } }\n  }\n": typeof types.ApiReconcileNowDocument,
+    "\n  mutation ApiAcknowledgeNow($id: ID!) {\n    acknowledgeDiscrepancy(id: $id, note: \"seen\") { id }\n  }\n": typeof types.ApiAcknowledgeNowDocument,
+    "\n  mutation ApiResolveNow($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": typeof types.ApiResolveNowDocument,
 };
 const documents: Documents = {
     "\n  query ApiBook($filter: PositionFilter) {\n    positions(filter: $filter) {\n      id\n      account\n      quantity\n      averageCost\n      source\n      updatedAt\n      contract { conId symbol secType localSymbol expiry strike right multiplier currency }\n    }\n  }\n": types.ApiBookDocument,
@@ -29,6 +44,21 @@ const documents: Documents = {
     "\n  query ApiHistory($account: String!, $conId: Int!, $first: Int, $after: String) {\n    positionHistory(account: $account, conId: $conId, first: $first, after: $after) {\n      edges { cursor node { cursor change at position { quantity source } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ApiHistoryDocument,
     "\n  query ApiBrokerBook($filter: PositionFilter) {\n    brokerPositions(filter: $filter) {\n      account quantity marketPrice marketValue contract { conId symbol }\n    }\n  }\n": types.ApiBrokerBookDocument,
     "\n  query ApiStatus {\n    status {\n      mode version startedAt\n      broker { state host port clientId accounts serverVersion connectedSince lastMessageAt lastError }\n      store { path bufferedUpdates lastFlushAt totalUpdates lastError }\n      reconciliation { running intervalMs nextRunAt lastRun { trigger status summary } }\n    }\n    viewer { role }\n  }\n": types.ApiStatusDocument,
+    "\n  mutation ApiReconcile {\n    reconcile {\n      id trigger status startedAt finishedAt durationMs\n      brokerPositionCount storePositionCount\n      discrepancyCount criticalCount hasCriticalIssues summary error expiredCount deferredCount\n      countsByType { type count }\n      discrepancies { id type severity status account contract { conId } }\n    }\n  }\n": types.ApiReconcileDocument,
+    "\n  query ApiDiscrepancies($filter: DiscrepancyFilter) {\n    discrepancies(filter: $filter) {\n      id type severity status account message\n      brokerQuantity storeQuantity difference storeUpdatedAt\n      firstSeenAt lastSeenAt acknowledgedAt resolvedAt note\n      contract { conId symbol }\n    }\n  }\n": types.ApiDiscrepanciesDocument,
+    "\n  query ApiOneDiscrepancy($id: ID!) {\n    discrepancy(id: $id) { id type status note }\n  }\n": types.ApiOneDiscrepancyDocument,
+    "\n  mutation ApiAcknowledge($id: ID!, $note: String) {\n    acknowledgeDiscrepancy(id: $id, note: $note) { id status note acknowledgedAt resolvedAt }\n  }\n": types.ApiAcknowledgeDocument,
+    "\n  mutation ApiResolve($id: ID!, $note: String) {\n    resolveDiscrepancy(id: $id, note: $note) { id status note resolvedAt }\n  }\n": types.ApiResolveDocument,
+    "\n  query ApiRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) {\n      edges { cursor node { id trigger status } }\n      pageInfo { hasNextPage endCursor }\n    }\n    latestReconciliation { id trigger }\n  }\n": types.ApiRunsDocument,
+    "\n  query ApiOneRun($id: ID!) {\n    reconciliationRun(id: $id) { id trigger status summary discrepancies { id status } }\n  }\n": types.ApiOneRunDocument,
+    "\n  query ApiStorePosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity source }\n  }\n": types.ApiStorePositionDocument,
+    "\n  subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {\n    positionUpdated(filter: $filter, after: $after) {\n      cursor change at\n      position { account quantity source contract { conId symbol } }\n    }\n  }\n": types.ApiPositionUpdatedDocument,
+    "\n  subscription ApiDiscrepancyChanged($filter: DiscrepancyFilter, $after: String) {\n    discrepancyChanged(filter: $filter, after: $after) {\n      cursor kind at\n      discrepancy { id type severity status note contract { conId } }\n    }\n  }\n": types.ApiDiscrepancyChangedDocument,
+    "\n  subscription ApiReconciliationCompleted {\n    reconciliationCompleted { id trigger status summary discrepancyCount }\n  }\n": types.ApiReconciliationCompletedDocument,
+    "\n  subscription ApiStatusChanged {\n    statusChanged { mode broker { state accounts } store { path } reconciliation { running } }\n  }\n": types.ApiStatusChangedDocument,
+    "\n  mutation ApiReconcileNow {\n    reconcile { id discrepancies { id type } }\n  }\n": types.ApiReconcileNowDocument,
+    "\n  mutation ApiAcknowledgeNow($id: ID!) {\n    acknowledgeDiscrepancy(id: $id, note: \"seen\") { id }\n  }\n": types.ApiAcknowledgeNowDocument,
+    "\n  mutation ApiResolveNow($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": types.ApiResolveNowDocument,
 };
 
 /**
@@ -55,6 +85,66 @@ export function graphql(source: "\n  query ApiBrokerBook($filter: PositionFilter
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ApiStatus {\n    status {\n      mode version startedAt\n      broker { state host port clientId accounts serverVersion connectedSince lastMessageAt lastError }\n      store { path bufferedUpdates lastFlushAt totalUpdates lastError }\n      reconciliation { running intervalMs nextRunAt lastRun { trigger status summary } }\n    }\n    viewer { role }\n  }\n"): typeof import('./graphql.js').ApiStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiReconcile {\n    reconcile {\n      id trigger status startedAt finishedAt durationMs\n      brokerPositionCount storePositionCount\n      discrepancyCount criticalCount hasCriticalIssues summary error expiredCount deferredCount\n      countsByType { type count }\n      discrepancies { id type severity status account contract { conId } }\n    }\n  }\n"): typeof import('./graphql.js').ApiReconcileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiDiscrepancies($filter: DiscrepancyFilter) {\n    discrepancies(filter: $filter) {\n      id type severity status account message\n      brokerQuantity storeQuantity difference storeUpdatedAt\n      firstSeenAt lastSeenAt acknowledgedAt resolvedAt note\n      contract { conId symbol }\n    }\n  }\n"): typeof import('./graphql.js').ApiDiscrepanciesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiOneDiscrepancy($id: ID!) {\n    discrepancy(id: $id) { id type status note }\n  }\n"): typeof import('./graphql.js').ApiOneDiscrepancyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiAcknowledge($id: ID!, $note: String) {\n    acknowledgeDiscrepancy(id: $id, note: $note) { id status note acknowledgedAt resolvedAt }\n  }\n"): typeof import('./graphql.js').ApiAcknowledgeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiResolve($id: ID!, $note: String) {\n    resolveDiscrepancy(id: $id, note: $note) { id status note resolvedAt }\n  }\n"): typeof import('./graphql.js').ApiResolveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) {\n      edges { cursor node { id trigger status } }\n      pageInfo { hasNextPage endCursor }\n    }\n    latestReconciliation { id trigger }\n  }\n"): typeof import('./graphql.js').ApiRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiOneRun($id: ID!) {\n    reconciliationRun(id: $id) { id trigger status summary discrepancies { id status } }\n  }\n"): typeof import('./graphql.js').ApiOneRunDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiStorePosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity source }\n  }\n"): typeof import('./graphql.js').ApiStorePositionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {\n    positionUpdated(filter: $filter, after: $after) {\n      cursor change at\n      position { account quantity source contract { conId symbol } }\n    }\n  }\n"): typeof import('./graphql.js').ApiPositionUpdatedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiDiscrepancyChanged($filter: DiscrepancyFilter, $after: String) {\n    discrepancyChanged(filter: $filter, after: $after) {\n      cursor kind at\n      discrepancy { id type severity status note contract { conId } }\n    }\n  }\n"): typeof import('./graphql.js').ApiDiscrepancyChangedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiReconciliationCompleted {\n    reconciliationCompleted { id trigger status summary discrepancyCount }\n  }\n"): typeof import('./graphql.js').ApiReconciliationCompletedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiStatusChanged {\n    statusChanged { mode broker { state accounts } store { path } reconciliation { running } }\n  }\n"): typeof import('./graphql.js').ApiStatusChangedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiReconcileNow {\n    reconcile { id discrepancies { id type } }\n  }\n"): typeof import('./graphql.js').ApiReconcileNowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiAcknowledgeNow($id: ID!) {\n    acknowledgeDiscrepancy(id: $id, note: \"seen\") { id }\n  }\n"): typeof import('./graphql.js').ApiAcknowledgeNowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiResolveNow($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n"): typeof import('./graphql.js').ApiResolveNowDocument;
 
 
 export function graphql(source: string) {

@@ -10,6 +10,32 @@ export type BrokerState =
   | 'DISCONNECTED'
   | 'READY';
 
+export type DiscrepancyEventKind =
+  | 'ACKNOWLEDGED'
+  | 'OPENED'
+  | 'RESOLVED'
+  | 'UPDATED';
+
+/** Without a status, the active discrepancies (OPEN and ACKNOWLEDGED) */
+export type DiscrepancyFilter = {
+  account?: string | null | undefined;
+  severity?: Array<Severity> | null | undefined;
+  status?: Array<DiscrepancyStatus> | null | undefined;
+  symbol?: string | null | undefined;
+  type?: Array<DiscrepancyType> | null | undefined;
+};
+
+export type DiscrepancyStatus =
+  | 'ACKNOWLEDGED'
+  | 'OPEN'
+  | 'RESOLVED';
+
+export type DiscrepancyType =
+  | 'MISSING_FROM_STORE'
+  | 'NAKED_POSITION'
+  | 'POSITION_MISMATCH'
+  | 'STALE_DATA';
+
 export type OptionRight =
   | 'CALL'
   | 'PUT';
@@ -50,6 +76,11 @@ export type RunMode =
   | 'DEMO'
   | 'LIVE'
   | 'PAPER';
+
+export type Severity =
+  | 'CRITICAL'
+  | 'INFO'
+  | 'WARNING';
 
 /** ADMIN may run mutations; READ may only read and subscribe */
 export type ViewerRole =
@@ -100,6 +131,109 @@ export type ApiStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ApiStatusQuery = { status: { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, serverVersion: number | null, connectedSince: string | null, lastMessageAt: string | null, lastError: string | null }, store: { path: string, bufferedUpdates: number, lastFlushAt: string | null, totalUpdates: number, lastError: string | null }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null, lastRun: { trigger: ReconciliationTrigger, status: ReconciliationStatus, summary: string } | null } }, viewer: { role: ViewerRole } };
+
+export type ApiReconcileMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiReconcileMutation = { reconcile: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, finishedAt: string, durationMs: number, brokerPositionCount: number, storePositionCount: number, discrepancyCount: number, criticalCount: number, hasCriticalIssues: boolean, summary: string, error: string | null, expiredCount: number, deferredCount: number, countsByType: Array<{ type: DiscrepancyType, count: number }>, discrepancies: Array<{ id: string, type: DiscrepancyType, severity: Severity, status: DiscrepancyStatus, account: string, contract: { conId: number } }> } };
+
+export type ApiDiscrepanciesQueryVariables = Exact<{
+  filter?: DiscrepancyFilter | null | undefined;
+}>;
+
+
+export type ApiDiscrepanciesQuery = { discrepancies: Array<{ id: string, type: DiscrepancyType, severity: Severity, status: DiscrepancyStatus, account: string, message: string, brokerQuantity: number | null, storeQuantity: number | null, difference: number, storeUpdatedAt: string | null, firstSeenAt: string, lastSeenAt: string, acknowledgedAt: string | null, resolvedAt: string | null, note: string | null, contract: { conId: number, symbol: string } }> };
+
+export type ApiOneDiscrepancyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApiOneDiscrepancyQuery = { discrepancy: { id: string, type: DiscrepancyType, status: DiscrepancyStatus, note: string | null } | null };
+
+export type ApiAcknowledgeMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type ApiAcknowledgeMutation = { acknowledgeDiscrepancy: { id: string, status: DiscrepancyStatus, note: string | null, acknowledgedAt: string | null, resolvedAt: string | null } };
+
+export type ApiResolveMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type ApiResolveMutation = { resolveDiscrepancy: { id: string, status: DiscrepancyStatus, note: string | null, resolvedAt: string | null } };
+
+export type ApiRunsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ApiRunsQuery = { reconciliationRuns: { edges: Array<{ cursor: string, node: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, latestReconciliation: { id: string, trigger: ReconciliationTrigger } | null };
+
+export type ApiOneRunQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApiOneRunQuery = { reconciliationRun: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, summary: string, discrepancies: Array<{ id: string, status: DiscrepancyStatus }> } | null };
+
+export type ApiStorePositionQueryVariables = Exact<{
+  account: string;
+  conId: number;
+}>;
+
+
+export type ApiStorePositionQuery = { position: { quantity: number, source: PositionSource } | null };
+
+export type ApiPositionUpdatedSubscriptionVariables = Exact<{
+  filter?: PositionFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ApiPositionUpdatedSubscription = { positionUpdated: { cursor: string, change: PositionChange, at: string, position: { account: string, quantity: number, source: PositionSource, contract: { conId: number, symbol: string } } } };
+
+export type ApiDiscrepancyChangedSubscriptionVariables = Exact<{
+  filter?: DiscrepancyFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ApiDiscrepancyChangedSubscription = { discrepancyChanged: { cursor: string, kind: DiscrepancyEventKind, at: string, discrepancy: { id: string, type: DiscrepancyType, severity: Severity, status: DiscrepancyStatus, note: string | null, contract: { conId: number } } } };
+
+export type ApiReconciliationCompletedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiReconciliationCompletedSubscription = { reconciliationCompleted: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, summary: string, discrepancyCount: number } };
+
+export type ApiStatusChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiStatusChangedSubscription = { statusChanged: { mode: RunMode, broker: { state: BrokerState, accounts: Array<string> }, store: { path: string }, reconciliation: { running: boolean } } };
+
+export type ApiReconcileNowMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiReconcileNowMutation = { reconcile: { id: string, discrepancies: Array<{ id: string, type: DiscrepancyType }> } };
+
+export type ApiAcknowledgeNowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApiAcknowledgeNowMutation = { acknowledgeDiscrepancy: { id: string } };
+
+export type ApiResolveNowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApiResolveNowMutation = { resolveDiscrepancy: { id: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -242,3 +376,228 @@ export const ApiStatusDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiStatusQuery, ApiStatusQueryVariables>;
+export const ApiReconcileDocument = new TypedDocumentString(`
+    mutation ApiReconcile {
+  reconcile {
+    id
+    trigger
+    status
+    startedAt
+    finishedAt
+    durationMs
+    brokerPositionCount
+    storePositionCount
+    discrepancyCount
+    criticalCount
+    hasCriticalIssues
+    summary
+    error
+    expiredCount
+    deferredCount
+    countsByType {
+      type
+      count
+    }
+    discrepancies {
+      id
+      type
+      severity
+      status
+      account
+      contract {
+        conId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiReconcileMutation, ApiReconcileMutationVariables>;
+export const ApiDiscrepanciesDocument = new TypedDocumentString(`
+    query ApiDiscrepancies($filter: DiscrepancyFilter) {
+  discrepancies(filter: $filter) {
+    id
+    type
+    severity
+    status
+    account
+    message
+    brokerQuantity
+    storeQuantity
+    difference
+    storeUpdatedAt
+    firstSeenAt
+    lastSeenAt
+    acknowledgedAt
+    resolvedAt
+    note
+    contract {
+      conId
+      symbol
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiDiscrepanciesQuery, ApiDiscrepanciesQueryVariables>;
+export const ApiOneDiscrepancyDocument = new TypedDocumentString(`
+    query ApiOneDiscrepancy($id: ID!) {
+  discrepancy(id: $id) {
+    id
+    type
+    status
+    note
+  }
+}
+    `) as unknown as TypedDocumentString<ApiOneDiscrepancyQuery, ApiOneDiscrepancyQueryVariables>;
+export const ApiAcknowledgeDocument = new TypedDocumentString(`
+    mutation ApiAcknowledge($id: ID!, $note: String) {
+  acknowledgeDiscrepancy(id: $id, note: $note) {
+    id
+    status
+    note
+    acknowledgedAt
+    resolvedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ApiAcknowledgeMutation, ApiAcknowledgeMutationVariables>;
+export const ApiResolveDocument = new TypedDocumentString(`
+    mutation ApiResolve($id: ID!, $note: String) {
+  resolveDiscrepancy(id: $id, note: $note) {
+    id
+    status
+    note
+    resolvedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ApiResolveMutation, ApiResolveMutationVariables>;
+export const ApiRunsDocument = new TypedDocumentString(`
+    query ApiRuns($first: Int, $after: String) {
+  reconciliationRuns(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        trigger
+        status
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  latestReconciliation {
+    id
+    trigger
+  }
+}
+    `) as unknown as TypedDocumentString<ApiRunsQuery, ApiRunsQueryVariables>;
+export const ApiOneRunDocument = new TypedDocumentString(`
+    query ApiOneRun($id: ID!) {
+  reconciliationRun(id: $id) {
+    id
+    trigger
+    status
+    summary
+    discrepancies {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiOneRunQuery, ApiOneRunQueryVariables>;
+export const ApiStorePositionDocument = new TypedDocumentString(`
+    query ApiStorePosition($account: String!, $conId: Int!) {
+  position(account: $account, conId: $conId) {
+    quantity
+    source
+  }
+}
+    `) as unknown as TypedDocumentString<ApiStorePositionQuery, ApiStorePositionQueryVariables>;
+export const ApiPositionUpdatedDocument = new TypedDocumentString(`
+    subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {
+  positionUpdated(filter: $filter, after: $after) {
+    cursor
+    change
+    at
+    position {
+      account
+      quantity
+      source
+      contract {
+        conId
+        symbol
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiPositionUpdatedSubscription, ApiPositionUpdatedSubscriptionVariables>;
+export const ApiDiscrepancyChangedDocument = new TypedDocumentString(`
+    subscription ApiDiscrepancyChanged($filter: DiscrepancyFilter, $after: String) {
+  discrepancyChanged(filter: $filter, after: $after) {
+    cursor
+    kind
+    at
+    discrepancy {
+      id
+      type
+      severity
+      status
+      note
+      contract {
+        conId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiDiscrepancyChangedSubscription, ApiDiscrepancyChangedSubscriptionVariables>;
+export const ApiReconciliationCompletedDocument = new TypedDocumentString(`
+    subscription ApiReconciliationCompleted {
+  reconciliationCompleted {
+    id
+    trigger
+    status
+    summary
+    discrepancyCount
+  }
+}
+    `) as unknown as TypedDocumentString<ApiReconciliationCompletedSubscription, ApiReconciliationCompletedSubscriptionVariables>;
+export const ApiStatusChangedDocument = new TypedDocumentString(`
+    subscription ApiStatusChanged {
+  statusChanged {
+    mode
+    broker {
+      state
+      accounts
+    }
+    store {
+      path
+    }
+    reconciliation {
+      running
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiStatusChangedSubscription, ApiStatusChangedSubscriptionVariables>;
+export const ApiReconcileNowDocument = new TypedDocumentString(`
+    mutation ApiReconcileNow {
+  reconcile {
+    id
+    discrepancies {
+      id
+      type
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiReconcileNowMutation, ApiReconcileNowMutationVariables>;
+export const ApiAcknowledgeNowDocument = new TypedDocumentString(`
+    mutation ApiAcknowledgeNow($id: ID!) {
+  acknowledgeDiscrepancy(id: $id, note: "seen") {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ApiAcknowledgeNowMutation, ApiAcknowledgeNowMutationVariables>;
+export const ApiResolveNowDocument = new TypedDocumentString(`
+    mutation ApiResolveNow($id: ID!) {
+  resolveDiscrepancy(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ApiResolveNowMutation, ApiResolveNowMutationVariables>;

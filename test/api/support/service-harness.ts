@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { loadConfig } from '../../../src/app/config.js';
 import { type Sentinel, startSentinel } from '../../../src/app/start-sentinel.js';
 import type { Contract } from '../../../src/domain/contract.js';
@@ -101,6 +102,27 @@ export class ServiceHarness {
 
   get wsUrl(): string {
     return this.url.replace(/^http/, 'ws');
+  }
+
+  /** One sample of the service's /metrics, e.g. `metric('sentinel_active_subscriptions')`. */
+  async metric(series: string, key?: string): Promise<number | undefined> {
+    const response = await fetch(`${this.sentinel.url}/metrics`, {
+      headers: key ? { authorization: `Bearer ${key}` } : {},
+    });
+    const text = await response.text();
+    const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+    return line === undefined ? undefined : Number(line.slice(series.length + 1));
+  }
+
+  /** Waits until the service counts `count` live subscriptions: from then on, none misses an event. */
+  async untilSubscriptions(count: number, key?: string): Promise<void> {
+    await expect
+      .poll(() => this.metric('sentinel_active_subscriptions', key), {
+        timeout: 15_000,
+        interval: 10,
+        message: `waiting for ${count} active subscription(s)`,
+      })
+      .toBe(count);
   }
 
   /** Lets the simulated TWS listen again after `brokerDown`. */
