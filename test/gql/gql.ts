@@ -29,6 +29,12 @@ type Documents = {
     "\n  query ApiRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) {\n      edges { cursor node { id trigger status } }\n      pageInfo { hasNextPage endCursor }\n    }\n    latestReconciliation { id trigger }\n  }\n": typeof types.ApiRunsDocument,
     "\n  query ApiOneRun($id: ID!) {\n    reconciliationRun(id: $id) { id trigger status summary discrepancies { id status } }\n  }\n": typeof types.ApiOneRunDocument,
     "\n  query ApiStorePosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity source }\n  }\n": typeof types.ApiStorePositionDocument,
+    "\n  subscription ApiFollowPositions($after: String) {\n    positionUpdated(after: $after) { cursor change position { account quantity contract { conId } } }\n  }\n": typeof types.ApiFollowPositionsDocument,
+    "\n  subscription ApiFollowDiscrepancies($after: String) {\n    discrepancyChanged(after: $after) { cursor kind discrepancy { id type status } }\n  }\n": typeof types.ApiFollowDiscrepanciesDocument,
+    "\n  query ApiResumePosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity }\n  }\n": typeof types.ApiResumePositionDocument,
+    "\n  mutation ApiResumeReconcile {\n    reconcile { discrepancies { id type } }\n  }\n": typeof types.ApiResumeReconcileDocument,
+    "\n  mutation ApiResumeAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id }\n  }\n": typeof types.ApiResumeAcknowledgeDocument,
+    "\n  mutation ApiResumeResolve($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": typeof types.ApiResumeResolveDocument,
     "\n  subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {\n    positionUpdated(filter: $filter, after: $after) {\n      cursor change at\n      position { account quantity source contract { conId symbol } }\n    }\n  }\n": typeof types.ApiPositionUpdatedDocument,
     "\n  subscription ApiDiscrepancyChanged($filter: DiscrepancyFilter, $after: String) {\n    discrepancyChanged(filter: $filter, after: $after) {\n      cursor kind at\n      discrepancy { id type severity status note contract { conId } }\n    }\n  }\n": typeof types.ApiDiscrepancyChangedDocument,
     "\n  subscription ApiReconciliationCompleted {\n    reconciliationCompleted { id trigger status summary discrepancyCount }\n  }\n": typeof types.ApiReconciliationCompletedDocument,
@@ -52,6 +58,12 @@ const documents: Documents = {
     "\n  query ApiRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) {\n      edges { cursor node { id trigger status } }\n      pageInfo { hasNextPage endCursor }\n    }\n    latestReconciliation { id trigger }\n  }\n": types.ApiRunsDocument,
     "\n  query ApiOneRun($id: ID!) {\n    reconciliationRun(id: $id) { id trigger status summary discrepancies { id status } }\n  }\n": types.ApiOneRunDocument,
     "\n  query ApiStorePosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity source }\n  }\n": types.ApiStorePositionDocument,
+    "\n  subscription ApiFollowPositions($after: String) {\n    positionUpdated(after: $after) { cursor change position { account quantity contract { conId } } }\n  }\n": types.ApiFollowPositionsDocument,
+    "\n  subscription ApiFollowDiscrepancies($after: String) {\n    discrepancyChanged(after: $after) { cursor kind discrepancy { id type status } }\n  }\n": types.ApiFollowDiscrepanciesDocument,
+    "\n  query ApiResumePosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity }\n  }\n": types.ApiResumePositionDocument,
+    "\n  mutation ApiResumeReconcile {\n    reconcile { discrepancies { id type } }\n  }\n": types.ApiResumeReconcileDocument,
+    "\n  mutation ApiResumeAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id }\n  }\n": types.ApiResumeAcknowledgeDocument,
+    "\n  mutation ApiResumeResolve($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": types.ApiResumeResolveDocument,
     "\n  subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {\n    positionUpdated(filter: $filter, after: $after) {\n      cursor change at\n      position { account quantity source contract { conId symbol } }\n    }\n  }\n": types.ApiPositionUpdatedDocument,
     "\n  subscription ApiDiscrepancyChanged($filter: DiscrepancyFilter, $after: String) {\n    discrepancyChanged(filter: $filter, after: $after) {\n      cursor kind at\n      discrepancy { id type severity status note contract { conId } }\n    }\n  }\n": types.ApiDiscrepancyChangedDocument,
     "\n  subscription ApiReconciliationCompleted {\n    reconciliationCompleted { id trigger status summary discrepancyCount }\n  }\n": types.ApiReconciliationCompletedDocument,
@@ -117,6 +129,30 @@ export function graphql(source: "\n  query ApiOneRun($id: ID!) {\n    reconcilia
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ApiStorePosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity source }\n  }\n"): typeof import('./graphql.js').ApiStorePositionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiFollowPositions($after: String) {\n    positionUpdated(after: $after) { cursor change position { account quantity contract { conId } } }\n  }\n"): typeof import('./graphql.js').ApiFollowPositionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiFollowDiscrepancies($after: String) {\n    discrepancyChanged(after: $after) { cursor kind discrepancy { id type status } }\n  }\n"): typeof import('./graphql.js').ApiFollowDiscrepanciesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiResumePosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity }\n  }\n"): typeof import('./graphql.js').ApiResumePositionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiResumeReconcile {\n    reconcile { discrepancies { id type } }\n  }\n"): typeof import('./graphql.js').ApiResumeReconcileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiResumeAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id }\n  }\n"): typeof import('./graphql.js').ApiResumeAcknowledgeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiResumeResolve($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n"): typeof import('./graphql.js').ApiResumeResolveDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -190,6 +190,47 @@ export type ApiStorePositionQueryVariables = Exact<{
 
 export type ApiStorePositionQuery = { position: { quantity: number, source: PositionSource } | null };
 
+export type ApiFollowPositionsSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ApiFollowPositionsSubscription = { positionUpdated: { cursor: string, change: PositionChange, position: { account: string, quantity: number, contract: { conId: number } } } };
+
+export type ApiFollowDiscrepanciesSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ApiFollowDiscrepanciesSubscription = { discrepancyChanged: { cursor: string, kind: DiscrepancyEventKind, discrepancy: { id: string, type: DiscrepancyType, status: DiscrepancyStatus } } };
+
+export type ApiResumePositionQueryVariables = Exact<{
+  account: string;
+  conId: number;
+}>;
+
+
+export type ApiResumePositionQuery = { position: { quantity: number } | null };
+
+export type ApiResumeReconcileMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiResumeReconcileMutation = { reconcile: { discrepancies: Array<{ id: string, type: DiscrepancyType }> } };
+
+export type ApiResumeAcknowledgeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApiResumeAcknowledgeMutation = { acknowledgeDiscrepancy: { id: string } };
+
+export type ApiResumeResolveMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApiResumeResolveMutation = { resolveDiscrepancy: { id: string } };
+
 export type ApiPositionUpdatedSubscriptionVariables = Exact<{
   filter?: PositionFilter | null | undefined;
   after?: string | null | undefined;
@@ -511,6 +552,65 @@ export const ApiStorePositionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiStorePositionQuery, ApiStorePositionQueryVariables>;
+export const ApiFollowPositionsDocument = new TypedDocumentString(`
+    subscription ApiFollowPositions($after: String) {
+  positionUpdated(after: $after) {
+    cursor
+    change
+    position {
+      account
+      quantity
+      contract {
+        conId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiFollowPositionsSubscription, ApiFollowPositionsSubscriptionVariables>;
+export const ApiFollowDiscrepanciesDocument = new TypedDocumentString(`
+    subscription ApiFollowDiscrepancies($after: String) {
+  discrepancyChanged(after: $after) {
+    cursor
+    kind
+    discrepancy {
+      id
+      type
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiFollowDiscrepanciesSubscription, ApiFollowDiscrepanciesSubscriptionVariables>;
+export const ApiResumePositionDocument = new TypedDocumentString(`
+    query ApiResumePosition($account: String!, $conId: Int!) {
+  position(account: $account, conId: $conId) {
+    quantity
+  }
+}
+    `) as unknown as TypedDocumentString<ApiResumePositionQuery, ApiResumePositionQueryVariables>;
+export const ApiResumeReconcileDocument = new TypedDocumentString(`
+    mutation ApiResumeReconcile {
+  reconcile {
+    discrepancies {
+      id
+      type
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiResumeReconcileMutation, ApiResumeReconcileMutationVariables>;
+export const ApiResumeAcknowledgeDocument = new TypedDocumentString(`
+    mutation ApiResumeAcknowledge($id: ID!) {
+  acknowledgeDiscrepancy(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ApiResumeAcknowledgeMutation, ApiResumeAcknowledgeMutationVariables>;
+export const ApiResumeResolveDocument = new TypedDocumentString(`
+    mutation ApiResumeResolve($id: ID!) {
+  resolveDiscrepancy(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ApiResumeResolveMutation, ApiResumeResolveMutationVariables>;
 export const ApiPositionUpdatedDocument = new TypedDocumentString(`
     subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {
   positionUpdated(filter: $filter, after: $after) {
