@@ -42,6 +42,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     schema: options.schema,
     api: options.api,
     auth: options.auth,
+    logger: options.logger,
     ...(options.plugins ? { plugins: options.plugins } : {}),
   });
   const server = createServer((request, response) => {
@@ -72,6 +73,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     httpServer: server,
     yoga,
     auth: options.auth,
+    logger: options.logger,
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? 100,
   });
 

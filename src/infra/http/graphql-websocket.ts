@@ -4,8 +4,10 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { SchemaContext } from '../../schema/context.js';
+import type { Logger } from '../logger.js';
 import { type ApiKeyAuth, keyFromConnectionParams } from './api-key-auth.js';
 import { GRAPHQL_PATH } from './create-yoga.js';
+import { clientErrorMasker, formatForClient, formatResultForClient } from './graphql-errors.js';
 
 /** Close codes a WebSocket client can act on (graphql-ws uses 4400–4499 for the protocol). */
 export const CLOSE_UNAUTHORIZED = 4401;
@@ -15,6 +17,7 @@ export interface GraphqlWebSocketOptions {
   readonly httpServer: Server;
   readonly yoga: YogaServerInstance<Record<string, unknown>, SchemaContext>;
   readonly auth: ApiKeyAuth;
+  readonly logger: Logger;
   readonly maxSubscriptionsPerConnection: number;
   readonly keepAliveMs?: number;
 }
@@ -28,6 +31,7 @@ type EnvelopedArgs = ExecutionArgs & Pick<Enveloped, 'execute' | 'subscribe'>;
  */
 export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
   const wss = new WebSocketServer({ server: options.httpServer, path: GRAPHQL_PATH });
+  const mask = clientErrorMasker(options.logger);
   const disposable = useServer<Record<string, unknown>>(
     {
       execute: (args) => (args as EnvelopedArgs).execute(args),
@@ -44,6 +48,10 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
         }
         return false;
       },
+      onNext: (_ctx, _id, _payload, _args, result) => formatResultForClient(result),
+      // Errors the operation ended with, including one thrown while a subscription streamed (which
+      // graphql-ws wraps itself, outside yoga's masking): masked here like everywhere else.
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatForClient(mask(error))),
       onSubscribe: async (ctx, _id, params) => {
         if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerConnection) {
           return [
