@@ -15,6 +15,18 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ApiViewer {\n    viewer { role }\n  }\n": typeof types.ApiViewerDocument,
+    "\n  mutation ApiAuthReconcile {\n    reconcile { id status }\n  }\n": typeof types.ApiAuthReconcileDocument,
+    "\n  query ApiAuthLatest {\n    latestReconciliation { id }\n  }\n": typeof types.ApiAuthLatestDocument,
+    "\n  subscription ApiAuthRuns {\n    reconciliationCompleted { id trigger }\n  }\n": typeof types.ApiAuthRunsDocument,
+    "\n  query ApiErrorsAsOf($at: DateTime!) {\n    positionsAsOf(at: $at) { account }\n  }\n": typeof types.ApiErrorsAsOfDocument,
+    "\n  query ApiErrorsRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) { edges { cursor } }\n  }\n": typeof types.ApiErrorsRunsDocument,
+    "\n  query ApiErrorsHistory($account: String!, $conId: Int!) {\n    positionHistory(account: $account, conId: $conId, first: 1) { edges { cursor } }\n  }\n": typeof types.ApiErrorsHistoryDocument,
+    "\n  subscription ApiErrorsFollow($after: String) {\n    positionUpdated(after: $after) { cursor }\n  }\n": typeof types.ApiErrorsFollowDocument,
+    "\n  mutation ApiErrorsAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id status }\n  }\n": typeof types.ApiErrorsAcknowledgeDocument,
+    "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n": typeof types.ApiErrorsReconcileDocument,
+    "\n  query ApiLimitsViewer {\n    viewer { role }\n  }\n": typeof types.ApiLimitsViewerDocument,
+    "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n": typeof types.ApiLimitsStatusDocument,
     "\n  query ApiBook($filter: PositionFilter) {\n    positions(filter: $filter) {\n      id\n      account\n      quantity\n      averageCost\n      source\n      updatedAt\n      contract { conId symbol secType localSymbol expiry strike right multiplier currency }\n    }\n  }\n": typeof types.ApiBookDocument,
     "\n  query ApiOnePosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { account quantity contract { conId symbol } }\n  }\n": typeof types.ApiOnePositionDocument,
     "\n  query ApiAsOf($at: DateTime!, $filter: PositionFilter) {\n    positionsAsOf(at: $at, filter: $filter) { account quantity contract { conId } }\n  }\n": typeof types.ApiAsOfDocument,
@@ -44,6 +56,18 @@ type Documents = {
     "\n  mutation ApiResolveNow($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": typeof types.ApiResolveNowDocument,
 };
 const documents: Documents = {
+    "\n  query ApiViewer {\n    viewer { role }\n  }\n": types.ApiViewerDocument,
+    "\n  mutation ApiAuthReconcile {\n    reconcile { id status }\n  }\n": types.ApiAuthReconcileDocument,
+    "\n  query ApiAuthLatest {\n    latestReconciliation { id }\n  }\n": types.ApiAuthLatestDocument,
+    "\n  subscription ApiAuthRuns {\n    reconciliationCompleted { id trigger }\n  }\n": types.ApiAuthRunsDocument,
+    "\n  query ApiErrorsAsOf($at: DateTime!) {\n    positionsAsOf(at: $at) { account }\n  }\n": types.ApiErrorsAsOfDocument,
+    "\n  query ApiErrorsRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) { edges { cursor } }\n  }\n": types.ApiErrorsRunsDocument,
+    "\n  query ApiErrorsHistory($account: String!, $conId: Int!) {\n    positionHistory(account: $account, conId: $conId, first: 1) { edges { cursor } }\n  }\n": types.ApiErrorsHistoryDocument,
+    "\n  subscription ApiErrorsFollow($after: String) {\n    positionUpdated(after: $after) { cursor }\n  }\n": types.ApiErrorsFollowDocument,
+    "\n  mutation ApiErrorsAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id status }\n  }\n": types.ApiErrorsAcknowledgeDocument,
+    "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n": types.ApiErrorsReconcileDocument,
+    "\n  query ApiLimitsViewer {\n    viewer { role }\n  }\n": types.ApiLimitsViewerDocument,
+    "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n": types.ApiLimitsStatusDocument,
     "\n  query ApiBook($filter: PositionFilter) {\n    positions(filter: $filter) {\n      id\n      account\n      quantity\n      averageCost\n      source\n      updatedAt\n      contract { conId symbol secType localSymbol expiry strike right multiplier currency }\n    }\n  }\n": types.ApiBookDocument,
     "\n  query ApiOnePosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { account quantity contract { conId symbol } }\n  }\n": types.ApiOnePositionDocument,
     "\n  query ApiAsOf($at: DateTime!, $filter: PositionFilter) {\n    positionsAsOf(at: $at, filter: $filter) { account quantity contract { conId } }\n  }\n": types.ApiAsOfDocument,
@@ -73,6 +97,54 @@ const documents: Documents = {
     "\n  mutation ApiResolveNow($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": types.ApiResolveNowDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiViewer {\n    viewer { role }\n  }\n"): typeof import('./graphql.js').ApiViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiAuthReconcile {\n    reconcile { id status }\n  }\n"): typeof import('./graphql.js').ApiAuthReconcileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiAuthLatest {\n    latestReconciliation { id }\n  }\n"): typeof import('./graphql.js').ApiAuthLatestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiAuthRuns {\n    reconciliationCompleted { id trigger }\n  }\n"): typeof import('./graphql.js').ApiAuthRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiErrorsAsOf($at: DateTime!) {\n    positionsAsOf(at: $at) { account }\n  }\n"): typeof import('./graphql.js').ApiErrorsAsOfDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiErrorsRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) { edges { cursor } }\n  }\n"): typeof import('./graphql.js').ApiErrorsRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiErrorsHistory($account: String!, $conId: Int!) {\n    positionHistory(account: $account, conId: $conId, first: 1) { edges { cursor } }\n  }\n"): typeof import('./graphql.js').ApiErrorsHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiErrorsFollow($after: String) {\n    positionUpdated(after: $after) { cursor }\n  }\n"): typeof import('./graphql.js').ApiErrorsFollowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiErrorsAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id status }\n  }\n"): typeof import('./graphql.js').ApiErrorsAcknowledgeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n"): typeof import('./graphql.js').ApiErrorsReconcileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiLimitsViewer {\n    viewer { role }\n  }\n"): typeof import('./graphql.js').ApiLimitsViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n"): typeof import('./graphql.js').ApiLimitsStatusDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

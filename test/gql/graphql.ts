@@ -87,6 +87,78 @@ export type ViewerRole =
   | 'ADMIN'
   | 'READ';
 
+export type ApiViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiViewerQuery = { viewer: { role: ViewerRole } };
+
+export type ApiAuthReconcileMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiAuthReconcileMutation = { reconcile: { id: string, status: ReconciliationStatus } };
+
+export type ApiAuthLatestQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiAuthLatestQuery = { latestReconciliation: { id: string } | null };
+
+export type ApiAuthRunsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiAuthRunsSubscription = { reconciliationCompleted: { id: string, trigger: ReconciliationTrigger } };
+
+export type ApiErrorsAsOfQueryVariables = Exact<{
+  at: string;
+}>;
+
+
+export type ApiErrorsAsOfQuery = { positionsAsOf: Array<{ account: string }> };
+
+export type ApiErrorsRunsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ApiErrorsRunsQuery = { reconciliationRuns: { edges: Array<{ cursor: string }> } };
+
+export type ApiErrorsHistoryQueryVariables = Exact<{
+  account: string;
+  conId: number;
+}>;
+
+
+export type ApiErrorsHistoryQuery = { positionHistory: { edges: Array<{ cursor: string }> } };
+
+export type ApiErrorsFollowSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ApiErrorsFollowSubscription = { positionUpdated: { cursor: string } };
+
+export type ApiErrorsAcknowledgeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApiErrorsAcknowledgeMutation = { acknowledgeDiscrepancy: { id: string, status: DiscrepancyStatus } };
+
+export type ApiErrorsReconcileMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiErrorsReconcileMutation = { reconcile: { discrepancies: Array<{ id: string }> } };
+
+export type ApiLimitsViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiLimitsViewerQuery = { viewer: { role: ViewerRole } };
+
+export type ApiLimitsStatusSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiLimitsStatusSubscription = { statusChanged: { mode: RunMode } };
+
 export type ApiBookQueryVariables = Exact<{
   filter?: PositionFilter | null | undefined;
 }>;
@@ -295,6 +367,99 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const ApiViewerDocument = new TypedDocumentString(`
+    query ApiViewer {
+  viewer {
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<ApiViewerQuery, ApiViewerQueryVariables>;
+export const ApiAuthReconcileDocument = new TypedDocumentString(`
+    mutation ApiAuthReconcile {
+  reconcile {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApiAuthReconcileMutation, ApiAuthReconcileMutationVariables>;
+export const ApiAuthLatestDocument = new TypedDocumentString(`
+    query ApiAuthLatest {
+  latestReconciliation {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ApiAuthLatestQuery, ApiAuthLatestQueryVariables>;
+export const ApiAuthRunsDocument = new TypedDocumentString(`
+    subscription ApiAuthRuns {
+  reconciliationCompleted {
+    id
+    trigger
+  }
+}
+    `) as unknown as TypedDocumentString<ApiAuthRunsSubscription, ApiAuthRunsSubscriptionVariables>;
+export const ApiErrorsAsOfDocument = new TypedDocumentString(`
+    query ApiErrorsAsOf($at: DateTime!) {
+  positionsAsOf(at: $at) {
+    account
+  }
+}
+    `) as unknown as TypedDocumentString<ApiErrorsAsOfQuery, ApiErrorsAsOfQueryVariables>;
+export const ApiErrorsRunsDocument = new TypedDocumentString(`
+    query ApiErrorsRuns($first: Int, $after: String) {
+  reconciliationRuns(first: $first, after: $after) {
+    edges {
+      cursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiErrorsRunsQuery, ApiErrorsRunsQueryVariables>;
+export const ApiErrorsHistoryDocument = new TypedDocumentString(`
+    query ApiErrorsHistory($account: String!, $conId: Int!) {
+  positionHistory(account: $account, conId: $conId, first: 1) {
+    edges {
+      cursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiErrorsHistoryQuery, ApiErrorsHistoryQueryVariables>;
+export const ApiErrorsFollowDocument = new TypedDocumentString(`
+    subscription ApiErrorsFollow($after: String) {
+  positionUpdated(after: $after) {
+    cursor
+  }
+}
+    `) as unknown as TypedDocumentString<ApiErrorsFollowSubscription, ApiErrorsFollowSubscriptionVariables>;
+export const ApiErrorsAcknowledgeDocument = new TypedDocumentString(`
+    mutation ApiErrorsAcknowledge($id: ID!) {
+  acknowledgeDiscrepancy(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApiErrorsAcknowledgeMutation, ApiErrorsAcknowledgeMutationVariables>;
+export const ApiErrorsReconcileDocument = new TypedDocumentString(`
+    mutation ApiErrorsReconcile {
+  reconcile {
+    discrepancies {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiErrorsReconcileMutation, ApiErrorsReconcileMutationVariables>;
+export const ApiLimitsViewerDocument = new TypedDocumentString(`
+    query ApiLimitsViewer {
+  viewer {
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<ApiLimitsViewerQuery, ApiLimitsViewerQueryVariables>;
+export const ApiLimitsStatusDocument = new TypedDocumentString(`
+    subscription ApiLimitsStatus {
+  statusChanged {
+    mode
+  }
+}
+    `) as unknown as TypedDocumentString<ApiLimitsStatusSubscription, ApiLimitsStatusSubscriptionVariables>;
 export const ApiBookDocument = new TypedDocumentString(`
     query ApiBook($filter: PositionFilter) {
   positions(filter: $filter) {

@@ -4,7 +4,7 @@ import { loadConfig } from '../../../src/app/config.js';
 import { type Sentinel, startSentinel } from '../../../src/app/start-sentinel.js';
 import type { Contract } from '../../../src/domain/contract.js';
 import { startSimulator, type TwsSimulator } from '../../../src/infra/ib-simulator/tws-simulator.js';
-import { silentLogger } from '../../../src/infra/logger.js';
+import { type Logger, silentLogger } from '../../../src/infra/logger.js';
 import { makeTempDir } from '../../duckdb/support/temp-dir.js';
 import { option } from '../../support/contracts.js';
 import { ManualClock } from '../../support/manual-clock.js';
@@ -34,6 +34,10 @@ export interface ServiceOptions {
   readonly brokerDown?: boolean;
   /** Wait for the broker to be READY and the STARTUP reconciliation to finish (default true). */
   readonly waitReady?: boolean;
+  /** Where the DuckDB file goes (default a fresh temp folder). */
+  readonly dbFolder?: string;
+  /** Default: silent. */
+  readonly logger?: Logger;
 }
 
 export function seedDefaultBook(sim: TwsSimulator): void {
@@ -70,7 +74,7 @@ export class ServiceHarness {
       sim = await startSimulator({ host: '127.0.0.1', port: 0, clock: simClock });
       (options.seed ?? seedDefaultBook)(sim);
       if (options.brokerDown) await sim.restart({ refuseForMs: 3_600_000 });
-      const db = join(folder.path, 'positions.duckdb');
+      const db = join(options.dbFolder ?? folder.path, 'positions.duckdb');
       const { config } = loadConfig(
         [
           '--port=0',
@@ -85,7 +89,7 @@ export class ServiceHarness {
         ],
         {},
       );
-      const sentinel = await startSentinel({ config, logger: silentLogger });
+      const sentinel = await startSentinel({ config, logger: options.logger ?? silentLogger });
       const harness = new ServiceHarness(sim, simClock, sentinel, db, folder);
       if (options.waitReady !== false && !options.brokerDown) await harness.untilStartupRun();
       return harness;
