@@ -27,6 +27,9 @@ type Documents = {
     "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n": typeof types.ApiErrorsReconcileDocument,
     "\n  query ApiLimitsViewer {\n    viewer { role }\n  }\n": typeof types.ApiLimitsViewerDocument,
     "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n": typeof types.ApiLimitsStatusDocument,
+    "\n  query ApiOpsBrokerBook {\n    brokerPositions { account quantity }\n  }\n": typeof types.ApiOpsBrokerBookDocument,
+    "\n  mutation ApiOpsReconcile {\n    reconcile { status summary discrepancyCount discrepancies { id } }\n  }\n": typeof types.ApiOpsReconcileDocument,
+    "\n  subscription ApiOpsFollow {\n    positionUpdated { cursor }\n  }\n": typeof types.ApiOpsFollowDocument,
     "\n  query ApiBook($filter: PositionFilter) {\n    positions(filter: $filter) {\n      id\n      account\n      quantity\n      averageCost\n      source\n      updatedAt\n      contract { conId symbol secType localSymbol expiry strike right multiplier currency }\n    }\n  }\n": typeof types.ApiBookDocument,
     "\n  query ApiOnePosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { account quantity contract { conId symbol } }\n  }\n": typeof types.ApiOnePositionDocument,
     "\n  query ApiAsOf($at: DateTime!, $filter: PositionFilter) {\n    positionsAsOf(at: $at, filter: $filter) { account quantity contract { conId } }\n  }\n": typeof types.ApiAsOfDocument,
@@ -68,6 +71,9 @@ const documents: Documents = {
     "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n": types.ApiErrorsReconcileDocument,
     "\n  query ApiLimitsViewer {\n    viewer { role }\n  }\n": types.ApiLimitsViewerDocument,
     "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n": types.ApiLimitsStatusDocument,
+    "\n  query ApiOpsBrokerBook {\n    brokerPositions { account quantity }\n  }\n": types.ApiOpsBrokerBookDocument,
+    "\n  mutation ApiOpsReconcile {\n    reconcile { status summary discrepancyCount discrepancies { id } }\n  }\n": types.ApiOpsReconcileDocument,
+    "\n  subscription ApiOpsFollow {\n    positionUpdated { cursor }\n  }\n": types.ApiOpsFollowDocument,
     "\n  query ApiBook($filter: PositionFilter) {\n    positions(filter: $filter) {\n      id\n      account\n      quantity\n      averageCost\n      source\n      updatedAt\n      contract { conId symbol secType localSymbol expiry strike right multiplier currency }\n    }\n  }\n": types.ApiBookDocument,
     "\n  query ApiOnePosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { account quantity contract { conId symbol } }\n  }\n": types.ApiOnePositionDocument,
     "\n  query ApiAsOf($at: DateTime!, $filter: PositionFilter) {\n    positionsAsOf(at: $at, filter: $filter) { account quantity contract { conId } }\n  }\n": types.ApiAsOfDocument,
@@ -145,6 +151,18 @@ export function graphql(source: "\n  query ApiLimitsViewer {\n    viewer { role 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n"): typeof import('./graphql.js').ApiLimitsStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiOpsBrokerBook {\n    brokerPositions { account quantity }\n  }\n"): typeof import('./graphql.js').ApiOpsBrokerBookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiOpsReconcile {\n    reconcile { status summary discrepancyCount discrepancies { id } }\n  }\n"): typeof import('./graphql.js').ApiOpsReconcileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiOpsFollow {\n    positionUpdated { cursor }\n  }\n"): typeof import('./graphql.js').ApiOpsFollowDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -159,6 +159,21 @@ export type ApiLimitsStatusSubscriptionVariables = Exact<{ [key: string]: never;
 
 export type ApiLimitsStatusSubscription = { statusChanged: { mode: RunMode } };
 
+export type ApiOpsBrokerBookQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiOpsBrokerBookQuery = { brokerPositions: Array<{ account: string, quantity: number }> };
+
+export type ApiOpsReconcileMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiOpsReconcileMutation = { reconcile: { status: ReconciliationStatus, summary: string, discrepancyCount: number, discrepancies: Array<{ id: string }> } };
+
+export type ApiOpsFollowSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiOpsFollowSubscription = { positionUpdated: { cursor: string } };
+
 export type ApiBookQueryVariables = Exact<{
   filter?: PositionFilter | null | undefined;
 }>;
@@ -460,6 +475,33 @@ export const ApiLimitsStatusDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiLimitsStatusSubscription, ApiLimitsStatusSubscriptionVariables>;
+export const ApiOpsBrokerBookDocument = new TypedDocumentString(`
+    query ApiOpsBrokerBook {
+  brokerPositions {
+    account
+    quantity
+  }
+}
+    `) as unknown as TypedDocumentString<ApiOpsBrokerBookQuery, ApiOpsBrokerBookQueryVariables>;
+export const ApiOpsReconcileDocument = new TypedDocumentString(`
+    mutation ApiOpsReconcile {
+  reconcile {
+    status
+    summary
+    discrepancyCount
+    discrepancies {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiOpsReconcileMutation, ApiOpsReconcileMutationVariables>;
+export const ApiOpsFollowDocument = new TypedDocumentString(`
+    subscription ApiOpsFollow {
+  positionUpdated {
+    cursor
+  }
+}
+    `) as unknown as TypedDocumentString<ApiOpsFollowSubscription, ApiOpsFollowSubscriptionVariables>;
 export const ApiBookDocument = new TypedDocumentString(`
     query ApiBook($filter: PositionFilter) {
   positions(filter: $filter) {

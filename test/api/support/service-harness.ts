@@ -9,6 +9,8 @@ import { makeTempDir } from '../../duckdb/support/temp-dir.js';
 import { option } from '../../support/contracts.js';
 import { ManualClock } from '../../support/manual-clock.js';
 
+const REFUSE_MS = 60_000;
+
 export const ACCOUNT_A = 'DU111111';
 export const ACCOUNT_B = 'DU222222';
 
@@ -40,6 +42,13 @@ export interface ServiceOptions {
   readonly logger?: Logger;
 }
 
+/** Closes the simulator's port at once; it opens again when its clock passes REFUSE_MS. */
+async function refuseConnections(sim: TwsSimulator): Promise<{ reopened: Promise<void> }> {
+  const reopened = sim.restart({ refuseForMs: REFUSE_MS });
+  await expect.poll(() => sim.listening).toBe(false);
+  return { reopened };
+}
+
 export function seedDefaultBook(sim: TwsSimulator): void {
   sim.setPrices([
     [SPY_CALL.conId, 12.5],
@@ -64,6 +73,7 @@ export class ServiceHarness {
     readonly sentinel: Sentinel,
     readonly db: string,
     private readonly folder: { remove(): void },
+    private reopened: Promise<void> | undefined,
   ) {}
 
   static async start(options: ServiceOptions = {}): Promise<ServiceHarness> {
@@ -73,7 +83,7 @@ export class ServiceHarness {
     try {
       sim = await startSimulator({ host: '127.0.0.1', port: 0, clock: simClock });
       (options.seed ?? seedDefaultBook)(sim);
-      if (options.brokerDown) await sim.restart({ refuseForMs: 3_600_000 });
+      const reopened = options.brokerDown ? (await refuseConnections(sim)).reopened : undefined;
       const db = join(options.dbFolder ?? folder.path, 'positions.duckdb');
       const { config } = loadConfig(
         [
@@ -89,8 +99,13 @@ export class ServiceHarness {
         ],
         {},
       );
-      const sentinel = await startSentinel({ config, logger: options.logger ?? silentLogger });
-      const harness = new ServiceHarness(sim, simClock, sentinel, db, folder);
+      const sentinel = await startSentinel({
+        config,
+        logger: options.logger ?? silentLogger,
+        // Reconnects within a fraction of a second, so that no test waits on the production backoff.
+        tuning: { brokerBackoff: { initialDelayMs: 20, maxDelayMs: 200 } },
+      });
+      const harness = new ServiceHarness(sim, simClock, sentinel, db, folder, reopened);
       if (options.waitReady !== false && !options.brokerDown) await harness.untilStartupRun();
       return harness;
     } catch (error) {
@@ -129,9 +144,16 @@ export class ServiceHarness {
       .toBe(count);
   }
 
-  /** Lets the simulated TWS listen again after `brokerDown`. */
-  acceptBroker(): void {
-    this.simClock.advance(3_600_000);
+  /** The simulated TWS drops every connection and refuses new ones until `acceptBroker()`. */
+  async refuseBroker(): Promise<void> {
+    this.reopened = (await refuseConnections(this.sim)).reopened;
+  }
+
+  /** Lets the simulated TWS listen again after `brokerDown` or `refuseBroker()`; resolves once it does. */
+  async acceptBroker(): Promise<void> {
+    this.simClock.advance(REFUSE_MS);
+    await this.reopened;
+    this.reopened = undefined;
   }
 
   /** Resolves once the broker is READY and its STARTUP run is recorded. */
