@@ -78,6 +78,7 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       logger: logger.child({ component: 'api' }),
       readiness: () => readiness(core),
       metrics: () => metrics.registry.render(),
+      endSubscriptions: () => subscriptions.completeAll(),
       ...(options.webRoot ? { staticRoutes: staticFiles(options.webRoot) } : {}),
     });
     core.onClose(server.close);

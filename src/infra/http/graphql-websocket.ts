@@ -32,6 +32,23 @@ type EnvelopedArgs = ExecutionArgs & Pick<Enveloped, 'execute' | 'subscribe'>;
 export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
   const wss = new WebSocketServer({ server: options.httpServer, path: GRAPHQL_PATH });
   const mask = clientErrorMasker(options.logger);
+  // Operations started and not yet completed, so that shutdown can wait for their `complete`.
+  const running = new Set<string>();
+  const idle = new Set<() => void>();
+  const finished = (key: string) => {
+    running.delete(key);
+    if (running.size === 0) for (const resolve of idle) resolve();
+  };
+  const socketIds = new WeakMap<object, number>();
+  let nextSocketId = 0;
+  const keyOf = (socket: object, id: string) => {
+    let n = socketIds.get(socket);
+    if (n === undefined) {
+      n = nextSocketId++;
+      socketIds.set(socket, n);
+    }
+    return `${n}:${id}`;
+  };
   const disposable = useServer<Record<string, unknown>>(
     {
       execute: (args) => (args as EnvelopedArgs).execute(args),
@@ -49,10 +66,11 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
         return false;
       },
       onNext: (_ctx, _id, _payload, _args, result) => formatResultForClient(result),
+      onComplete: (ctx, id) => finished(keyOf(ctx.extra.socket, id)),
       // Errors the operation ended with, including one thrown while a subscription streamed (which
       // graphql-ws wraps itself, outside yoga's masking): masked here like everywhere else.
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatForClient(mask(error))),
-      onSubscribe: async (ctx, _id, params) => {
+      onSubscribe: async (ctx, id, params) => {
         if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerConnection) {
           return [
             new GraphQLError(
@@ -73,6 +91,7 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
           const document = enveloped.parse(params.query);
           const errors = enveloped.validate(enveloped.schema, document);
           if (errors.length > 0) return [...errors];
+          running.add(keyOf(ctx.extra.socket, id));
           const args: EnvelopedArgs = {
             schema: enveloped.schema,
             document,
@@ -95,7 +114,25 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
     get connectionCount(): number {
       return wss.clients.size;
     },
-    /** Closes every socket with 1001 (going away) and completes their subscriptions. */
+    /**
+     * Resolves once every operation has completed and its `complete` is on its way to the client,
+     * or after `timeoutMs` if some will not.
+     */
+    drain(timeoutMs: number): Promise<void> {
+      if (running.size === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          idle.delete(done);
+          // The `complete` is sent just after onComplete returns: let that happen first.
+          setImmediate(resolve);
+        };
+        const timer = setTimeout(done, timeoutMs);
+        timer.unref();
+        idle.add(done);
+      });
+    },
+    /** Closes every socket with 1001 (going away); what still runs on them is ended. */
     dispose: () => disposable.dispose(),
   };
 }
