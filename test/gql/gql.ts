@@ -50,6 +50,10 @@ type Documents = {
     "\n  mutation ApiResumeReconcile {\n    reconcile { discrepancies { id type } }\n  }\n": typeof types.ApiResumeReconcileDocument,
     "\n  mutation ApiResumeAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id }\n  }\n": typeof types.ApiResumeAcknowledgeDocument,
     "\n  mutation ApiResumeResolve($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": typeof types.ApiResumeResolveDocument,
+    "\n  subscription ApiServeFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": typeof types.ApiServeFollowDocument,
+    "\n  query ApiServeStoreStatus {\n    status { broker { state } store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": typeof types.ApiServeStoreStatusDocument,
+    "\n  subscription ApiShutdownFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": typeof types.ApiShutdownFollowDocument,
+    "\n  subscription ApiShutdownRuns {\n    reconciliationCompleted { id }\n  }\n": typeof types.ApiShutdownRunsDocument,
     "\n  subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {\n    positionUpdated(filter: $filter, after: $after) {\n      cursor change at\n      position { account quantity source contract { conId symbol } }\n    }\n  }\n": typeof types.ApiPositionUpdatedDocument,
     "\n  subscription ApiDiscrepancyChanged($filter: DiscrepancyFilter, $after: String) {\n    discrepancyChanged(filter: $filter, after: $after) {\n      cursor kind at\n      discrepancy { id type severity status note contract { conId } }\n    }\n  }\n": typeof types.ApiDiscrepancyChangedDocument,
     "\n  subscription ApiReconciliationCompleted {\n    reconciliationCompleted { id trigger status summary discrepancyCount }\n  }\n": typeof types.ApiReconciliationCompletedDocument,
@@ -94,6 +98,10 @@ const documents: Documents = {
     "\n  mutation ApiResumeReconcile {\n    reconcile { discrepancies { id type } }\n  }\n": types.ApiResumeReconcileDocument,
     "\n  mutation ApiResumeAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id }\n  }\n": types.ApiResumeAcknowledgeDocument,
     "\n  mutation ApiResumeResolve($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": types.ApiResumeResolveDocument,
+    "\n  subscription ApiServeFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": types.ApiServeFollowDocument,
+    "\n  query ApiServeStoreStatus {\n    status { broker { state } store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": types.ApiServeStoreStatusDocument,
+    "\n  subscription ApiShutdownFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": types.ApiShutdownFollowDocument,
+    "\n  subscription ApiShutdownRuns {\n    reconciliationCompleted { id }\n  }\n": types.ApiShutdownRunsDocument,
     "\n  subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {\n    positionUpdated(filter: $filter, after: $after) {\n      cursor change at\n      position { account quantity source contract { conId symbol } }\n    }\n  }\n": types.ApiPositionUpdatedDocument,
     "\n  subscription ApiDiscrepancyChanged($filter: DiscrepancyFilter, $after: String) {\n    discrepancyChanged(filter: $filter, after: $after) {\n      cursor kind at\n      discrepancy { id type severity status note contract { conId } }\n    }\n  }\n": types.ApiDiscrepancyChangedDocument,
     "\n  subscription ApiReconciliationCompleted {\n    reconciliationCompleted { id trigger status summary discrepancyCount }\n  }\n": types.ApiReconciliationCompletedDocument,
@@ -243,6 +251,22 @@ export function graphql(source: "\n  mutation ApiResumeAcknowledge($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ApiResumeResolve($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n"): typeof import('./graphql.js').ApiResumeResolveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiServeFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n"): typeof import('./graphql.js').ApiServeFollowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiServeStoreStatus {\n    status { broker { state } store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n"): typeof import('./graphql.js').ApiServeStoreStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiShutdownFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n"): typeof import('./graphql.js').ApiShutdownFollowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiShutdownRuns {\n    reconciliationCompleted { id }\n  }\n"): typeof import('./graphql.js').ApiShutdownRunsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

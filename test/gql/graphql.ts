@@ -318,6 +318,26 @@ export type ApiResumeResolveMutationVariables = Exact<{
 
 export type ApiResumeResolveMutation = { resolveDiscrepancy: { id: string } };
 
+export type ApiServeFollowSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiServeFollowSubscription = { positionUpdated: { cursor: string, position: { quantity: number } } };
+
+export type ApiServeStoreStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiServeStoreStatusQuery = { status: { broker: { state: BrokerState }, store: { bufferedUpdates: number, totalUpdates: number }, reconciliation: { lastRun: { trigger: ReconciliationTrigger } | null } } };
+
+export type ApiShutdownFollowSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiShutdownFollowSubscription = { positionUpdated: { cursor: string, position: { quantity: number } } };
+
+export type ApiShutdownRunsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiShutdownRunsSubscription = { reconciliationCompleted: { id: string } };
+
 export type ApiPositionUpdatedSubscriptionVariables = Exact<{
   filter?: PositionFilter | null | undefined;
   after?: string | null | undefined;
@@ -818,6 +838,51 @@ export const ApiResumeResolveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiResumeResolveMutation, ApiResumeResolveMutationVariables>;
+export const ApiServeFollowDocument = new TypedDocumentString(`
+    subscription ApiServeFollow {
+  positionUpdated {
+    cursor
+    position {
+      quantity
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiServeFollowSubscription, ApiServeFollowSubscriptionVariables>;
+export const ApiServeStoreStatusDocument = new TypedDocumentString(`
+    query ApiServeStoreStatus {
+  status {
+    broker {
+      state
+    }
+    store {
+      bufferedUpdates
+      totalUpdates
+    }
+    reconciliation {
+      lastRun {
+        trigger
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiServeStoreStatusQuery, ApiServeStoreStatusQueryVariables>;
+export const ApiShutdownFollowDocument = new TypedDocumentString(`
+    subscription ApiShutdownFollow {
+  positionUpdated {
+    cursor
+    position {
+      quantity
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiShutdownFollowSubscription, ApiShutdownFollowSubscriptionVariables>;
+export const ApiShutdownRunsDocument = new TypedDocumentString(`
+    subscription ApiShutdownRuns {
+  reconciliationCompleted {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ApiShutdownRunsSubscription, ApiShutdownRunsSubscriptionVariables>;
 export const ApiPositionUpdatedDocument = new TypedDocumentString(`
     subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {
   positionUpdated(filter: $filter, after: $after) {
