@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { SentinelApi } from '../../schema/context.js';
 import type { Logger } from '../logger.js';
 import { type ApiKeyAuth, keyFromAuthorizationHeader } from './api-key-auth.js';
+import { crossOriginRefusal, isLoopbackName } from './browser-origin.js';
 import { createSentinelYoga, GRAPHQL_PATH, type YogaDependencies } from './create-yoga.js';
 import { attachGraphqlWebSocket } from './graphql-websocket.js';
 
@@ -47,11 +48,15 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     logger: options.logger,
     ...(options.plugins ? { plugins: options.plugins } : {}),
   });
+  const loopbackOnly = isLoopbackName(options.host);
   const inFlight = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     inFlight.add(response);
     response.once('close', () => inFlight.delete(response));
     response.once('finish', () => inFlight.delete(response));
+    const refusal = crossOriginRefusal(request.headers, loopbackOnly);
+    if (refusal)
+      return json(response, 403, { errors: [{ message: refusal, extensions: { code: 'FORBIDDEN' } }] });
     const path = (request.url ?? '/').split('?')[0];
     if (path === '/healthz') return json(response, 200, { status: 'ok' });
     if (path === '/readyz') {
@@ -80,6 +85,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     yoga,
     auth: options.auth,
     logger: options.logger,
+    loopbackOnly,
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? 100,
   });
 

@@ -28,6 +28,8 @@ export function createSentinelYoga(deps: YogaDependencies) {
     schema: deps.schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
+    // No CORS headers: a page from another site must not read positions through a browser.
+    cors: false,
     logging: false,
     context: (initial: InitialContext): SchemaContext => {
       const key =

@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { SchemaContext } from '../../schema/context.js';
 import type { Logger } from '../logger.js';
 import { type ApiKeyAuth, keyFromConnectionParams } from './api-key-auth.js';
+import { crossOriginRefusal } from './browser-origin.js';
 import { GRAPHQL_PATH } from './create-yoga.js';
 import { clientErrorMasker, formatForClient, formatResultForClient } from './graphql-errors.js';
 
@@ -18,6 +19,8 @@ export interface GraphqlWebSocketOptions {
   readonly yoga: YogaServerInstance<Record<string, unknown>, SchemaContext>;
   readonly auth: ApiKeyAuth;
   readonly logger: Logger;
+  /** The server listens on loopback only: see crossOriginRefusal. */
+  readonly loopbackOnly: boolean;
   readonly maxSubscriptionsPerConnection: number;
   readonly keepAliveMs?: number;
 }
@@ -54,6 +57,12 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
       execute: (args) => (args as EnvelopedArgs).execute(args),
       subscribe: (args) => (args as EnvelopedArgs).subscribe(args),
       onConnect: (ctx) => {
+        // Browsers apply no CORS to WebSockets: a page from any site could subscribe otherwise.
+        const refusal = crossOriginRefusal(ctx.extra.request.headers, options.loopbackOnly);
+        if (refusal) {
+          ctx.extra.socket.close(CLOSE_FORBIDDEN, `Forbidden: ${refusal}`.slice(0, 123));
+          return false;
+        }
         const outcome = options.auth.authenticate(keyFromConnectionParams(ctx.connectionParams));
         if (outcome.ok) return true;
         // graphql-ws answers `false` with 4403; a missing key deserves 4401 so clients know to send one.
