@@ -19,6 +19,8 @@ type Documents = {
     "\n  mutation ApiAuthReconcile {\n    reconcile { id status }\n  }\n": typeof types.ApiAuthReconcileDocument,
     "\n  query ApiAuthLatest {\n    latestReconciliation { id }\n  }\n": typeof types.ApiAuthLatestDocument,
     "\n  subscription ApiAuthRuns {\n    reconciliationCompleted { id trigger }\n  }\n": typeof types.ApiAuthRunsDocument,
+    "\n  query ApiOriginLatest {\n    latestReconciliation { id }\n  }\n": typeof types.ApiOriginLatestDocument,
+    "\n  query ApiOriginViewer {\n    viewer { role }\n  }\n": typeof types.ApiOriginViewerDocument,
     "\n  query ApiErrorsAsOf($at: DateTime!) {\n    positionsAsOf(at: $at) { account }\n  }\n": typeof types.ApiErrorsAsOfDocument,
     "\n  query ApiErrorsRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) { edges { cursor } }\n  }\n": typeof types.ApiErrorsRunsDocument,
     "\n  query ApiErrorsHistory($account: String!, $conId: Int!) {\n    positionHistory(account: $account, conId: $conId, first: 1) { edges { cursor } }\n  }\n": typeof types.ApiErrorsHistoryDocument,
@@ -67,6 +69,8 @@ const documents: Documents = {
     "\n  mutation ApiAuthReconcile {\n    reconcile { id status }\n  }\n": types.ApiAuthReconcileDocument,
     "\n  query ApiAuthLatest {\n    latestReconciliation { id }\n  }\n": types.ApiAuthLatestDocument,
     "\n  subscription ApiAuthRuns {\n    reconciliationCompleted { id trigger }\n  }\n": types.ApiAuthRunsDocument,
+    "\n  query ApiOriginLatest {\n    latestReconciliation { id }\n  }\n": types.ApiOriginLatestDocument,
+    "\n  query ApiOriginViewer {\n    viewer { role }\n  }\n": types.ApiOriginViewerDocument,
     "\n  query ApiErrorsAsOf($at: DateTime!) {\n    positionsAsOf(at: $at) { account }\n  }\n": types.ApiErrorsAsOfDocument,
     "\n  query ApiErrorsRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) { edges { cursor } }\n  }\n": types.ApiErrorsRunsDocument,
     "\n  query ApiErrorsHistory($account: String!, $conId: Int!) {\n    positionHistory(account: $account, conId: $conId, first: 1) { edges { cursor } }\n  }\n": types.ApiErrorsHistoryDocument,
@@ -127,6 +131,14 @@ export function graphql(source: "\n  query ApiAuthLatest {\n    latestReconcilia
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ApiAuthRuns {\n    reconciliationCompleted { id trigger }\n  }\n"): typeof import('./graphql.js').ApiAuthRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiOriginLatest {\n    latestReconciliation { id }\n  }\n"): typeof import('./graphql.js').ApiOriginLatestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiOriginViewer {\n    viewer { role }\n  }\n"): typeof import('./graphql.js').ApiOriginViewerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

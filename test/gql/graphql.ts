@@ -107,6 +107,16 @@ export type ApiAuthRunsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 export type ApiAuthRunsSubscription = { reconciliationCompleted: { id: string, trigger: ReconciliationTrigger } };
 
+export type ApiOriginLatestQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiOriginLatestQuery = { latestReconciliation: { id: string } | null };
+
+export type ApiOriginViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiOriginViewerQuery = { viewer: { role: ViewerRole } };
+
 export type ApiErrorsAsOfQueryVariables = Exact<{
   at: string;
 }>;
@@ -432,6 +442,20 @@ export const ApiAuthRunsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiAuthRunsSubscription, ApiAuthRunsSubscriptionVariables>;
+export const ApiOriginLatestDocument = new TypedDocumentString(`
+    query ApiOriginLatest {
+  latestReconciliation {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ApiOriginLatestQuery, ApiOriginLatestQueryVariables>;
+export const ApiOriginViewerDocument = new TypedDocumentString(`
+    query ApiOriginViewer {
+  viewer {
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<ApiOriginViewerQuery, ApiOriginViewerQueryVariables>;
 export const ApiErrorsAsOfDocument = new TypedDocumentString(`
     query ApiErrorsAsOf($at: DateTime!) {
   positionsAsOf(at: $at) {

@@ -15,10 +15,22 @@ export class WebSocketClient {
   connected = false;
   closed: ClosedSocket | undefined;
 
-  constructor(url: string, options: { key?: string; connectionParams?: Record<string, unknown> } = {}) {
+  constructor(
+    url: string,
+    options: { key?: string; connectionParams?: Record<string, unknown>; origin?: string } = {},
+  ) {
+    const { origin } = options;
     this.client = createClient({
       url,
-      webSocketImpl: WebSocket,
+      // A browser always says which page opened the socket; Node programs usually do not.
+      webSocketImpl:
+        origin === undefined
+          ? WebSocket
+          : class extends WebSocket {
+              constructor(address: string, protocols?: string | string[]) {
+                super(address, protocols, { origin });
+              }
+            },
       lazy: false,
       retryAttempts: 0,
       connectionParams:
