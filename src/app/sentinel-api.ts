@@ -38,6 +38,7 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
       position: async (key) => parts.writer.position(key),
       asOf: (at, filter) => parts.writer.positionsAsOf(at, filter),
       history: (key, page) => parts.writer.history(key, page),
+      // The writer's stream carries closes whatever the filter says: a close is the change.
       follow: (after, filter) => meter.track(parts.writer.follow({ after, filter })),
     },
     broker: {
