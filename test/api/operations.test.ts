@@ -125,7 +125,9 @@ describe('/metrics', () => {
       'sentinel_active_subscriptions',
       'sentinel_events_delivered_total',
     ]) {
-      expect(first.text, family).toMatch(new RegExp(`^# TYPE ${family} (counter|gauge)$`, 'm'));
+      // Prometheus' convention: a family named *_total is a counter (rate() and friends expect one).
+      const type = family.endsWith('_total') ? 'counter' : 'gauge';
+      expect(first.text, family).toMatch(new RegExp(`^# TYPE ${family} ${type}$`, 'm'));
     }
     expect(first.value('sentinel_broker_state{state="READY"}')).toBe(1);
     expect(first.value('sentinel_broker_state{state="DISCONNECTED"}')).toBe(0);
