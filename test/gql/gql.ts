@@ -21,6 +21,7 @@ type Documents = {
     "\n  subscription ApiAuthRuns {\n    reconciliationCompleted { id trigger }\n  }\n": typeof types.ApiAuthRunsDocument,
     "\n  query ApiOriginLatest {\n    latestReconciliation { id }\n  }\n": typeof types.ApiOriginLatestDocument,
     "\n  query ApiOriginViewer {\n    viewer { role }\n  }\n": typeof types.ApiOriginViewerDocument,
+    "\n  query ApiDemoOverview {\n    status { mode broker { state accounts } }\n    positions { account quantity }\n  }\n": typeof types.ApiDemoOverviewDocument,
     "\n  query ApiErrorsAsOf($at: DateTime!) {\n    positionsAsOf(at: $at) { account }\n  }\n": typeof types.ApiErrorsAsOfDocument,
     "\n  query ApiErrorsRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) { edges { cursor } }\n  }\n": typeof types.ApiErrorsRunsDocument,
     "\n  query ApiErrorsHistory($account: String!, $conId: Int!) {\n    positionHistory(account: $account, conId: $conId, first: 1) { edges { cursor } }\n  }\n": typeof types.ApiErrorsHistoryDocument,
@@ -71,6 +72,7 @@ const documents: Documents = {
     "\n  subscription ApiAuthRuns {\n    reconciliationCompleted { id trigger }\n  }\n": types.ApiAuthRunsDocument,
     "\n  query ApiOriginLatest {\n    latestReconciliation { id }\n  }\n": types.ApiOriginLatestDocument,
     "\n  query ApiOriginViewer {\n    viewer { role }\n  }\n": types.ApiOriginViewerDocument,
+    "\n  query ApiDemoOverview {\n    status { mode broker { state accounts } }\n    positions { account quantity }\n  }\n": types.ApiDemoOverviewDocument,
     "\n  query ApiErrorsAsOf($at: DateTime!) {\n    positionsAsOf(at: $at) { account }\n  }\n": types.ApiErrorsAsOfDocument,
     "\n  query ApiErrorsRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) { edges { cursor } }\n  }\n": types.ApiErrorsRunsDocument,
     "\n  query ApiErrorsHistory($account: String!, $conId: Int!) {\n    positionHistory(account: $account, conId: $conId, first: 1) { edges { cursor } }\n  }\n": types.ApiErrorsHistoryDocument,
@@ -139,6 +141,10 @@ export function graphql(source: "\n  query ApiOriginLatest {\n    latestReconcil
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ApiOriginViewer {\n    viewer { role }\n  }\n"): typeof import('./graphql.js').ApiOriginViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiDemoOverview {\n    status { mode broker { state accounts } }\n    positions { account quantity }\n  }\n"): typeof import('./graphql.js').ApiDemoOverviewDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -117,6 +117,11 @@ export type ApiOriginViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ApiOriginViewerQuery = { viewer: { role: ViewerRole } };
 
+export type ApiDemoOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiDemoOverviewQuery = { status: { mode: RunMode, broker: { state: BrokerState, accounts: Array<string> } }, positions: Array<{ account: string, quantity: number }> };
+
 export type ApiErrorsAsOfQueryVariables = Exact<{
   at: string;
 }>;
@@ -456,6 +461,21 @@ export const ApiOriginViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiOriginViewerQuery, ApiOriginViewerQueryVariables>;
+export const ApiDemoOverviewDocument = new TypedDocumentString(`
+    query ApiDemoOverview {
+  status {
+    mode
+    broker {
+      state
+      accounts
+    }
+  }
+  positions {
+    account
+    quantity
+  }
+}
+    `) as unknown as TypedDocumentString<ApiDemoOverviewQuery, ApiDemoOverviewQueryVariables>;
 export const ApiErrorsAsOfDocument = new TypedDocumentString(`
     query ApiErrorsAsOf($at: DateTime!) {
   positionsAsOf(at: $at) {
