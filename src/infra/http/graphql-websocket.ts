@@ -36,22 +36,8 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
   const wss = new WebSocketServer({ server: options.httpServer, path: GRAPHQL_PATH });
   const mask = clientErrorMasker(options.logger);
   // Operations started and not yet completed, so that shutdown can wait for their `complete`.
-  const running = new Set<string>();
+  let running = 0;
   const idle = new Set<() => void>();
-  const finished = (key: string) => {
-    running.delete(key);
-    if (running.size === 0) for (const resolve of idle) resolve();
-  };
-  const socketIds = new WeakMap<object, number>();
-  let nextSocketId = 0;
-  const keyOf = (socket: object, id: string) => {
-    let n = socketIds.get(socket);
-    if (n === undefined) {
-      n = nextSocketId++;
-      socketIds.set(socket, n);
-    }
-    return `${n}:${id}`;
-  };
   const disposable = useServer<Record<string, unknown>>(
     {
       execute: (args) => (args as EnvelopedArgs).execute(args),
@@ -75,11 +61,14 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
         return false;
       },
       onNext: (_ctx, _id, _payload, _args, result) => formatResultForClient(result),
-      onComplete: (ctx, id) => finished(keyOf(ctx.extra.socket, id)),
+      onComplete: () => {
+        running--;
+        if (running === 0) for (const resolve of [...idle]) resolve();
+      },
       // Errors the operation ended with, including one thrown while a subscription streamed (which
       // graphql-ws wraps itself, outside yoga's masking): masked here like everywhere else.
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatForClient(mask(error))),
-      onSubscribe: async (ctx, id, params) => {
+      onSubscribe: async (ctx, _id, params) => {
         if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerConnection) {
           return [
             new GraphQLError(
@@ -100,7 +89,6 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
           const document = enveloped.parse(params.query);
           const errors = enveloped.validate(enveloped.schema, document);
           if (errors.length > 0) return [...errors];
-          running.add(keyOf(ctx.extra.socket, id));
           const args: EnvelopedArgs = {
             schema: enveloped.schema,
             document,
@@ -110,6 +98,7 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
             execute: enveloped.execute,
             subscribe: enveloped.subscribe,
           };
+          running++; // from here graphql-ws runs it, and calls onComplete when it ends
           return args;
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError('Bad request')];
@@ -128,7 +117,7 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
      * or after `timeoutMs` if some will not.
      */
     drain(timeoutMs: number): Promise<void> {
-      if (running.size === 0) return Promise.resolve();
+      if (running === 0) return Promise.resolve();
       return new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);
