@@ -10,6 +10,7 @@ import {
   SPY_CALL,
   SPY_PUT,
 } from './support/service-harness.js';
+import { subscribeSse } from './support/sse-client.js';
 import { Subscriber, TRANSPORTS } from './support/transports.js';
 
 const PositionUpdated = graphql(`
@@ -158,5 +159,16 @@ describe.each(TRANSPORTS)('subscriptions over %s', (transport) => {
     const states = live.events.map((e) => e.statusChanged.broker.state);
     const down = states.findIndex((s) => s !== 'READY');
     expect(states.slice(down + 1)).toContain('READY');
+  });
+});
+
+describe('SSE with GET, as `curl -N` or a browser EventSource would subscribe', () => {
+  it('streams events for an operation in the query string', async () => {
+    const live = subscribeSse(service.url, PositionUpdated, { filter: { symbol: 'QQQ' } }, { method: 'GET' });
+    await service.untilSubscriptions(1);
+    service.sim.change(ACCOUNT_B, QQQ_CALL.conId, 12);
+    const [event] = await live.untilEvents(1);
+    expect(event?.positionUpdated.position).toMatchObject({ quantity: 12, contract: { symbol: 'QQQ' } });
+    await live.close();
   });
 });

@@ -15,20 +15,28 @@ export function subscribeSse<Result, Variables>(
   url: string,
   document: TypedDocumentString<Result, Variables>,
   variables?: Variables,
-  { key }: KeyOption = {},
+  { key, method = 'POST' }: KeyOption & { readonly method?: 'GET' | 'POST' } = {},
 ): SseSubscription<Result> {
   const abort = new AbortController();
   const live = new LiveSubscription<Result>(() => abort.abort()) as SseSubscription<Result>;
-  const response = fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'text/event-stream',
-      ...(key ? { authorization: `Bearer ${key}` } : {}),
-    },
-    body: JSON.stringify({ query: document.toString(), variables }),
-    signal: abort.signal,
-  });
+  const headers = { accept: 'text/event-stream', ...(key ? { authorization: `Bearer ${key}` } : {}) };
+  const body = { query: document.toString(), variables };
+  // GET is what `curl -N` and EventSource use: the operation travels in the query string.
+  const response =
+    method === 'GET'
+      ? fetch(
+          `${url}?${new URLSearchParams({ query: body.query, variables: JSON.stringify(variables ?? {}) })}`,
+          {
+            headers,
+            signal: abort.signal,
+          },
+        )
+      : fetch(url, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+          signal: abort.signal,
+        });
   live.status = async () => (await response).status;
   void read(response, live, abort.signal);
   return live;
