@@ -34,8 +34,6 @@ export interface ServiceOptions {
   readonly seed?: (sim: TwsSimulator) => void;
   /** Starts the service while the simulated TWS refuses connections (it listens again on `acceptBroker()`). */
   readonly brokerDown?: boolean;
-  /** Wait for the broker to be READY and the STARTUP reconciliation to finish (default true). */
-  readonly waitReady?: boolean;
   /** Where the DuckDB file goes (default a fresh temp folder). */
   readonly dbFolder?: string;
   /** Default: silent. */
@@ -106,7 +104,12 @@ export class ServiceHarness {
         tuning: { brokerBackoff: { initialDelayMs: 20, maxDelayMs: 200 } },
       });
       const harness = new ServiceHarness(sim, simClock, sentinel, db, folder, reopened);
-      if (options.waitReady !== false && !options.brokerDown) await harness.untilStartupRun();
+      if (!options.brokerDown) {
+        await harness.untilStartupRun().catch(async (error: unknown) => {
+          await harness.dispose();
+          throw error;
+        });
+      }
       return harness;
     } catch (error) {
       await sim?.stop();
@@ -159,14 +162,21 @@ export class ServiceHarness {
   /** Resolves once the broker is READY and its STARTUP run is recorded. */
   async untilStartupRun(): Promise<void> {
     const { reconciliation } = this.sentinel;
-    if (reconciliation.status().lastRun?.trigger === 'STARTUP') return;
-    await new Promise<void>((resolve) => {
-      const detach = reconciliation.onRun((run) => {
-        if (run.trigger !== 'STARTUP') return;
-        detach();
-        resolve();
-      });
+    let done = reconciliation.status().lastRun?.trigger === 'STARTUP';
+    const detach = reconciliation.onRun((run) => {
+      if (run.trigger === 'STARTUP') done = true;
     });
+    try {
+      await expect
+        .poll(() => done, {
+          timeout: 15_000,
+          interval: 10,
+          message: 'waiting for the STARTUP reconciliation',
+        })
+        .toBe(true);
+    } finally {
+      detach();
+    }
   }
 
   async dispose(): Promise<void> {
