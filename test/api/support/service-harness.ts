@@ -8,6 +8,7 @@ import { type Logger, silentLogger } from '../../../src/infra/logger.js';
 import { makeTempDir } from '../../duckdb/support/temp-dir.js';
 import { option } from '../../support/contracts.js';
 import { ManualClock } from '../../support/manual-clock.js';
+import { waitFor } from './wait-for.js';
 
 const REFUSE_MS = 60_000;
 
@@ -43,7 +44,7 @@ export interface ServiceOptions {
 /** Closes the simulator's port at once; it opens again when its clock passes REFUSE_MS. */
 async function refuseConnections(sim: TwsSimulator): Promise<{ reopened: Promise<void> }> {
   const reopened = sim.restart({ refuseForMs: REFUSE_MS });
-  await expect.poll(() => sim.listening).toBe(false);
+  await waitFor(() => !sim.listening, 'the simulated TWS to stop listening');
   return { reopened };
 }
 
@@ -167,13 +168,7 @@ export class ServiceHarness {
       if (run.trigger === 'STARTUP') done = true;
     });
     try {
-      await expect
-        .poll(() => done, {
-          timeout: 15_000,
-          interval: 10,
-          message: 'waiting for the STARTUP reconciliation',
-        })
-        .toBe(true);
+      await waitFor(() => done, 'the STARTUP reconciliation');
     } finally {
       detach();
     }
