@@ -46,7 +46,12 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
         // Browsers apply no CORS to WebSockets: a page from any site could subscribe otherwise.
         const refusal = crossOriginRefusal(ctx.extra.request.headers, options.loopbackOnly);
         if (refusal) {
-          ctx.extra.socket.close(CLOSE_FORBIDDEN, `Forbidden: ${refusal}`.slice(0, 123));
+          // A close reason holds 123 bytes at most, and the headers are the caller's: say it plainly.
+          options.logger.debug('WebSocket refused', { reason: refusal });
+          ctx.extra.socket.close(
+            CLOSE_FORBIDDEN,
+            'Forbidden: opened by another site, or not through localhost',
+          );
           return false;
         }
         const outcome = options.auth.authenticate(keyFromConnectionParams(ctx.connectionParams));
