@@ -27,6 +27,7 @@ const config: CodegenConfig = {
     './schema.graphql': { plugins: ['schema-ast'], config: { sort: true } },
     './examples/gql/': clientDocuments('examples'),
     './src/web/gql/': clientDocuments('src/web'),
+    './test/gql/': clientDocuments('test'),
   },
 };
 

@@ -3,8 +3,11 @@ import {
   type DiscrepancyFilter,
   matchesDiscrepancyFilter,
 } from '../domain/discrepancy-filter.js';
+import { BrokerUnavailableError } from '../domain/errors.js';
 import { filterIterator } from '../domain/filter-iterator.js';
 import type { Incident, RecordedIncidentEvent } from '../domain/incident.js';
+import type { Position } from '../domain/position.js';
+import type { PositionFilter } from '../domain/position-filter.js';
 import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
 import { resumeThenLive } from '../domain/resumable-stream.js';
 import type { SystemStatus } from '../domain/system-status.js';
@@ -35,10 +38,11 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
       position: async (key) => parts.writer.position(key),
       asOf: (at, filter) => parts.writer.positionsAsOf(at, filter),
       history: (key, page) => parts.writer.history(key, page),
+      // The writer's stream carries closes whatever the filter says: a close is the change.
       follow: (after, filter) => meter.track(parts.writer.follow({ after, filter })),
     },
     broker: {
-      book: (filter) => parts.broker.book(filter),
+      book: (filter) => liveBrokerBook(parts.broker, filter),
     },
     discrepancies: {
       list: (filter) => ledger.incidents(withDefaultStatus(filter)),
@@ -63,6 +67,19 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
       changes: () => meter.track(parts.statusChanges()),
     },
   };
+}
+
+/**
+ * The broker's book is only worth showing while the broker is READY: during an outage it is the
+ * last thing the broker said, and a trader must not mistake that for what is held now.
+ */
+function liveBrokerBook(broker: IbAdapter, filter: PositionFilter): readonly Position[] {
+  if (broker.state !== 'READY') {
+    throw new BrokerUnavailableError(
+      `the broker is ${broker.state}: its book is not live; ask again once status.broker.state is READY`,
+    );
+  }
+  return broker.book(filter);
 }
 
 function withDefaultStatus(filter: DiscrepancyFilter): DiscrepancyFilter {

@@ -5,6 +5,7 @@ import { type DuckDbStore, openStore } from '../infra/duckdb/open-store.js';
 import { positionStoreAdapter } from '../infra/duckdb/position-store-adapter.js';
 import { createPositionWriter, type PositionWriter } from '../infra/duckdb/position-writer.js';
 import { createIbAdapter, type IbAdapter } from '../infra/ib/ib-adapter.js';
+import type { BackoffPolicy } from '../infra/ib/reconnect-backoff.js';
 import type { Logger } from '../infra/logger.js';
 import type { Config } from './config.js';
 
@@ -20,13 +21,24 @@ export interface SentinelCore {
   close(): Promise<void>;
 }
 
+/** Settings that are not configuration: the defaults suit production. */
+export interface CoreTuning {
+  /** How soon the broker connection is retried (default 1 s doubling to 30 s, with jitter). */
+  readonly brokerBackoff?: Partial<BackoffPolicy> | undefined;
+}
+
 /**
  * The composition root of the core: one store, one writer, one broker connection, one
  * reconciliation service. Nothing else in the product creates any of them. The reconciliation
  * service is started (so the broker's first READY becomes the STARTUP run); the broker is not:
  * call `broker.start()` once everything that listens to it is in place.
  */
-export async function assembleCore(config: Config, logger: Logger, clock: Clock): Promise<SentinelCore> {
+export async function assembleCore(
+  config: Config,
+  logger: Logger,
+  clock: Clock,
+  tuning: CoreTuning = {},
+): Promise<SentinelCore> {
   const store = await openStore({ path: config.db, clock });
   const closers: (() => Promise<void> | void)[] = [() => store.close()];
   const close = () => runInOrder(closers, logger);
@@ -43,6 +55,7 @@ export async function assembleCore(config: Config, logger: Logger, clock: Clock)
       clock,
       logger: logger.child({ component: 'ib' }),
       nextSequence: () => store.nextSequence(),
+      backoff: tuning.brokerBackoff,
     });
     broker.onUpdate((update) => writer.enqueue(update));
     closers.unshift(() => broker.stop());

@@ -30,7 +30,7 @@ export function sentinelMetrics(parts: MetricParts): { registry: PrometheusRegis
     'sentinel_updates_received_total',
     'Position updates received from the broker',
   );
-  registry.gauge(
+  registry.observedCounter(
     'sentinel_updates_written_total',
     'Position updates written to the store',
     () => parts.writer.status().totalUpdates,
@@ -40,7 +40,7 @@ export function sentinelMetrics(parts: MetricParts): { registry: PrometheusRegis
     'Updates waiting in the write buffer',
     () => parts.writer.status().bufferedUpdates,
   );
-  registry.gauge(
+  registry.observedCounter(
     'sentinel_write_buffer_collapsed_total',
     'Intermediate updates dropped because the buffer was full (the latest per key is always kept)',
     () => parts.writer.status().collapsedUpdates,
@@ -81,7 +81,7 @@ export function sentinelMetrics(parts: MetricParts): { registry: PrometheusRegis
     'Active subscriptions on every transport',
     () => parts.subscriptions.active,
   );
-  registry.gauge(
+  registry.observedCounter(
     'sentinel_events_delivered_total',
     'Events delivered to subscriptions',
     () => parts.subscriptions.delivered,

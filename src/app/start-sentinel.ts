@@ -10,7 +10,7 @@ import { schema } from '../schema/index.js';
 import type { Config } from './config.js';
 import { packageVersion } from './package-root.js';
 import { createSentinelApi } from './sentinel-api.js';
-import { assembleCore, type SentinelCore } from './sentinel-core.js';
+import { assembleCore, type CoreTuning, type SentinelCore } from './sentinel-core.js';
 import { sentinelMetrics } from './sentinel-metrics.js';
 import { SubscriptionMeter } from './subscription-meter.js';
 import { SystemStatusSource } from './system-status-source.js';
@@ -23,6 +23,7 @@ export interface SentinelOptions {
   readonly demo?: boolean;
   /** Where the built dashboard lives; without it, only the API and GraphiQL are served. */
   readonly webRoot?: string;
+  readonly tuning?: CoreTuning;
 }
 
 export interface Sentinel {
@@ -38,7 +39,7 @@ export interface Sentinel {
 export async function startSentinel(options: SentinelOptions): Promise<Sentinel> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
-  const core = await assembleCore(config, logger, clock);
+  const core = await assembleCore(config, logger, clock, options.tuning);
   try {
     const status = new SystemStatusSource({
       broker: core.broker,
@@ -77,6 +78,7 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       logger: logger.child({ component: 'api' }),
       readiness: () => readiness(core),
       metrics: () => metrics.registry.render(),
+      endSubscriptions: () => subscriptions.completeAll(),
       ...(options.webRoot ? { staticRoutes: staticFiles(options.webRoot) } : {}),
     });
     core.onClose(server.close);

@@ -21,11 +21,18 @@ export function configFromArgs(
   try {
     return loadConfig(args, env, extra);
   } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.problems.join('\n'));
+    if (error instanceof ConfigError) throw new UsageError(describeProblems(error.problems));
     throw error;
   }
 }
 
 export function wantsHelp(args: readonly string[]): boolean {
   return args.includes('--help') || args.includes('-h');
+}
+
+/** One line per bad value, so that a person can fix them all in one go. */
+function describeProblems(problems: readonly string[]): string {
+  const hint = 'Run with --help to see every option.';
+  if (problems.length === 1) return `${problems[0]}\n${hint}`;
+  return `${problems.length} configuration values are not valid:\n${problems.map((p) => `  ${p}`).join('\n')}\n${hint}`;
 }

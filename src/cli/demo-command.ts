@@ -66,6 +66,7 @@ export const demoCommand: Command = {
     logger.info(`${signal}: shutting down the demo`);
     await demo.close();
     if (temporaryDb) for (const file of [temporaryDb, `${temporaryDb}.wal`]) rmSync(file, { force: true });
+    logger.info('stopped');
     return 0;
   },
 };

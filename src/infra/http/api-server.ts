@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { SentinelApi } from '../../schema/context.js';
 import type { Logger } from '../logger.js';
 import { type ApiKeyAuth, keyFromAuthorizationHeader } from './api-key-auth.js';
+import { crossOriginRefusal, isLoopbackName } from './browser-origin.js';
 import { createSentinelYoga, GRAPHQL_PATH, type YogaDependencies } from './create-yoga.js';
 import { attachGraphqlWebSocket } from './graphql-websocket.js';
 
@@ -24,6 +25,8 @@ export interface ApiServerOptions {
   readonly metrics: () => string;
   readonly maxSubscriptionsPerConnection?: number;
   readonly plugins?: YogaDependencies['plugins'];
+  /** Ends every subscription (on both transports) at shutdown, so that each client gets `complete`. */
+  readonly endSubscriptions?: () => void;
   /** Serves extra routes (the dashboard) before GraphQL; returns true when it answered. */
   readonly staticRoutes?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }
@@ -42,9 +45,18 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     schema: options.schema,
     api: options.api,
     auth: options.auth,
+    logger: options.logger,
     ...(options.plugins ? { plugins: options.plugins } : {}),
   });
+  const loopbackOnly = isLoopbackName(options.host);
+  const inFlight = new Set<ServerResponse>();
   const server = createServer((request, response) => {
+    inFlight.add(response);
+    response.once('close', () => inFlight.delete(response));
+    response.once('finish', () => inFlight.delete(response));
+    const refusal = crossOriginRefusal(request.headers, loopbackOnly);
+    if (refusal)
+      return json(response, 403, { errors: [{ message: refusal, extensions: { code: 'FORBIDDEN' } }] });
     const path = (request.url ?? '/').split('?')[0];
     if (path === '/healthz') return json(response, 200, { status: 'ok' });
     if (path === '/readyz') {
@@ -72,6 +84,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     httpServer: server,
     yoga,
     auth: options.auth,
+    logger: options.logger,
+    loopbackOnly,
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? 100,
   });
 
@@ -94,16 +108,42 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     webSocketConnections: () => ws.connectionCount,
     close() {
       closing ??= (async () => {
+        // Stop accepting; then every subscription completes, and its client is told so (a
+        // `complete` message on a socket, `event: complete` ending an SSE response) before any
+        // connection is closed.
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        options.endSubscriptions?.();
+        await Promise.all([ws.drain(SHUTDOWN_GRACE_MS), allFinished(inFlight, SHUTDOWN_GRACE_MS)]);
         await ws.dispose();
         await yoga.dispose();
-        // SSE responses are long-lived: close() alone would wait for them forever.
+        // Whatever did not finish within the grace period (and idle keep-alive connections).
         server.closeAllConnections();
         await stopped;
       })();
       return closing;
     },
   };
+}
+
+/** How long shutdown waits for responses and subscriptions to finish before cutting them. */
+const SHUTDOWN_GRACE_MS = 5000;
+
+function allFinished(responses: Set<ServerResponse>, timeoutMs: number): Promise<void> {
+  const waiting = [...responses].map(
+    (response) =>
+      new Promise<void>((resolve) => {
+        response.once('finish', resolve);
+        response.once('close', resolve);
+      }),
+  );
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    timer.unref();
+    void Promise.all(waiting).then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 function json(response: ServerResponse, status: number, body: unknown): void {

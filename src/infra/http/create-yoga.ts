@@ -1,21 +1,20 @@
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type GraphQLSchema, getOperationAST } from 'graphql';
 import { createYoga, type Plugin, type YogaServerOptions } from 'graphql-yoga';
 import type { SchemaContext, SentinelApi } from '../../schema/context.js';
+import type { Logger } from '../logger.js';
 import { type ApiKeyAuth, keyFromAuthorizationHeader, keyFromConnectionParams } from './api-key-auth.js';
 import { GRAPHIQL_TABS } from './graphiql-examples.js';
-import { forbidden, toClientError } from './graphql-errors.js';
+import { clientErrorMasker, forbidden, MASKED_MESSAGE } from './graphql-errors.js';
+import { operationLimitsPlugin } from './operation-limits.js';
 
 export const GRAPHQL_PATH = '/graphql';
-
-/** Limits on what one operation may ask; enforced on HTTP and on WebSocket alike. */
-export const OPERATION_LIMITS = { maxDepth: 8, maxAliases: 15, maxTokens: 2000, maxCost: 5000 } as const;
 
 export interface YogaDependencies {
   readonly schema: GraphQLSchema;
   readonly api: SentinelApi;
   readonly auth: ApiKeyAuth;
+  readonly logger: Logger;
   readonly plugins?: NonNullable<YogaServerOptions<Record<string, unknown>, SchemaContext>['plugins']>;
 }
 
@@ -29,6 +28,8 @@ export function createSentinelYoga(deps: YogaDependencies) {
     schema: deps.schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
+    // No CORS headers: a page from another site must not read positions through a browser.
+    cors: false,
     logging: false,
     context: (initial: InitialContext): SchemaContext => {
       const key =
@@ -45,16 +46,14 @@ export function createSentinelYoga(deps: YogaDependencies) {
       defaultTabs: GRAPHIQL_TABS.map((tab) => ({ query: tab.query })),
       ...(deps.auth.required ? { headers: JSON.stringify({ Authorization: 'Bearer <your API key>' }) } : {}),
     },
-    maskedErrors: { maskError: (error, message) => toClientError(error, message) },
+    maskedErrors: {
+      errorMessage: MASKED_MESSAGE,
+      maskError: clientErrorMasker(deps.logger),
+    },
     plugins: [
       requireApiKeyOverHttp(deps.auth),
       mutationsNeedAdmin(),
-      EnvelopArmorPlugin({
-        maxDepth: { n: OPERATION_LIMITS.maxDepth },
-        maxAliases: { n: OPERATION_LIMITS.maxAliases },
-        maxTokens: { n: OPERATION_LIMITS.maxTokens },
-        costLimit: { maxCost: OPERATION_LIMITS.maxCost },
-      }),
+      operationLimitsPlugin(),
       ...(deps.plugins ?? []),
     ],
   });

@@ -4,8 +4,11 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { SchemaContext } from '../../schema/context.js';
+import type { Logger } from '../logger.js';
 import { type ApiKeyAuth, keyFromConnectionParams } from './api-key-auth.js';
+import { crossOriginRefusal } from './browser-origin.js';
 import { GRAPHQL_PATH } from './create-yoga.js';
+import { clientErrorMasker, formatForClient, formatResultForClient } from './graphql-errors.js';
 
 /** Close codes a WebSocket client can act on (graphql-ws uses 4400–4499 for the protocol). */
 export const CLOSE_UNAUTHORIZED = 4401;
@@ -15,6 +18,9 @@ export interface GraphqlWebSocketOptions {
   readonly httpServer: Server;
   readonly yoga: YogaServerInstance<Record<string, unknown>, SchemaContext>;
   readonly auth: ApiKeyAuth;
+  readonly logger: Logger;
+  /** The server listens on loopback only: see crossOriginRefusal. */
+  readonly loopbackOnly: boolean;
   readonly maxSubscriptionsPerConnection: number;
   readonly keepAliveMs?: number;
 }
@@ -28,11 +34,26 @@ type EnvelopedArgs = ExecutionArgs & Pick<Enveloped, 'execute' | 'subscribe'>;
  */
 export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
   const wss = new WebSocketServer({ server: options.httpServer, path: GRAPHQL_PATH });
+  const mask = clientErrorMasker(options.logger);
+  // Operations started and not yet completed, so that shutdown can wait for their `complete`.
+  let running = 0;
+  const idle = new Set<() => void>();
   const disposable = useServer<Record<string, unknown>>(
     {
       execute: (args) => (args as EnvelopedArgs).execute(args),
       subscribe: (args) => (args as EnvelopedArgs).subscribe(args),
       onConnect: (ctx) => {
+        // Browsers apply no CORS to WebSockets: a page from any site could subscribe otherwise.
+        const refusal = crossOriginRefusal(ctx.extra.request.headers, options.loopbackOnly);
+        if (refusal) {
+          // A close reason holds 123 bytes at most, and the headers are the caller's: say it plainly.
+          options.logger.debug('WebSocket refused', { reason: refusal });
+          ctx.extra.socket.close(
+            CLOSE_FORBIDDEN,
+            'Forbidden: opened by another site, or not through localhost',
+          );
+          return false;
+        }
         const outcome = options.auth.authenticate(keyFromConnectionParams(ctx.connectionParams));
         if (outcome.ok) return true;
         // graphql-ws answers `false` with 4403; a missing key deserves 4401 so clients know to send one.
@@ -44,6 +65,14 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
         }
         return false;
       },
+      onNext: (_ctx, _id, _payload, _args, result) => formatResultForClient(result),
+      onComplete: () => {
+        running--;
+        if (running === 0) for (const resolve of [...idle]) resolve();
+      },
+      // Errors the operation ended with, including one thrown while a subscription streamed (which
+      // graphql-ws wraps itself, outside yoga's masking): masked here like everywhere else.
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatForClient(mask(error))),
       onSubscribe: async (ctx, _id, params) => {
         if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerConnection) {
           return [
@@ -74,6 +103,7 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
             execute: enveloped.execute,
             subscribe: enveloped.subscribe,
           };
+          running++; // from here graphql-ws runs it, and calls onComplete when it ends
           return args;
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError('Bad request')];
@@ -87,7 +117,25 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
     get connectionCount(): number {
       return wss.clients.size;
     },
-    /** Closes every socket with 1001 (going away) and completes their subscriptions. */
+    /**
+     * Resolves once every operation has completed and its `complete` is on its way to the client,
+     * or after `timeoutMs` if some will not.
+     */
+    drain(timeoutMs: number): Promise<void> {
+      if (running === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          idle.delete(done);
+          // The `complete` is sent just after onComplete returns: let that happen first.
+          setImmediate(resolve);
+        };
+        const timer = setTimeout(done, timeoutMs);
+        timer.unref();
+        idle.add(done);
+      });
+    },
+    /** Closes every socket with 1001 (going away); what still runs on them is ended. */
     dispose: () => disposable.dispose(),
   };
 }

@@ -34,6 +34,11 @@ export class PrometheusRegistry {
     };
   }
 
+  /** A counter whose owner keeps the count: read at scrape time, like a gauge, typed as a counter. */
+  observedCounter(name: string, help: string, read: () => number): void {
+    this.#add({ name, help, type: 'counter', samples: () => [{ labels: {}, value: read() }] });
+  }
+
   gauge(name: string, help: string, read: () => number | readonly Sample[]): void {
     this.#add({
       name,
