@@ -16,6 +16,7 @@ import { MAX_PAGE_SIZE } from '../infra/duckdb/page-request.js';
 import type { PositionWriter } from '../infra/duckdb/position-writer.js';
 import type { IbAdapter } from '../infra/ib/ib-adapter.js';
 import type { SentinelApi } from '../schema/context.js';
+import { trackCursor } from './cursor-tracking.js';
 import type { SubscriptionMeter } from './subscription-meter.js';
 
 export interface SentinelApiParts {
@@ -39,7 +40,14 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
       asOf: (at, filter) => parts.writer.positionsAsOf(at, filter),
       history: (key, page) => parts.writer.history(key, page),
       // The writer's stream carries closes whatever the filter says: a close is the change.
-      follow: (after, filter) => meter.track(parts.writer.follow({ after, filter })),
+      follow: (after, filter, cursor) =>
+        meter.track(
+          trackCursor(
+            cursor,
+            parts.writer.follow({ after, filter, replayOnly: cursor?.replayOnly }),
+            (e) => e.sequence,
+          ),
+        ),
     },
     broker: {
       book: (filter) => liveBrokerBook(parts.broker, filter),
@@ -49,7 +57,14 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
       get: (id) => ledger.incident(id),
       acknowledge: (id, note) => parts.reconciliation.acknowledge(id, note),
       resolve: (id, note) => parts.reconciliation.resolve(id, note),
-      follow: (after, filter) => meter.track(followIncidentEvents(parts, after, filter)),
+      follow: (after, filter, cursor) =>
+        meter.track(
+          trackCursor(
+            cursor,
+            followIncidentEvents(parts, after, filter, cursor?.replayOnly),
+            (e) => e.sequence,
+          ),
+        ),
     },
     reconciliation: {
       reconcile: () => parts.reconciliation.reconcile('MANUAL'),
@@ -94,9 +109,11 @@ function followIncidentEvents(
   parts: SentinelApiParts,
   after: number | undefined,
   filter: DiscrepancyFilter,
+  replayOnly = false,
 ): AsyncIterableIterator<RecordedIncidentEvent> {
   const events = resumeThenLive<RecordedIncidentEvent>({
     after,
+    replayOnly,
     sequenceOf: (event) => event.sequence,
     replay: (from) => parts.store.reconciliation.incidentEventsAfter(from, MAX_PAGE_SIZE),
     subscribe: (listener) => parts.reconciliation.onIncidentEvent(listener),

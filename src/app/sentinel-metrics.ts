@@ -2,6 +2,7 @@ import { DISCREPANCY_TYPES, type DiscrepancyType, SEVERITIES, type Severity } fr
 import { type Incident, isActive } from '../domain/incident.js';
 import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
 import type { PositionWriter } from '../infra/duckdb/position-writer.js';
+import type { WebSocketSubscriptions } from '../infra/http/graphql-websocket.js';
 import type { IbAdapter } from '../infra/ib/ib-adapter.js';
 import { PrometheusRegistry } from '../infra/metrics/prometheus-registry.js';
 import type { SubscriptionMeter } from './subscription-meter.js';
@@ -15,6 +16,7 @@ export interface MetricParts {
   readonly subscriptions: SubscriptionMeter;
   readonly activeIncidents: readonly Incident[];
   readonly webSocketConnections: () => number;
+  readonly webSocketSubscriptions: () => WebSocketSubscriptions;
 }
 
 /** The Prometheus series of DESIGN §9, read from the parts that own each number. */
@@ -76,16 +78,26 @@ export function sentinelMetrics(parts: MetricParts): { registry: PrometheusRegis
       ),
   );
   registry.gauge('sentinel_websocket_connections', 'Open WebSocket connections', parts.webSocketConnections);
+  // Identical WebSocket subscriptions share one source: count what clients hold and receive, not
+  // the shared sources behind them.
+  registry.gauge('sentinel_active_subscriptions', 'Active subscriptions on every transport', () => {
+    const ws = parts.webSocketSubscriptions();
+    return parts.subscriptions.active - ws.sources + ws.subscribers;
+  });
   registry.gauge(
-    'sentinel_active_subscriptions',
-    'Active subscriptions on every transport',
-    () => parts.subscriptions.active,
+    'sentinel_subscription_cohorts',
+    'Groups of identical WebSocket subscriptions sharing one execution per event',
+    () => parts.webSocketSubscriptions().cohorts,
   );
   registry.observedCounter(
-    'sentinel_events_delivered_total',
-    'Events delivered to subscriptions',
-    () => parts.subscriptions.delivered,
+    'sentinel_slow_consumers_closed_total',
+    'WebSocket connections closed (code 4290) because the client stopped reading',
+    () => parts.webSocketSubscriptions().slowConsumersClosed,
   );
+  registry.observedCounter('sentinel_events_delivered_total', 'Events delivered to subscriptions', () => {
+    const ws = parts.webSocketSubscriptions();
+    return parts.subscriptions.delivered - ws.sourceResults + ws.deliveries;
+  });
 
   const detach = [
     parts.broker.onUpdate(() => received.inc()),

@@ -35,6 +35,15 @@ export interface Sentinel {
   close(): Promise<void>;
 }
 
+const NO_WEBSOCKET_SUBSCRIPTIONS = {
+  subscribers: 0,
+  cohorts: 0,
+  sources: 0,
+  sourceResults: 0,
+  deliveries: 0,
+  slowConsumersClosed: 0,
+};
+
 /** The whole service: the core with its status, metrics and the API server on top. */
 export async function startSentinel(options: SentinelOptions): Promise<Sentinel> {
   const { config, logger } = options;
@@ -61,6 +70,7 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       subscriptions,
       activeIncidents: await core.store.reconciliation.activeIncidents(),
       webSocketConnections: () => server?.webSocketConnections() ?? 0,
+      webSocketSubscriptions: () => server?.webSocketSubscriptions() ?? NO_WEBSOCKET_SUBSCRIPTIONS,
     });
     core.onClose(metrics.dispose);
 

@@ -8,6 +8,8 @@ export interface ResumableSource<T> {
   readonly replay: (after: number) => Promise<readonly T[]>;
   /** Registers for live items (and, optionally, the end of the source); returns the unsubscribe. */
   readonly subscribe: (listener: (item: T) => void, end: () => void) => () => void;
+  /** Only what was missed: the stream ends after the replay instead of going live. */
+  readonly replayOnly?: boolean;
 }
 
 /**
@@ -19,7 +21,12 @@ export function resumeThenLive<T>(
   source: ResumableSource<T>,
   options?: IterateOptions,
 ): AsyncIterableIterator<T> {
-  const live = queueIterator<T>((push, end) => source.subscribe(push, end), options);
+  const live = source.replayOnly
+    ? queueIterator<T>((_push, end) => {
+        end();
+        return () => undefined;
+      })
+    : queueIterator<T>((push, end) => source.subscribe(push, end), options);
   async function* stream(): AsyncGenerator<T, void, undefined> {
     try {
       let last = source.after;

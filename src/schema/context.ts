@@ -31,7 +31,11 @@ export interface SentinelApi {
       key: PositionKey,
       page: { first: number; after: number | undefined },
     ): Promise<PositionHistoryPage>;
-    follow(after: number | undefined, filter: PositionFilter): AsyncIterable<PositionEvent>;
+    follow(
+      after: number | undefined,
+      filter: PositionFilter,
+      cursor?: CursorTracker,
+    ): AsyncIterable<PositionEvent>;
   };
   readonly broker: {
     book(filter: PositionFilter): readonly Position[];
@@ -41,7 +45,11 @@ export interface SentinelApi {
     get(id: string): Promise<Incident | undefined>;
     acknowledge(id: string, note: string | null): Promise<Incident>;
     resolve(id: string, note: string | null): Promise<Incident>;
-    follow(after: number | undefined, filter: DiscrepancyFilter): AsyncIterable<RecordedIncidentEvent>;
+    follow(
+      after: number | undefined,
+      filter: DiscrepancyFilter,
+      cursor?: CursorTracker,
+    ): AsyncIterable<RecordedIncidentEvent>;
   };
   readonly reconciliation: {
     reconcile(): Promise<ReconciliationRun>;
@@ -59,9 +67,21 @@ export interface SentinelApi {
 
 export type Role = 'read' | 'admin';
 
+/**
+ * How the WebSocket layer steers a resumable subscription's source: it reads the sequence of the
+ * last event yielded, and may ask for the missed events only (no live part), to join a resuming
+ * subscriber to its live cohort without a gap or a duplicate.
+ */
+export interface CursorTracker {
+  last: number | undefined;
+  readonly replayOnly?: boolean;
+}
+
 /** Per request (or per WebSocket connection): the application and who is asking. */
 export interface SchemaContext {
   readonly api: SentinelApi;
   /** Null when the request carried no valid key; only possible when keys are configured. */
   readonly role: Role | null;
+  /** Set by the WebSocket layer on executions whose source position it needs to know. */
+  readonly cursor?: CursorTracker;
 }

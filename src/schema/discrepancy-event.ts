@@ -32,6 +32,7 @@ builder.subscriptionFields((t) => ({
       ctx.api.discrepancies.follow(
         decodeSequenceCursor(CURSOR_KIND, args.after),
         discrepancyFilterOf(args.filter),
+        ctx.cursor,
       ),
     resolve: (event) => event,
   }),

@@ -72,7 +72,11 @@ builder.subscriptionFields((t) => ({
     description: "Every change to the store's book; `after` replays what was missed, then goes live",
     args: { filter: t.arg({ type: PositionFilterInput }), after: t.arg.string() },
     subscribe: (_root, args, ctx) =>
-      ctx.api.positions.follow(decodeSequenceCursor(CURSOR_KIND, args.after), positionFilterOf(args.filter)),
+      ctx.api.positions.follow(
+        decodeSequenceCursor(CURSOR_KIND, args.after),
+        positionFilterOf(args.filter),
+        ctx.cursor,
+      ),
     resolve: (event) => event,
   }),
 }));

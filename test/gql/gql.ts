@@ -21,6 +21,8 @@ type Documents = {
     "\n  subscription ApiAuthRuns {\n    reconciliationCompleted { id trigger }\n  }\n": typeof types.ApiAuthRunsDocument,
     "\n  query ApiOriginLatest {\n    latestReconciliation { id }\n  }\n": typeof types.ApiOriginLatestDocument,
     "\n  query ApiOriginViewer {\n    viewer { role }\n  }\n": typeof types.ApiOriginViewerDocument,
+    "\n  subscription ApiCohortFollow($account: String, $after: String) {\n    positionUpdated(filter: { account: $account }, after: $after) {\n      cursor\n      change\n      position { account quantity contract { conId } }\n    }\n  }\n": typeof types.ApiCohortFollowDocument,
+    "\n  query ApiCohortPosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity }\n  }\n": typeof types.ApiCohortPositionDocument,
     "\n  query ApiDemoOverview {\n    status { mode broker { state accounts } }\n    positions { account quantity }\n  }\n": typeof types.ApiDemoOverviewDocument,
     "\n  query ApiErrorsAsOf($at: DateTime!) {\n    positionsAsOf(at: $at) { account }\n  }\n": typeof types.ApiErrorsAsOfDocument,
     "\n  query ApiErrorsRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) { edges { cursor } }\n  }\n": typeof types.ApiErrorsRunsDocument,
@@ -72,6 +74,8 @@ const documents: Documents = {
     "\n  subscription ApiAuthRuns {\n    reconciliationCompleted { id trigger }\n  }\n": types.ApiAuthRunsDocument,
     "\n  query ApiOriginLatest {\n    latestReconciliation { id }\n  }\n": types.ApiOriginLatestDocument,
     "\n  query ApiOriginViewer {\n    viewer { role }\n  }\n": types.ApiOriginViewerDocument,
+    "\n  subscription ApiCohortFollow($account: String, $after: String) {\n    positionUpdated(filter: { account: $account }, after: $after) {\n      cursor\n      change\n      position { account quantity contract { conId } }\n    }\n  }\n": types.ApiCohortFollowDocument,
+    "\n  query ApiCohortPosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity }\n  }\n": types.ApiCohortPositionDocument,
     "\n  query ApiDemoOverview {\n    status { mode broker { state accounts } }\n    positions { account quantity }\n  }\n": types.ApiDemoOverviewDocument,
     "\n  query ApiErrorsAsOf($at: DateTime!) {\n    positionsAsOf(at: $at) { account }\n  }\n": types.ApiErrorsAsOfDocument,
     "\n  query ApiErrorsRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) { edges { cursor } }\n  }\n": types.ApiErrorsRunsDocument,
@@ -141,6 +145,14 @@ export function graphql(source: "\n  query ApiOriginLatest {\n    latestReconcil
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ApiOriginViewer {\n    viewer { role }\n  }\n"): typeof import('./graphql.js').ApiOriginViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiCohortFollow($account: String, $after: String) {\n    positionUpdated(filter: { account: $account }, after: $after) {\n      cursor\n      change\n      position { account quantity contract { conId } }\n    }\n  }\n"): typeof import('./graphql.js').ApiCohortFollowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiCohortPosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity }\n  }\n"): typeof import('./graphql.js').ApiCohortPositionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

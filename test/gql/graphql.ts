@@ -117,6 +117,22 @@ export type ApiOriginViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ApiOriginViewerQuery = { viewer: { role: ViewerRole } };
 
+export type ApiCohortFollowSubscriptionVariables = Exact<{
+  account?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ApiCohortFollowSubscription = { positionUpdated: { cursor: string, change: PositionChange, position: { account: string, quantity: number, contract: { conId: number } } } };
+
+export type ApiCohortPositionQueryVariables = Exact<{
+  account: string;
+  conId: number;
+}>;
+
+
+export type ApiCohortPositionQuery = { position: { quantity: number } | null };
+
 export type ApiDemoOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -461,6 +477,28 @@ export const ApiOriginViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiOriginViewerQuery, ApiOriginViewerQueryVariables>;
+export const ApiCohortFollowDocument = new TypedDocumentString(`
+    subscription ApiCohortFollow($account: String, $after: String) {
+  positionUpdated(filter: {account: $account}, after: $after) {
+    cursor
+    change
+    position {
+      account
+      quantity
+      contract {
+        conId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiCohortFollowSubscription, ApiCohortFollowSubscriptionVariables>;
+export const ApiCohortPositionDocument = new TypedDocumentString(`
+    query ApiCohortPosition($account: String!, $conId: Int!) {
+  position(account: $account, conId: $conId) {
+    quantity
+  }
+}
+    `) as unknown as TypedDocumentString<ApiCohortPositionQuery, ApiCohortPositionQueryVariables>;
 export const ApiDemoOverviewDocument = new TypedDocumentString(`
     query ApiDemoOverview {
   status {

@@ -33,6 +33,8 @@ export interface FollowOptions {
   readonly filter?: Omit<PositionFilter, 'includeClosed'> | undefined;
   /** How far a consumer may fall behind before its stream ends with ConsumerTooSlowError. */
   readonly maxPending?: number | undefined;
+  /** End after replaying what came after `after`, instead of going live. */
+  readonly replayOnly?: boolean | undefined;
 }
 
 const DEFAULT_MAX_PENDING = 10_000;
@@ -230,6 +232,7 @@ export class PositionWriter {
     const events = resumeThenLive<PositionEvent>(
       {
         after: options.after,
+        replayOnly: options.replayOnly ?? false,
         sequenceOf: (event) => event.sequence,
         replay: (after) => this.eventsAfter(after, MAX_PAGE_SIZE),
         subscribe: (onEvent, onEnd) => {

@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js';
 import { type ApiKeyAuth, keyFromAuthorizationHeader } from './api-key-auth.js';
 import { crossOriginRefusal, isLoopbackName } from './browser-origin.js';
 import { createSentinelYoga, GRAPHQL_PATH, type YogaDependencies } from './create-yoga.js';
-import { attachGraphqlWebSocket } from './graphql-websocket.js';
+import { attachGraphqlWebSocket, type WebSocketSubscriptions } from './graphql-websocket.js';
 
 export interface Readiness {
   readonly ready: boolean;
@@ -35,6 +35,7 @@ export interface ApiServer {
   readonly url: string;
   readonly port: number;
   readonly webSocketConnections: () => number;
+  readonly webSocketSubscriptions: () => WebSocketSubscriptions;
   /** Stops accepting, completes subscriptions on both transports, closes every connection. */
   close(): Promise<void>;
 }
@@ -106,6 +107,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     url,
     port,
     webSocketConnections: () => ws.connectionCount,
+    webSocketSubscriptions: () => ws.subscriptions(),
     close() {
       closing ??= (async () => {
         // Stop accepting; then every subscription completes, and its client is told so (a

@@ -1,7 +1,8 @@
 import type { ExecutionResult } from 'graphql';
 import type { WebSocket } from 'ws';
-import type { CursorTracker } from '../../schema/cursor-tracker.js';
-import type { CohortArgs } from './subscription-cohorts.js';
+import type { CursorTracker } from '../../schema/context.js';
+import { CLOSE_SLOW_CONSUMER, type CohortArgs, type CohortCounters } from './cohort-protocol.js';
+import { formatResultForClient } from './graphql-errors.js';
 
 interface Pending {
   readonly payload: string;
@@ -13,24 +14,29 @@ const SLOW_CONSUMER_REASON = 'slow consumer: reconnect and resume after your las
 /**
  * One graphql-ws subscription in a cohort. Results arrive serialized; the member frames them
  * with its id and writes them to its socket, after checking the socket keeps up. A member that
- * resumes from a cursor first replays its own gap through its own subscription, holding the
- * cohort's live results meanwhile, then switches over where the two meet.
+ * resumes from a cursor first replays its own gap, holding the cohort's live results meanwhile.
  */
 export class CohortMember {
   #held: Pending[] | undefined;
   #lastSent: number | undefined;
-  #caughtUp: (() => void) | undefined;
   #finish: ((result: IteratorResult<never>) => void) | undefined;
   #reject: ((error: Error) => void) | undefined;
   #ended = false;
+  #leave: (() => void) | undefined;
 
   constructor(
     private readonly id: string,
     private readonly socket: WebSocket,
     private readonly maxBufferedBytes: number,
     resuming: boolean,
+    private readonly counters: CohortCounters,
   ) {
     this.#held = resuming ? [] : undefined;
+  }
+
+  /** How the member leaves its cohort; set when it joins. */
+  bind(leave: () => void): void {
+    this.#leave = leave;
   }
 
   /** A result of the cohort's shared execution. */
@@ -38,8 +44,6 @@ export class CohortMember {
     if (this.#ended) return;
     if (this.#held) {
       this.#held.push({ payload, sequence });
-      if (sequence !== undefined && this.#lastSent !== undefined && sequence <= this.#lastSent)
-        this.#caughtUp?.();
       return;
     }
     if (sequence !== undefined && this.#lastSent !== undefined && sequence <= this.#lastSent) return;
@@ -47,37 +51,36 @@ export class CohortMember {
   }
 
   /**
-   * Opens the member's own subscription from its cursor (same envelop pipeline, its own context)
-   * and replays the gap in the background until the cohort delivers an event the replay already
-   * sent; from there the held live results continue without a gap. Returns an error result when
-   * the subscription cannot be opened (a bad cursor, say).
+   * Replays what the member missed through its own subscription (same envelop pipeline, its own
+   * context), asking its source for the missed events only, then hands over to the cohort's live
+   * results held since the member joined. The member joined before the replay read anything, so
+   * every event is in the replay, in the held results, or in both (then sent once, by sequence).
+   * Returns an error result when the subscription cannot be opened (a bad cursor, say).
    */
   async startReplay(args: CohortArgs): Promise<ExecutionResult | undefined> {
-    const tracker: CursorTracker = { last: undefined };
+    const tracker: CursorTracker = { last: undefined, replayOnly: true };
     const result = await args.subscribe({ ...args, contextValue: { ...args.contextValue, cursor: tracker } });
     if (typeof (result as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] !== 'function') {
       return result as ExecutionResult;
     }
+    this.counters.openSources++;
     void this.#replay((result as AsyncIterable<ExecutionResult>)[Symbol.asyncIterator](), tracker);
     return undefined;
   }
 
-  async #replay(own: AsyncIterator<ExecutionResult>, tracker: CursorTracker): Promise<void> {
-    const caughtUp = new Promise<'caught-up'>((resolve) => {
-      this.#caughtUp = () => resolve('caught-up');
-    });
+  async #replay(missed: AsyncIterator<ExecutionResult>, tracker: CursorTracker): Promise<void> {
     try {
-      while (!this.#ended && !this.#hasCaughtUp()) {
-        const next = await Promise.race([own.next(), caughtUp]);
-        if (next === 'caught-up' || next.done) break;
-        if (tracker.last === undefined || this.#lastSent === undefined || tracker.last > this.#lastSent) {
-          this.#send(JSON.stringify(next.value), tracker.last);
-        }
+      while (!this.#ended) {
+        const next = await missed.next();
+        if (next.done) break;
+        this.counters.sourceResults++;
+        this.#send(JSON.stringify(formatResultForClient(next.value)), tracker.last);
       }
     } catch (error) {
       this.fail((error as Error).message);
     } finally {
-      void own.return?.();
+      this.counters.openSources--;
+      void missed.return?.();
     }
     const held = this.#held ?? [];
     this.#held = undefined;
@@ -102,16 +105,13 @@ export class CohortMember {
    * What graphql-ws iterates: nothing is ever yielded (results go to the socket directly); it
    * ends when the source ends, and its return() is how graphql-ws says the member left.
    */
-  untilDone(onLeave: () => void): AsyncIterableIterator<never> {
+  untilDone(): AsyncIterableIterator<never> {
     const done = new Promise<IteratorResult<never>>((resolve, reject) => {
       this.#finish = resolve;
       this.#reject = reject;
     });
     const leave = async (): Promise<IteratorResult<never>> => {
-      this.#ended = true;
-      // A replay waiting for the live stream stops waiting.
-      this.#caughtUp?.();
-      onLeave();
+      this.#stop();
       this.#finish?.({ value: undefined, done: true });
       return { value: undefined, done: true };
     };
@@ -125,22 +125,32 @@ export class CohortMember {
     };
   }
 
-  #hasCaughtUp(): boolean {
-    const held = this.#held;
-    if (!held || this.#lastSent === undefined) return false;
-    return held.some((item) => item.sequence !== undefined && item.sequence <= (this.#lastSent as number));
+  #stop(): void {
+    if (this.#ended && this.#leave === undefined) return;
+    this.#ended = true;
+    const leave = this.#leave;
+    this.#leave = undefined;
+    leave?.();
   }
 
   #send(payload: string, sequence: number | undefined): void {
-    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.readyState !== this.socket.OPEN) {
+      // Closing (for another subscription of the same slow client, or by the client): leave now
+      // rather than when graphql-ws hears the socket closed.
+      this.#stop();
+      return;
+    }
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
-      // The client stopped reading: close before its backlog grows the server's memory. It resumes
-      // from its last cursor and loses nothing.
-      this.#ended = true;
-      this.socket.close(4290, SLOW_CONSUMER_REASON);
+      // The client stopped reading: stop writing before its backlog grows the server's memory, and
+      // close. The close frame waits behind what is already queued; the client reads it once it
+      // reads again, resumes from its last cursor and loses nothing.
+      this.#stop();
+      this.counters.slowConsumersClosed++;
+      this.socket.close(CLOSE_SLOW_CONSUMER, SLOW_CONSUMER_REASON);
       return;
     }
     this.socket.send(`{"id":${JSON.stringify(this.id)},"type":"next","payload":${payload}}`);
+    this.counters.deliveries++;
     if (sequence !== undefined) this.#lastSent = sequence;
   }
 }

@@ -9,6 +9,7 @@ import { type ApiKeyAuth, keyFromConnectionParams } from './api-key-auth.js';
 import { crossOriginRefusal } from './browser-origin.js';
 import { GRAPHQL_PATH } from './create-yoga.js';
 import { clientErrorMasker, formatForClient, formatResultForClient } from './graphql-errors.js';
+import { SubscriptionCohorts } from './subscription-cohorts.js';
 
 /** Close codes a WebSocket client can act on (graphql-ws uses 4400–4499 for the protocol). */
 export const CLOSE_UNAUTHORIZED = 4401;
@@ -23,6 +24,24 @@ export interface GraphqlWebSocketOptions {
   readonly loopbackOnly: boolean;
   readonly maxSubscriptionsPerConnection: number;
   readonly keepAliveMs?: number;
+  /** A subscriber whose socket holds more than this many unsent bytes is closed (4290) to resume later. */
+  readonly maxBufferedBytes?: number;
+}
+
+const DEFAULT_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+export interface WebSocketSubscriptions {
+  /** Subscriptions clients hold over WebSocket. */
+  readonly subscribers: number;
+  /** Groups of identical subscriptions sharing one execution per event. */
+  readonly cohorts: number;
+  /** Source streams open for those groups and for subscribers replaying what they missed. */
+  readonly sources: number;
+  readonly sourceResults: number;
+  /** Results written to subscribers. */
+  readonly deliveries: number;
+  /** Sockets closed (4290) because their client stopped reading. */
+  readonly slowConsumersClosed: number;
 }
 
 type Enveloped = ReturnType<GraphqlWebSocketOptions['yoga']['getEnveloped']>;
@@ -35,6 +54,10 @@ type EnvelopedArgs = ExecutionArgs & Pick<Enveloped, 'execute' | 'subscribe'>;
 export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
   const wss = new WebSocketServer({ server: options.httpServer, path: GRAPHQL_PATH });
   const mask = clientErrorMasker(options.logger);
+  // Subscribers asking the same thing share one execution per event (see subscription-cohorts.ts).
+  const cohorts = new SubscriptionCohorts({
+    maxBufferedBytes: options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
+  });
   // Operations started and not yet completed, so that shutdown can wait for their `complete`.
   let running = 0;
   const idle = new Set<() => void>();
@@ -73,7 +96,7 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
       // Errors the operation ended with, including one thrown while a subscription streamed (which
       // graphql-ws wraps itself, outside yoga's masking): masked here like everywhere else.
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatForClient(mask(error))),
-      onSubscribe: async (ctx, _id, params) => {
+      onSubscribe: async (ctx, id, params) => {
         if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerConnection) {
           return [
             new GraphQLError(
@@ -94,14 +117,20 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
           const document = enveloped.parse(params.query);
           const errors = enveloped.validate(enveloped.schema, document);
           if (errors.length > 0) return [...errors];
-          const args: EnvelopedArgs = {
+          const contextValue = await enveloped.contextFactory();
+          const shared = {
             schema: enveloped.schema,
             document,
             operationName: params.operationName,
             variableValues: params.variables,
-            contextValue: await enveloped.contextFactory(),
+            contextValue,
+          };
+          const member = { id, socket: ctx.extra.socket };
+          const args: EnvelopedArgs = {
+            ...shared,
             execute: enveloped.execute,
-            subscribe: enveloped.subscribe,
+            // Only subscriptions get here; each joins (or starts) its cohort.
+            subscribe: () => cohorts.join({ ...shared, subscribe: enveloped.subscribe }, member),
           };
           running++; // from here graphql-ws runs it, and calls onComplete when it ends
           return args;
@@ -116,6 +145,17 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
   return {
     get connectionCount(): number {
       return wss.clients.size;
+    },
+    /** Subscriptions on sockets, the shared sources serving them, and what was written. */
+    subscriptions(): WebSocketSubscriptions {
+      return {
+        subscribers: cohorts.memberCount,
+        cohorts: cohorts.cohortCount,
+        sources: cohorts.counters.openSources,
+        sourceResults: cohorts.counters.sourceResults,
+        deliveries: cohorts.counters.deliveries,
+        slowConsumersClosed: cohorts.counters.slowConsumersClosed,
+      };
     },
     /**
      * Resolves once every operation has completed and its `complete` is on its way to the client,

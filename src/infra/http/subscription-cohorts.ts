@@ -1,26 +1,10 @@
-import type { ExecutionArgs, ExecutionResult } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import type { WebSocket } from 'ws';
-import type { CursorTracker } from '../../schema/cursor-tracker.js';
+import type { CursorTracker } from '../../schema/context.js';
 import { type CohortOperation, cohortOperation } from './cohort-key.js';
 import { CohortMember } from './cohort-member.js';
-import { toClientError } from './graphql-errors.js';
-
-/** What graphql-ws hands our subscribe: the arguments, with the envelop pipeline's own subscribe. */
-export type CohortArgs = ExecutionArgs & {
-  readonly subscribe: (args: ExecutionArgs) => unknown;
-  readonly contextValue: Record<string, unknown> & { readonly role?: unknown };
-};
-
-export interface CohortOptions {
-  /** A socket with more than this many bytes waiting is closed with {@link CLOSE_SLOW_CONSUMER}. */
-  readonly maxBufferedBytes: number;
-}
-
-/**
- * Close code for a subscriber that stopped reading: reconnect and subscribe again with `after` set
- * to the cursor of the last event you processed; nothing is lost.
- */
-export const CLOSE_SLOW_CONSUMER = 4290;
+import type { CohortArgs, CohortCounters, CohortOptions } from './cohort-protocol.js';
+import { formatResultForClient, toClientError } from './graphql-errors.js';
 
 /**
  * Subscriptions asking the same thing (operation, variables, authorization scope) share one source
@@ -29,8 +13,18 @@ export const CLOSE_SLOW_CONSUMER = 4290;
  */
 export class SubscriptionCohorts {
   readonly #cohorts = new Map<string, Cohort>();
+  readonly #counters: CohortCounters = {
+    openSources: 0,
+    sourceResults: 0,
+    deliveries: 0,
+    slowConsumersClosed: 0,
+  };
 
   constructor(private readonly options: CohortOptions) {}
+
+  get counters(): Readonly<CohortCounters> {
+    return this.#counters;
+  }
 
   get cohortCount(): number {
     return this.#cohorts.size;
@@ -63,17 +57,19 @@ export class SubscriptionCohorts {
       member.socket,
       this.options.maxBufferedBytes,
       operation.resumes,
+      this.#counters,
     );
     let cohort = this.#cohorts.get(operation.key);
     if (!cohort) {
-      const created = new Cohort(operation, args, () => this.#cohorts.delete(operation.key));
-      const failure = await created.start();
-      if (failure) return failure;
-      // Another member may have created the same cohort while this one started.
-      cohort = this.#cohorts.get(operation.key) ?? created;
-      if (cohort === created) this.#cohorts.set(operation.key, created);
-      else created.release();
+      // Registered before its source opens, so members arriving meanwhile wait for this one.
+      const created = new Cohort(operation, args, this.#counters, () => {
+        if (this.#cohorts.get(operation.key) === created) this.#cohorts.delete(operation.key);
+      });
+      this.#cohorts.set(operation.key, created);
+      cohort = created;
     }
+    const failure = await cohort.ready;
+    if (failure) return failure;
     // Joined before the replay opens, so the live results it holds start no later than the replay.
     cohort.add(joining);
     if (operation.resumes) {
@@ -83,8 +79,7 @@ export class SubscriptionCohorts {
         return failure;
       }
     }
-    const joined = cohort;
-    return joining.untilDone(() => joined.remove(joining));
+    return joining.untilDone();
   }
 }
 
@@ -94,19 +89,23 @@ class Cohort {
   readonly #tracker: CursorTracker = { last: undefined };
   #source: AsyncIterator<ExecutionResult> | undefined;
   #released = false;
+  /** Settles once the source is open; an error result when it could not be. */
+  readonly ready: Promise<ExecutionResult | undefined>;
 
   constructor(
     private readonly operation: CohortOperation,
     private readonly first: CohortArgs,
+    private readonly counts: CohortCounters,
     private readonly onEmpty: () => void,
-  ) {}
+  ) {
+    this.ready = this.#start();
+  }
 
   get size(): number {
     return this.#members.size;
   }
 
-  /** Opens the shared source; an error result when the operation cannot be subscribed. */
-  async start(): Promise<ExecutionResult | undefined> {
+  async #start(): Promise<ExecutionResult | undefined> {
     const result = await this.first.subscribe({
       ...this.first,
       document: this.operation.liveDocument,
@@ -114,14 +113,24 @@ class Cohort {
       // Its own context object: the cursor it tracks is the cohort's, not the first member's.
       contextValue: { ...this.first.contextValue, cursor: this.#tracker },
     });
-    if (!isAsyncIterable(result)) return result as ExecutionResult;
+    if (!isAsyncIterable(result)) {
+      this.release();
+      return result as ExecutionResult;
+    }
     this.#source = result[Symbol.asyncIterator]();
+    this.counts.openSources++;
     void this.#pump();
     return undefined;
   }
 
   add(member: CohortMember): void {
+    // A source that already ended (the service is stopping) has nothing more to give.
+    if (this.#released) {
+      member.end();
+      return;
+    }
     this.#members.add(member);
+    member.bind(() => this.remove(member));
   }
 
   remove(member: CohortMember): void {
@@ -133,6 +142,7 @@ class Cohort {
     if (this.#released) return;
     this.#released = true;
     this.onEmpty();
+    if (this.#source) this.counts.openSources--;
     void this.#source?.return?.();
   }
 
@@ -143,8 +153,9 @@ class Cohort {
       for (;;) {
         const next = await source.next();
         if (next.done) break;
+        this.counts.sourceResults++;
         // One execution, one serialization, every member.
-        const payload = JSON.stringify(next.value);
+        const payload = JSON.stringify(formatResultForClient(next.value));
         const sequence = this.#tracker.last;
         for (const member of [...this.#members]) member.deliver(payload, sequence);
       }

@@ -1,12 +1,6 @@
-/**
- * Where a subscription's source stream is: the sequence of the last event it yielded. Set by the
- * resumable subscription fields, read by the WebSocket layer to join a resuming subscriber to its
- * live cohort without a gap or a duplicate.
- */
-export interface CursorTracker {
-  last: number | undefined;
-}
+import type { CursorTracker } from '../schema/context.js';
 
+/** The same stream, noting in `tracker` the sequence of each item as it is yielded. */
 export function trackCursor<T>(
   tracker: CursorTracker | undefined,
   source: AsyncIterable<T>,
