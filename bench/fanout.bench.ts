@@ -34,7 +34,15 @@ function failuresNote(results: Map<ServerKind, ScenarioResult>): string[] {
     }
     if (r.duplicates > 0) lines.push(`- ${kind}: ${r.duplicates} event(s) delivered twice to a subscriber.`);
   }
-  return lines.length > 0 ? ['', 'Subscriptions lost during the run:', ...lines] : [];
+  if (lines.length === 0) return [];
+  return [
+    '',
+    'Subscriptions lost during the run:',
+    ...lines,
+    '',
+    "A close with 1006 is graphql-ws's keep-alive giving up: the server pings every 12 s and terminates a",
+    'socket whose pong has not come back by the next ping.',
+  ];
 }
 
 const COMMON_NOTES = [
@@ -107,7 +115,7 @@ export const fanoutBenchmark: Benchmark = {
           ms(r.p50),
           ms(r.p99),
           (r.expected - r.delivered).toLocaleString('en-US'),
-          r.payloadBytes,
+          String(r.payloadBytes),
         ]),
       ),
       '',
