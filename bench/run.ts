@@ -39,6 +39,13 @@ function machine(): string {
   ].join('\n');
 }
 
+// Every benchmark shares the machine with whatever else runs: say so before numbers are trusted.
+if ((loadavg()[0] ?? 0) > cpus().length / 2) {
+  process.stderr.write(
+    `warning: load average ${loadAtStart} on ${cpus().length} cores; other work will distort the numbers\n`,
+  );
+}
+
 const filter = process.argv.slice(2).join(' ').toLowerCase();
 const selected = benchmarks.filter((b) => b.title.toLowerCase().includes(filter));
 const sections: string[] = [];
