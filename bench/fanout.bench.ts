@@ -27,9 +27,15 @@ function setup(s: Scenario): string {
 function failuresNote(results: Map<ServerKind, ScenarioResult>): string[] {
   const lines: string[] = [];
   for (const [kind, r] of results) {
-    if (r.failureCount > 0) {
+    const { count, early, firstAfterMs, reasons } = r.ended;
+    if (count > 0) {
+      const why = Object.entries(reasons)
+        .map(([reason, n]) => `${n} × ${reason}`)
+        .join(', ');
       lines.push(
-        `- ${kind}: ${r.failureCount} subscription(s) ended by the server, e.g. "${r.failures[0]}".`,
+        `- ${kind}: ${count} of ${r.subscribers} subscriptions ended by the server (${why}), the first ` +
+          `${(firstAfterMs / 1000).toFixed(1)} s after the first measured send; ${early} of them before ` +
+          'their last event arrived.',
       );
     }
     if (r.duplicates > 0) lines.push(`- ${kind}: ${r.duplicates} event(s) delivered twice to a subscriber.`);
@@ -41,7 +47,8 @@ function failuresNote(results: Map<ServerKind, ScenarioResult>): string[] {
     ...lines,
     '',
     "A close with 1006 is graphql-ws's keep-alive giving up: the server pings every 12 s and terminates a",
-    'socket whose pong has not come back by the next ping.',
+    'socket whose pong it has not read 12 s later. After a long stall those timers fire before the pongs',
+    'waiting in the sockets are read.',
   ];
 }
 
@@ -53,7 +60,9 @@ const COMMON_NOTES = [
   '**raw ws** speaks just enough graphql-transport-ws for the same clients and writes each event, serialized',
   'once, to every socket: the ceiling of the runtime. For the last two the benchmark process sends each',
   'event over IPC. Latency runs from the moment the benchmark process sends (trades, for ours) to the',
-  "moment a subscriber's `next` runs, both read from the machine's monotonic clock.",
+  "moment a subscriber's `next` runs, both read from the machine's monotonic clock. The longest stall is",
+  "the longest time the server's event loop went without a turn during the measured events (Node's",
+  'event-loop delay monitor): meanwhile the server reads nothing (new events, pongs) and runs no timer.',
 ];
 
 export const latencyBenchmark: Benchmark = {
@@ -66,14 +75,15 @@ export const latencyBenchmark: Benchmark = {
       setup(scenario),
       '',
       table(
-        ['server', 'p50 (ms)', 'p99 (ms)', 'max (ms)', 'delivered', 'p99 / raw ws p99'],
+        ['server', 'p50 (ms)', 'p99 (ms)', 'max (ms)', 'p99 / raw ws p99', 'delivered', 'longest stall (ms)'],
         [...results].map(([kind, r]) => [
           SERVER_NAMES[kind],
           ms(r.p50),
           ms(r.p99),
           ms(r.max),
-          `${r.delivered.toLocaleString('en-US')} of ${r.expected.toLocaleString('en-US')}`,
           ratio(r.p99, raw.p99),
+          `${r.delivered.toLocaleString('en-US')} of ${r.expected.toLocaleString('en-US')}`,
+          ms(r.longestStallMs),
         ]),
       ),
       ...failuresNote(results),
@@ -105,6 +115,7 @@ export const fanoutBenchmark: Benchmark = {
           'p50 (ms)',
           'p99 (ms)',
           'not delivered',
+          'longest stall (ms)',
           'payload (bytes)',
         ],
         [...results].map(([kind, r]) => [
@@ -115,6 +126,7 @@ export const fanoutBenchmark: Benchmark = {
           ms(r.p50),
           ms(r.p99),
           (r.expected - r.delivered).toLocaleString('en-US'),
+          ms(r.longestStallMs),
           String(r.payloadBytes),
         ]),
       ),

@@ -34,8 +34,8 @@ serveChannel(
           max: report.latencies.at(-1) ?? Number.NaN,
           firstArrival: report.firstArrival,
           lastArrival: report.lastArrival,
-          failures: current().failures.slice(0, 5),
-          failureCount: current().failures.length,
+          ended: report.ended,
+          unexpected: current().unexpected.slice(0, 3),
           payloadBytes: current().payloadBytes,
         };
       }

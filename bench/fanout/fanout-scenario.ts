@@ -7,6 +7,7 @@ import { BenchChild } from './bench-child.js';
 import type { ServerKind } from './bench-server.js';
 import { monotonicMs } from './monotonic-clock.js';
 import { TRADED_ACCOUNT, TRADED_CONTRACT } from './position-payload.js';
+import type { EndedSubscriptions } from './subscriber-pool.js';
 
 export interface Scenario {
   readonly subscribers: number;
@@ -17,6 +18,7 @@ export interface Scenario {
 
 export interface ScenarioResult {
   readonly kind: ServerKind;
+  readonly subscribers: number;
   readonly expected: number;
   readonly delivered: number;
   readonly duplicates: number;
@@ -31,8 +33,10 @@ export interface ScenarioResult {
   readonly memoryBefore: Memory;
   readonly memoryIdle: Memory;
   readonly payloadBytes: number;
-  readonly failures: readonly string[];
-  readonly failureCount: number;
+  /** The longest time the server's event loop went without a turn while the measured events ran. */
+  readonly longestStallMs: number;
+  /** Subscriptions the server ended during the run; `firstAfterMs` counts from the first measured send. */
+  readonly ended: Omit<EndedSubscriptions, 'firstAt'> & { readonly firstAfterMs: number };
 }
 
 /** Resident set, and the JS heap in use plus memory held outside it (buffers), in bytes. */
@@ -48,8 +52,8 @@ interface ClientReport {
   readonly p99: number;
   readonly max: number;
   readonly lastArrival: number;
-  readonly failures: string[];
-  readonly failureCount: number;
+  readonly ended: EndedSubscriptions;
+  readonly unexpected: string[];
   readonly payloadBytes: number;
 }
 
@@ -103,16 +107,21 @@ export async function runScenario(kind: ServerKind, scenario: Scenario): Promise
     await sendOnSchedule(publish, live + 1, live + WARMUP_EVENTS, scenario.perSecond);
     await drain(deliveredBetween(live + 1, live + WARMUP_EVENTS), WARMUP_EVENTS * scenario.subscribers);
 
+    await server.request('loop-reset');
     const first = live + WARMUP_EVENTS + 1;
     const last = first + scenario.events - 1;
     const sentAt = await sendOnSchedule(publish, first, last, scenario.perSecond);
     const expected = scenario.events * scenario.subscribers;
     await drain(deliveredBetween(first, last), expected);
+    const loop = await server.request<{ maxMs: number }>('loop');
     const report = await clients.request<ClientReport>('report', { sentAt: [...sentAt] });
+    if (report.unexpected.length > 0)
+      throw new Error(`unexpected messages: ${report.unexpected.join(' | ')}`);
     const firstSent = sentAt.get(first) as number;
     const lastSent = sentAt.get(last) as number;
     return {
       kind,
+      subscribers: scenario.subscribers,
       expected,
       delivered: report.delivered,
       duplicates: report.duplicates,
@@ -124,8 +133,11 @@ export async function runScenario(kind: ServerKind, scenario: Scenario): Promise
       memoryBefore,
       memoryIdle,
       payloadBytes: report.payloadBytes,
-      failures: report.failures,
-      failureCount: report.failureCount,
+      ended: {
+        ...report.ended,
+        firstAfterMs: report.ended.count > 0 ? report.ended.firstAt - firstSent : Number.NaN,
+      },
+      longestStallMs: loop.maxMs,
     };
   } finally {
     await clients?.stop();

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { type ChannelMessage, serveChannel } from './bench-child.js';
 import type { BenchServer, ServerKind } from './bench-server.js';
 
@@ -27,12 +28,19 @@ function memory(): { rss: number; heap: number } {
   return { rss: usage.rss, heap: usage.heapUsed + usage.external };
 }
 
+// How long the event loop went without a turn: while it does not turn, nothing is read (events,
+// pongs) and no timer runs, whatever the process is busy with.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+
 const server = await start();
 serveChannel(
   { url: server.url },
   (message: ChannelMessage) => {
     if (message.type === 'publish') return server.publish?.(Number(message.eventId));
     if (message.type === 'memory') return memory();
+    if (message.type === 'loop-reset') return loopDelay.reset();
+    if (message.type === 'loop') return { maxMs: loopDelay.max / 1e6, p99Ms: loopDelay.percentile(99) / 1e6 };
     throw new Error(`unknown request "${message.type}"`);
   },
   () => server.close(),

@@ -13,6 +13,18 @@ export interface DeliveryReport {
   readonly latencies: Float64Array;
   readonly firstArrival: number;
   readonly lastArrival: number;
+  readonly ended: EndedSubscriptions;
+}
+
+/** Subscriptions the server ended (an error or a closed socket) before the pool closed them. */
+export interface EndedSubscriptions {
+  readonly count: number;
+  /** Of those, how many had not received every measured event. */
+  readonly early: number;
+  /** When the first one ended (monotonic ms), or NaN. */
+  readonly firstAt: number;
+  /** Each distinct reason with how many ended for it. */
+  readonly reasons: Readonly<Record<string, number>>;
 }
 
 /**
@@ -23,8 +35,10 @@ export class SubscriberPool {
   readonly #clients: Client[] = [];
   readonly #arrivals: Float64Array[] = [];
   #duplicates = 0;
-  #failures: string[] = [];
+  readonly #ended = new Map<number, { at: number; reason: string }>();
+  readonly #unexpected: string[] = [];
   #payloadBytes = 0;
+  #closing = false;
 
   /** `capacity`: the highest event id that will be sent. */
   constructor(
@@ -61,7 +75,7 @@ export class SubscriberPool {
             const at = monotonicMs();
             const id = eventIdOf(result);
             if (id === undefined || id > this.capacity) {
-              this.#failures.push(`unexpected message ${JSON.stringify(result).slice(0, 200)}`);
+              this.#unexpected.push(JSON.stringify(result).slice(0, 200));
               return;
             }
             if (this.#payloadBytes === 0) this.#payloadBytes = JSON.stringify(result).length;
@@ -70,7 +84,7 @@ export class SubscriberPool {
           },
           error: (error) => {
             const reason = describeFailure(error);
-            this.#failures.push(`subscriber ${index} at ${monotonicMs().toFixed(0)}: ${reason}`);
+            if (!this.#closing) this.#ended.set(index, { at: monotonicMs(), reason });
             reject(new Error(reason));
           },
           complete: () => undefined,
@@ -115,11 +129,26 @@ export class SubscriberPool {
       latencies: Float64Array.from(latencies).sort(),
       firstArrival,
       lastArrival,
+      ended: this.#endedSubscriptions(sentAt),
     };
   }
 
-  get failures(): readonly string[] {
-    return this.#failures;
+  #endedSubscriptions(sentAt: ReadonlyMap<number, number>): EndedSubscriptions {
+    const reasons: Record<string, number> = {};
+    let early = 0;
+    let firstAt = Number.NaN;
+    for (const [index, { at, reason }] of this.#ended) {
+      reasons[reason] = (reasons[reason] ?? 0) + 1;
+      if (!(firstAt <= at)) firstAt = at;
+      const arrivals = this.#arrivals[index] as Float64Array;
+      if ([...sentAt.keys()].some((id) => Number.isNaN(arrivals[id] as number))) early++;
+    }
+    return { count: this.#ended.size, early, firstAt, reasons };
+  }
+
+  /** Messages that were not one of the benchmark's events (there should be none). */
+  get unexpected(): readonly string[] {
+    return this.#unexpected;
   }
 
   get payloadBytes(): number {
@@ -127,6 +156,7 @@ export class SubscriberPool {
   }
 
   async close(): Promise<void> {
+    this.#closing = true;
     await Promise.all(this.#clients.map((c) => c.dispose()));
   }
 }
