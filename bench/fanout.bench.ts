@@ -158,7 +158,7 @@ export const fanoutBenchmark: Benchmark = {
         ]),
       ),
       '',
-      ...COMMON_NOTES,
+      'Servers, clock and stall as described under the latency benchmark above.',
     ].join('\n');
   },
 };
