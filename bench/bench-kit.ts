@@ -19,8 +19,15 @@ export async function medianMs(fn: () => unknown | Promise<unknown>, runs = 7, w
 }
 
 export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  return sortedPercentile(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
+}
+
+/** The nearest-rank percentile of values already in ascending order. */
+export function sortedPercentile(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank] as number;
 }

@@ -1,24 +1,49 @@
 import { writeFileSync } from 'node:fs';
-import { cpus, freemem, platform, release, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Benchmark } from './bench-kit.js';
+import { fanoutBenchmark, latencyBenchmark } from './fanout.bench.js';
 import { reconcileBenchmark } from './reconcile.bench.js';
+import { reconcileHistoryBenchmark } from './reconcile-history.bench.js';
 import { writerBenchmark } from './writer.bench.js';
 
 // Benchmarks run one after another in this process, each comparing our path with its baseline in
 // the same run. `npm run bench -- <word>` runs only the benchmarks whose title contains the word.
-const benchmarks: readonly Benchmark[] = [reconcileBenchmark, writerBenchmark];
+const benchmarks: readonly Benchmark[] = [
+  reconcileBenchmark,
+  reconcileHistoryBenchmark,
+  writerBenchmark,
+  latencyBenchmark,
+  fanoutBenchmark,
+];
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+const startedAt = new Date();
+const loadAtStart = load();
+const freeAtStart = freemem();
 
 function machine(): string {
   const cpu = cpus();
+  const minutes = ((Date.now() - startedAt.getTime()) / 60_000).toFixed(1);
   return [
-    `- Date: ${new Date().toISOString()}`,
+    `- Date: ${startedAt.toISOString()} (the run took ${minutes} min)`,
     `- CPU: ${cpu[0]?.model ?? 'unknown'} × ${cpu.length}`,
-    `- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} GiB free at start)`,
+    `- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freeAtStart / 2 ** 30).toFixed(1)} GiB free at start)`,
     `- OS: ${platform()} ${release()}`,
     `- Node.js: ${process.version}`,
+    `- Load average (1, 5, 15 min): ${loadAtStart} at start, ${load()} at the end`,
   ].join('\n');
+}
+
+// Every benchmark shares the machine with whatever else runs: say so before numbers are trusted.
+if ((loadavg()[0] ?? 0) > cpus().length / 2) {
+  process.stderr.write(
+    `warning: load average ${loadAtStart} on ${cpus().length} cores; other work will distort the numbers\n`,
+  );
 }
 
 const filter = process.argv.slice(2).join(' ').toLowerCase();

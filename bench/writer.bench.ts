@@ -163,7 +163,7 @@ export const writerBenchmark: Benchmark = {
     const rawMs = percentile(raw, 50);
     const perSecond = (ms: number) => (UPDATES / ms) * 1000;
     return [
-      `${UPDATES.toLocaleString('en-US')} updates over ${KEYS.toLocaleString('en-US')} keys into a DuckDB file, `,
+      `${UPDATES.toLocaleString('en-US')} updates over ${KEYS.toLocaleString('en-US')} keys into a DuckDB file,`,
       `batches of ${BATCH.toLocaleString('en-US')} (median of ${RUNS} runs, each on a fresh file).`,
       '',
       table(

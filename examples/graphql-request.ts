@@ -23,6 +23,10 @@ export async function request<Result, Variables>(
     method: 'POST',
     headers: { 'content-type': 'application/json', ...authorizationHeaders(options) },
     body: JSON.stringify({ query: document.toString(), variables }),
+  }).catch((error: Error) => {
+    // fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND...) is in its cause.
+    const cause = error.cause instanceof Error ? error.cause.message : error.message;
+    throw new Error(`could not reach ${options.url}: ${cause}`);
   });
   const text = await response.text();
   let body: { data?: Result | null; errors?: { message: string; extensions?: { code?: string } }[] };

@@ -1,14 +1,15 @@
 /**
  * Prints every discrepancy event as it happens, over WebSocket. When the connection drops (a
  * restart of the service, a network blip), it reconnects and resumes after the last event it
- * printed, so nothing is missed and nothing printed twice.
+ * printed, so nothing is missed and nothing printed twice. Runs until stopped; exits 2 on a bad
+ * option or an API key the service refuses.
  *
  *   npx tsx examples/watch-discrepancies.ts --url http://127.0.0.1:4000/graphql [--api-key KEY]
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { clientOptions } from './client-options.js';
+import { type ClientOptions, clientOptions } from './client-options.js';
 import type { WatchDiscrepanciesSubscription } from './gql/graphql.js';
 import { graphql } from './gql/index.js';
 
@@ -30,8 +31,7 @@ const DiscrepancyChanged = graphql(`
   }
 `);
 
-async function watch(): Promise<void> {
-  const options = clientOptions(process.argv.slice(2), process.env);
+async function watch(options: ClientOptions): Promise<void> {
   const wsUrl = options.url.replace(/^http/, 'ws');
   let after: string | undefined;
   for (;;) {
@@ -63,7 +63,12 @@ async function watch(): Promise<void> {
         process.exitCode = 2;
         return;
       }
-      const reason = error instanceof Error ? error.message : `connection closed (${code ?? '?'})`;
+      // graphql-ws rejects with an Error, a CloseEvent, or the GraphQL errors the service sent.
+      const reason = Array.isArray(error)
+        ? error.map((e: { message: string }) => e.message).join('; ')
+        : error instanceof Error
+          ? error.message
+          : `connection closed (${code ?? '?'})`;
       console.error(`disconnected: ${reason}; retrying in 2 s`);
     } finally {
       await client.dispose();
@@ -72,4 +77,11 @@ async function watch(): Promise<void> {
   }
 }
 
-await watch();
+let options: ClientOptions;
+try {
+  options = clientOptions(process.argv.slice(2), process.env);
+} catch (error) {
+  console.error(`watch-discrepancies: ${(error as Error).message}`);
+  process.exit(2);
+}
+await watch(options);
