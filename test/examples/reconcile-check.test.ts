@@ -82,7 +82,7 @@ describe('examples/reconcile-check.ts against a running service', () => {
       service.demo.simulator.withholdPositionEnd(true);
       const result = await check(service.graphqlUrl);
       expect(result.code).toBe(4);
-      expect(result.stdout).toMatch(/^Broker: unavailable \(no positionEnd from TWS within 500 ms/);
+      expect(result.stdout).toMatch(/^Broker: unavailable \(no positionMultiEnd from TWS within 500 ms/);
     },
     TIMEOUT,
   );
