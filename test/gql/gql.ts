@@ -23,6 +23,8 @@ type Documents = {
     "\n  query ApiOriginViewer {\n    viewer { role }\n  }\n": typeof types.ApiOriginViewerDocument,
     "\n  subscription ApiCohortFollow($account: String, $after: String) {\n    positionUpdated(filter: { account: $account }, after: $after) {\n      cursor\n      change\n      position { account quantity contract { conId } }\n    }\n  }\n": typeof types.ApiCohortFollowDocument,
     "\n  query ApiCohortPosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity }\n  }\n": typeof types.ApiCohortPositionDocument,
+    "\n  query ApiDemoBook {\n    positions { account quantity contract { symbol secType expiry strike right } }\n  }\n": typeof types.ApiDemoBookDocument,
+    "\n  subscription ApiDemoDiscrepancies {\n    discrepancyChanged { kind discrepancy { type severity message } }\n  }\n": typeof types.ApiDemoDiscrepanciesDocument,
     "\n  query ApiDemoOverview {\n    status { mode broker { state accounts } }\n    positions { account quantity }\n  }\n": typeof types.ApiDemoOverviewDocument,
     "\n  query ApiErrorsAsOf($at: DateTime!) {\n    positionsAsOf(at: $at) { account }\n  }\n": typeof types.ApiErrorsAsOfDocument,
     "\n  query ApiErrorsRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) { edges { cursor } }\n  }\n": typeof types.ApiErrorsRunsDocument,
@@ -76,6 +78,8 @@ const documents: Documents = {
     "\n  query ApiOriginViewer {\n    viewer { role }\n  }\n": types.ApiOriginViewerDocument,
     "\n  subscription ApiCohortFollow($account: String, $after: String) {\n    positionUpdated(filter: { account: $account }, after: $after) {\n      cursor\n      change\n      position { account quantity contract { conId } }\n    }\n  }\n": types.ApiCohortFollowDocument,
     "\n  query ApiCohortPosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity }\n  }\n": types.ApiCohortPositionDocument,
+    "\n  query ApiDemoBook {\n    positions { account quantity contract { symbol secType expiry strike right } }\n  }\n": types.ApiDemoBookDocument,
+    "\n  subscription ApiDemoDiscrepancies {\n    discrepancyChanged { kind discrepancy { type severity message } }\n  }\n": types.ApiDemoDiscrepanciesDocument,
     "\n  query ApiDemoOverview {\n    status { mode broker { state accounts } }\n    positions { account quantity }\n  }\n": types.ApiDemoOverviewDocument,
     "\n  query ApiErrorsAsOf($at: DateTime!) {\n    positionsAsOf(at: $at) { account }\n  }\n": types.ApiErrorsAsOfDocument,
     "\n  query ApiErrorsRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) { edges { cursor } }\n  }\n": types.ApiErrorsRunsDocument,
@@ -153,6 +157,14 @@ export function graphql(source: "\n  subscription ApiCohortFollow($account: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ApiCohortPosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity }\n  }\n"): typeof import('./graphql.js').ApiCohortPositionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiDemoBook {\n    positions { account quantity contract { symbol secType expiry strike right } }\n  }\n"): typeof import('./graphql.js').ApiDemoBookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiDemoDiscrepancies {\n    discrepancyChanged { kind discrepancy { type severity message } }\n  }\n"): typeof import('./graphql.js').ApiDemoDiscrepanciesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -133,6 +133,16 @@ export type ApiCohortPositionQueryVariables = Exact<{
 
 export type ApiCohortPositionQuery = { position: { quantity: number } | null };
 
+export type ApiDemoBookQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiDemoBookQuery = { positions: Array<{ account: string, quantity: number, contract: { symbol: string, secType: string, expiry: string | null, strike: number | null, right: OptionRight | null } }> };
+
+export type ApiDemoDiscrepanciesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiDemoDiscrepanciesSubscription = { discrepancyChanged: { kind: DiscrepancyEventKind, discrepancy: { type: DiscrepancyType, severity: Severity, message: string } } };
+
 export type ApiDemoOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -499,6 +509,33 @@ export const ApiCohortPositionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiCohortPositionQuery, ApiCohortPositionQueryVariables>;
+export const ApiDemoBookDocument = new TypedDocumentString(`
+    query ApiDemoBook {
+  positions {
+    account
+    quantity
+    contract {
+      symbol
+      secType
+      expiry
+      strike
+      right
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiDemoBookQuery, ApiDemoBookQueryVariables>;
+export const ApiDemoDiscrepanciesDocument = new TypedDocumentString(`
+    subscription ApiDemoDiscrepancies {
+  discrepancyChanged {
+    kind
+    discrepancy {
+      type
+      severity
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiDemoDiscrepanciesSubscription, ApiDemoDiscrepanciesSubscriptionVariables>;
 export const ApiDemoOverviewDocument = new TypedDocumentString(`
     query ApiDemoOverview {
   status {
