@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import { type ExecutionArgs, GraphQLError } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { SchemaContext } from '../../schema/context.js';
@@ -10,6 +9,7 @@ import { crossOriginRefusal } from './browser-origin.js';
 import { GRAPHQL_PATH } from './create-yoga.js';
 import { clientErrorMasker, formatForClient, formatResultForClient } from './graphql-errors.js';
 import { SubscriptionCohorts } from './subscription-cohorts.js';
+import { serveGraphqlOverWebSocket } from './websocket-transport.js';
 
 /** Close codes a WebSocket client can act on (graphql-ws uses 4400–4499 for the protocol). */
 export const CLOSE_UNAUTHORIZED = 4401;
@@ -61,7 +61,7 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
   // Operations started and not yet completed, so that shutdown can wait for their `complete`.
   let running = 0;
   const idle = new Set<() => void>();
-  const disposable = useServer<Record<string, unknown>>(
+  const disposable = serveGraphqlOverWebSocket<Record<string, unknown>>(
     {
       execute: (args) => (args as EnvelopedArgs).execute(args),
       subscribe: (args) => (args as EnvelopedArgs).subscribe(args),
@@ -140,7 +140,7 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
       },
     },
     wss,
-    options.keepAliveMs ?? 12_000,
+    { keepAliveMs: options.keepAliveMs ?? 12_000, logger: options.logger },
   );
   return {
     get connectionCount(): number {
