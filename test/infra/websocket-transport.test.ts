@@ -44,7 +44,9 @@ function open(url: string, options: WebSocket.ClientOptions = {}) {
   const initialised = async () => {
     await new Promise((resolve) => socket.once('open', resolve));
     socket.send(JSON.stringify({ type: 'connection_init' }));
-    await expect.poll(() => messages.some((m) => m.type === 'connection_ack'), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => messages.some((m) => m.type === 'connection_ack'), { timeout: 10_000 })
+      .toBe(true);
   };
   return { socket, closed, messages, initialised };
 }
