@@ -69,7 +69,12 @@ function serializable(fields: LogFields): Record<string, unknown> {
   for (const [key, value] of Object.entries(fields)) {
     if (value instanceof Error) {
       const code = (value as { code?: unknown }).code;
-      out[key] = code === undefined ? value.message : { message: value.message, code };
+      // The cause is where a safe message keeps the original error: the log is where it belongs.
+      const cause = value.cause instanceof Error ? value.cause.message : undefined;
+      out[key] =
+        code === undefined && cause === undefined
+          ? value.message
+          : { message: value.message, ...(code === undefined ? {} : { code }), ...(cause ? { cause } : {}) };
     } else if (typeof value === 'bigint') {
       out[key] = value.toString();
     } else if (value instanceof Date) {

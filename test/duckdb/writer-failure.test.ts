@@ -57,13 +57,15 @@ describe('position writer on a disk that fills up', () => {
     const failure = await writer.flush().catch((e: unknown) => e);
     expect(failure).toMatchObject({ code: 'STORE_UNAVAILABLE' });
     expect((failure as Error).message).toMatch(/could not write 90 position updates \(kept for a retry\)/);
-    expect((failure as Error).message).toContain('No space left on device');
+    // Said plainly for people; the database's own words (file names) stay in the cause, for the log.
+    expect((failure as Error).message).toContain('no space left on the disk that holds the store');
+    expect(((failure as Error).cause as Error).message).toContain('No space left on device');
     expect(writer.status()).toMatchObject({
       bufferedUpdates: 90,
       consecutiveFailures: 1,
       nextRetryAt: new Date(clock.now().getTime() + 1000),
     });
-    expect(writer.status().lastError).toContain('No space left on device');
+    expect(writer.status().lastError).toBe('no space left on the disk that holds the store');
     // Nothing of the failed batch landed, reads keep working, and the book still shows it.
     expect(await count(store, 'SELECT count(*) FROM position_updates')).toBe(20);
     expect(writer.positions().map((p) => p.quantity)).toEqual(KEYS.map(() => 11));

@@ -40,3 +40,18 @@ describe('logger', () => {
     expect(lines).toEqual(['15:00:00.123 INFO  run finished  summary="Broker: 12, Store: 11" runId=r1\n']);
   });
 });
+
+describe('logger and error causes', () => {
+  it("logs an error's cause, where a safe message keeps the original", () => {
+    const lines: string[] = [];
+    const log = createLogger({ write: (l) => lines.push(l), now: at });
+    const safe = new Error('no space left on the disk that holds the store', {
+      cause: new Error('Could not write file "/data/positions.duckdb.wal": No space left on device'),
+    });
+    log.error('reconciliation failed', { error: safe });
+    expect(JSON.parse(lines[0] ?? '{}').error).toEqual({
+      message: 'no space left on the disk that holds the store',
+      cause: 'Could not write file "/data/positions.duckdb.wal": No space left on device',
+    });
+  });
+});

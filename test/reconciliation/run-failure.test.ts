@@ -45,7 +45,8 @@ describe('a run that cannot finish its work', () => {
       hasCriticalIssues: false,
       discrepancyIds: [],
     });
-    expect(failed.error).toMatch(/could not write .*No space left on device/);
+    expect(failed.error).toMatch(/could not write .*no space left on the disk that holds the store/);
+    expect(failed.error).not.toMatch(/duckdb|No space left on device/i);
     expect(failed.summary).toBe(`Reconciliation failed: ${failed.error}`);
     expect(s.service.status().lastRun).toEqual(failed);
     expect(s.logsAt('error').map((l) => l.msg)).toContain('reconciliation failed');

@@ -4,6 +4,7 @@ import type { Cancel, Clock } from '../../domain/clock.js';
 import { DomainError } from '../../domain/errors.js';
 import { writeBatch } from './batch-write.js';
 import type { UpdateBuffer } from './update-buffer.js';
+import { describeWriteFailure } from './write-failure.js';
 import { retryDelayMs, type WriterSettings } from './writer-settings.js';
 
 export interface FlushStatus {
@@ -129,7 +130,7 @@ export class BatchFlusher {
     } catch (error) {
       this.#buffer.releaseBatch();
       this.#failures += 1;
-      this.#lastError = error instanceof Error ? error.message : String(error);
+      this.#lastError = describeWriteFailure(error);
       const delay = retryDelayMs(this.#settings, this.#failures);
       this.#nextRetryAt = this.#running ? new Date(this.#clock.now().getTime() + delay) : null;
       this.#schedule(delay);
