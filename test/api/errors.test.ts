@@ -138,7 +138,7 @@ describe('unexpected errors', () => {
   });
   afterAll(() => disk?.unmount());
 
-  it('are masked on both transports, and logged for the operator in full', async () => {
+  it("a store that cannot write is said plainly on both transports, never in the database's words, and logged in full", async () => {
     const captured = captureLogger();
     logs = captured.lines;
     service = await ServiceHarness.start({ dbFolder: disk.path, logger: captured.logger });
@@ -148,26 +148,26 @@ describe('unexpected errors', () => {
 
     disk.fill(); // the store's disk is full: the next write fails deep inside DuckDB
     const overHttp = await post(service.url, Acknowledge, { id });
+    const plainly = 'could not record the change: no space left on the disk that holds the store';
     expect(overHttp.errors).toEqual([
       expect.objectContaining({
-        message: 'Unexpected error.',
+        message: plainly,
         path: ['acknowledgeDiscrepancy'],
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        extensions: { code: 'STORE_UNAVAILABLE' },
       }),
     ]);
     const client = new WebSocketClient(service.wsUrl);
     sockets.push(client);
     const overWebSocket = await client.execute(Acknowledge, { id });
     expect(overWebSocket.errors).toEqual([
-      expect.objectContaining({
-        message: 'Unexpected error.',
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
-      }),
+      expect.objectContaining({ message: plainly, extensions: { code: 'STORE_UNAVAILABLE' } }),
     ]);
     // Nothing about the machine (file names, the database's words) reached the client.
-    expect(JSON.stringify([overHttp, overWebSocket])).not.toMatch(/duckdb|No space|sentinel-full-disk/i);
+    expect(JSON.stringify([overHttp, overWebSocket])).not.toMatch(
+      /duckdb|DuckDB|\.wal|No space left on device|sentinel-full-disk/,
+    );
     // The operator's log has what happened.
-    const logged = logs.filter((l) => l.msg.includes('failed unexpectedly'));
+    const logged = logs.filter((l) => l.msg.includes('could not use the store'));
     expect(logged.length).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(logged[0])).toMatch(/No space left on device/);
 

@@ -26,6 +26,7 @@ import {
   readRuns,
 } from './reconciliation-queries.js';
 import { INSERT_RUN, runValues } from './run-rows.js';
+import { describeWriteFailure } from './write-failure.js';
 
 /** What one completed (or failed) reconciliation run changed: recorded together or not at all. */
 export interface RunRecord {
@@ -197,7 +198,17 @@ export class ReconciliationLedger {
     }
     const task = () => {
       this.#connection ??= this.#openConnection();
-      return this.#connection.then(work);
+      return this.#connection.then(work).catch((error: unknown) => {
+        // Our own refusals pass as they are; the database's failures are said plainly.
+        if (error instanceof DomainError) throw error;
+        throw new DomainError(
+          'STORE_UNAVAILABLE',
+          `could not record the change: ${describeWriteFailure(error)}`,
+          {
+            cause: error,
+          },
+        );
+      });
     };
     const run = this.#serial.then(task, task);
     this.#serial = run.catch(() => undefined);

@@ -56,6 +56,12 @@ export function clientErrorMasker(logger: Logger) {
         error: rootCause(error),
         path: client.path?.join('.'),
       });
+    } else if (client.extensions.code === 'STORE_UNAVAILABLE') {
+      // The client got a plain sentence; the operator needs the database's own words.
+      logger.error('a GraphQL operation could not use the store', {
+        error: rootCause(error),
+        path: client.path?.join('.'),
+      });
     }
     return client;
   };
