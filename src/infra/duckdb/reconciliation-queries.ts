@@ -1,9 +1,5 @@
-import {
-  DISCREPANCY_TYPES,
-  type DiscrepancyType,
-  SEVERITIES,
-  type Severity,
-} from '../../domain/discrepancy.js';
+import { DISCREPANCY_TYPES, SEVERITIES } from '../../domain/discrepancy.js';
+import type { DiscrepancyFilter } from '../../domain/discrepancy-filter.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Incident, IncidentStatus, RecordedIncidentEvent } from '../../domain/incident.js';
 import type { ReconciliationRun } from '../../domain/reconciliation-run.js';
@@ -13,13 +9,7 @@ import { MAX_PAGE_SIZE, pageAfter, pageSize } from './page-request.js';
 import { RUN_SELECT, runFromRow } from './run-rows.js';
 
 /** Which incidents to list; status defaults to the active ones (OPEN and ACKNOWLEDGED). */
-export interface IncidentFilter {
-  readonly status?: readonly IncidentStatus[] | undefined;
-  readonly type?: readonly DiscrepancyType[] | undefined;
-  readonly severity?: readonly Severity[] | undefined;
-  readonly account?: string | undefined;
-  readonly symbol?: string | undefined;
-}
+export type IncidentFilter = DiscrepancyFilter;
 
 export interface RunsPageRequest {
   readonly first: number;

@@ -58,18 +58,24 @@ export function positionRowFromIb(
   quantity: unknown,
   averageCost: unknown,
 ): Normalized<PositionRow> {
+  const base = heldRowFromIb(account, ib, quantity);
+  if (!base.ok) return base;
+  return { ok: true, row: { ...base.row, averageCost: finite(averageCost) } };
+}
+
+/** What every row must have before anything else is read from it: a contract, an account, a quantity. */
+function heldRowFromIb(
+  account: unknown,
+  ib: IbContract,
+  quantity: unknown,
+): Normalized<{ account: string; contract: Contract; quantity: number }> {
   const contract = contractFromIb(ib);
   if (!contract.ok) return contract;
   const problem = rowProblem(account, contract.row, quantity);
   if (problem) return { ok: false, problem };
   return {
     ok: true,
-    row: {
-      account: account as string,
-      contract: contract.row,
-      quantity: quantity as number,
-      averageCost: finite(averageCost),
-    },
+    row: { account: account as string, contract: contract.row, quantity: quantity as number },
   };
 }
 
@@ -83,16 +89,12 @@ export function portfolioRowFromIb(
   realizedPnl: unknown,
   account: unknown,
 ): Normalized<PortfolioRow> {
-  const contract = contractFromIb(ib);
-  if (!contract.ok) return contract;
-  const problem = rowProblem(account, contract.row, quantity);
-  if (problem) return { ok: false, problem };
+  const base = heldRowFromIb(account, ib, quantity);
+  if (!base.ok) return base;
   return {
     ok: true,
     row: {
-      account: account as string,
-      contract: contract.row,
-      quantity: quantity as number,
+      ...base.row,
       marketPrice: finite(marketPrice),
       marketValue: finite(marketValue),
       averageCost: finite(averageCost),
