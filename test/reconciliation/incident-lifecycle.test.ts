@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedIncidentEvent } from '../../src/domain/incident.js';
-import { AAPL_230_P, SPXW_6000_C, SPY_550_P, SPY_600_C } from '../support/contracts.js';
+import { AAPL_230_P, SPY_550_P, SPY_600_C } from '../support/contracts.js';
 import {
   MAIN,
   OTHER,
+  openStandardBook,
   ReconciliationHarness,
   type RecordedCore,
   TEST_FLAGS,
@@ -13,10 +14,7 @@ let h: ReconciliationHarness;
 let s: RecordedCore;
 beforeEach(async () => {
   h = await ReconciliationHarness.start();
-  h.sim.open(MAIN, SPY_600_C, 2, { averageCost: 512.34 });
-  h.sim.open(MAIN, SPY_550_P, -4, { averageCost: 310 });
-  h.sim.open(OTHER, SPXW_6000_C, -1, { averageCost: 4000 });
-  h.sim.open(OTHER, AAPL_230_P, 3, { averageCost: 250 });
+  openStandardBook(h.sim);
   s = await h.connected();
 });
 afterEach(async () => {

@@ -18,7 +18,7 @@ import type {
 import type { ChunkColumn } from './column-chunks.js';
 import { type SqlRow, toDate, toNumber, toText } from './duckdb-sql.js';
 import { DECIMAL_SCALE, DECIMAL_WIDTH, fromDecimalText, toScaledDecimal } from './exact-decimal.js';
-import { contractFromRow } from './position-rows.js';
+import { CONTRACT_COLUMNS, contractFromRow } from './position-rows.js';
 
 const decimal = (value: number | null): DuckDBValue =>
   value === null ? null : new DuckDBDecimalValue(toScaledDecimal(value), DECIMAL_WIDTH, DECIMAL_SCALE);
@@ -61,16 +61,7 @@ const STATE_NAMES = [
   'type',
   'severity',
   'status',
-  'symbol',
-  'sec_type',
-  'currency',
-  'local_symbol',
-  'trading_class',
-  'exchange',
-  'expiry',
-  'strike',
-  'option_right',
-  'multiplier',
+  ...CONTRACT_COLUMNS,
   'broker_quantity',
   'store_quantity',
   'difference',

@@ -19,14 +19,8 @@ const DECIMALS = [
   'realized_pnl',
 ];
 
-/**
- * The columns a position is read from, in both position tables. Decimals come back as text so
- * that no binary rounding happens on the way out.
- */
-export const POSITION_COLUMNS = [
-  'sequence',
-  'account',
-  'con_id',
+/** The contract's columns, as every table that holds a contract names them (read by contractFromRow). */
+export const CONTRACT_COLUMNS = [
   'symbol',
   'sec_type',
   'currency',
@@ -37,6 +31,17 @@ export const POSITION_COLUMNS = [
   'strike',
   'option_right',
   'multiplier',
+] as const;
+
+/**
+ * The columns a position is read from, in both position tables. Decimals come back as text so
+ * that no binary rounding happens on the way out.
+ */
+export const POSITION_COLUMNS = [
+  'sequence',
+  'account',
+  'con_id',
+  ...CONTRACT_COLUMNS,
   ...DECIMALS.map((d) => `CAST(${d} AS VARCHAR) AS ${d}`),
   'source',
   'broker_time',
