@@ -5,7 +5,7 @@ import {
 } from '../domain/discrepancy-filter.js';
 import { BrokerUnavailableError } from '../domain/errors.js';
 import { filterIterator } from '../domain/filter-iterator.js';
-import type { Incident, RecordedIncidentEvent } from '../domain/incident.js';
+import type { RecordedIncidentEvent } from '../domain/incident.js';
 import type { Position } from '../domain/position.js';
 import type { PositionFilter } from '../domain/position-filter.js';
 import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
@@ -71,10 +71,7 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
       run: (id) => ledger.run(id),
       runs: (page) => ledger.runs(page),
       latest: () => ledger.latestRun(),
-      discrepanciesOf: async (run) => {
-        const incidents = await Promise.all(run.discrepancyIds.map((id) => ledger.incident(id)));
-        return incidents.filter((i): i is Incident => i !== undefined);
-      },
+      discrepanciesOf: (run) => ledger.incidentsOfRun(run.id),
       completed: () => meter.track(parts.reconciliation.runs()),
     },
     system: {

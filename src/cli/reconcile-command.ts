@@ -60,13 +60,7 @@ export const reconcileCommand: Command = {
       const first = firstRun(core.reconciliation.onRun.bind(core.reconciliation), systemClock, budgetMs);
       core.broker.start();
       const run = (await first) ?? (await core.reconciliation.reconcile('MANUAL'));
-      const found = await Promise.all(run.discrepancyIds.map((id) => core.store.reconciliation.incident(id)));
-      io.stdout(
-        report(
-          run,
-          found.filter((i): i is Incident => i !== undefined),
-        ),
-      );
+      io.stdout(report(run, await core.store.reconciliation.incidentsOfRun(run.id)));
       return exitCodeOf(run);
     } catch (error) {
       // Exit code 1 means "discrepancies": an unexpected failure must not read as one.

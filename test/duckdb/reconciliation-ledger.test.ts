@@ -112,6 +112,10 @@ describe('reconciliation ledger', () => {
         expect(await ledger.incident(incident.id)).toStrictEqual(incident);
       expect(await ledger.run('run-1')).toStrictEqual(run);
       expect(await ledger.latestRun()).toStrictEqual(run);
+      // The incidents the run found, in its order, in one read.
+      expect(await ledger.incidentsOfRun('run-1')).toStrictEqual(
+        run.discrepancyIds.map((id) => transition.changed.find((i) => i.id === id)),
+      );
       expect(await ledger.incidentEventsAfter(0)).toStrictEqual(recorded);
       expect((await ledger.activeIncidents()).map((i) => i.type)).toEqual([
         'NAKED_POSITION',
@@ -125,6 +129,7 @@ describe('reconciliation ledger', () => {
     expect(reopened.nextSequence()).toBeGreaterThan(recorded[1]?.sequence ?? Number.POSITIVE_INFINITY);
     expect(await reopened.reconciliation.incident('no-such-id')).toBeUndefined();
     expect(await reopened.reconciliation.run('no-such-run')).toBeUndefined();
+    expect(await reopened.reconciliation.incidentsOfRun('no-such-run')).toEqual([]);
   });
 
   it('follows incidents through later runs and people, keeping their state at each event', async () => {

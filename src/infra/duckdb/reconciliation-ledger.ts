@@ -21,6 +21,7 @@ import {
   readIncident,
   readIncidentEventsAfter,
   readIncidents,
+  readIncidentsOfRun,
   readLatestRun,
   readRun,
   readRuns,
@@ -148,6 +149,11 @@ export class ReconciliationLedger {
 
   incident(id: string): Promise<Incident | undefined> {
     return readIncident(this.#read, id);
+  }
+
+  /** The incidents a run found, in their current state: one read, whatever their number. */
+  incidentsOfRun(runId: string): Promise<Incident[]> {
+    return readIncidentsOfRun(this.#read, runId);
   }
 
   incidents(filter?: IncidentFilter): Promise<Incident[]> {

@@ -30,6 +30,19 @@ export async function readIncident(read: RowReader, id: string): Promise<Inciden
   return row ? incidentFromRow(row) : undefined;
 }
 
+/** The incidents a run found, in their current state, in the order the run listed them. */
+export async function readIncidentsOfRun(read: RowReader, runId: string): Promise<Incident[]> {
+  const rows = await read(
+    `SELECT id, ${INCIDENT_STATE_SELECT}
+     FROM discrepancies
+     JOIN (SELECT discrepancy_id, ordinal FROM reconciliation_run_discrepancies WHERE run_id = $1) found
+       ON found.discrepancy_id = discrepancies.id
+     ORDER BY found.ordinal`,
+    [runId],
+  );
+  return rows.map(incidentFromRow);
+}
+
 /** Incidents matching `filter`, the most severe first, then the oldest. */
 export async function readIncidents(read: RowReader, filter: IncidentFilter = {}): Promise<Incident[]> {
   // Enumerated values are checked against their closed sets, so they can be written as literals.
@@ -61,7 +74,7 @@ export async function readIncidentEventsAfter(
   sequence: number,
   limit = MAX_PAGE_SIZE,
 ): Promise<RecordedIncidentEvent[]> {
-  if (!Number.isSafeInteger(sequence)) throw new DomainError('BAD_USER_INPUT', `not a sequence: ${sequence}`);
+  pageAfter(sequence);
   const rows = await read(
     `SELECT sequence, discrepancy_id, kind, occurred_at, ${INCIDENT_STATE_SELECT}
      FROM discrepancy_events WHERE sequence > $1 ORDER BY sequence LIMIT $2`,
