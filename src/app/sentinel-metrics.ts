@@ -19,14 +19,24 @@ export interface MetricParts {
   readonly webSocketSubscriptions: () => WebSocketSubscriptions;
 }
 
-/** The Prometheus series of DESIGN §9, read from the parts that own each number. */
+/** Buckets in seconds: a flush takes milliseconds, and seconds only when the disk struggles. */
+const FLUSH_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** A run waits for the broker's snapshot: up to the snapshot timeout (30 s by default). */
+const RUN_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+/**
+ * The product's Prometheus series (listed in the README's Operations section), read from the
+ * parts that own each number, plus Node's process metrics.
+ */
 export function sentinelMetrics(parts: MetricParts): { registry: PrometheusRegistry; dispose: () => void } {
   const registry = new PrometheusRegistry();
   const open = new Map(parts.activeIncidents.map((i) => [i.id, i]));
-  let lastRunMs = 0;
 
-  registry.gauge('sentinel_broker_state', 'Broker connection state (1 for the current one)', () =>
-    BROKER_STATES.map((state) => ({ labels: { state }, value: parts.broker.state === state ? 1 : 0 })),
+  registry.gauge(
+    'sentinel_broker_state',
+    'Broker connection state (1 for the current one)',
+    () => BROKER_STATES.map((state) => ({ labels: { state }, value: parts.broker.state === state ? 1 : 0 })),
+    ['state'],
   );
   const received = registry.counter(
     'sentinel_updates_received_total',
@@ -47,24 +57,27 @@ export function sentinelMetrics(parts: MetricParts): { registry: PrometheusRegis
     'Intermediate updates dropped because the buffer was full (the latest per key is always kept)',
     () => parts.writer.status().collapsedUpdates,
   );
-  registry.gauge(
-    'sentinel_flush_duration_ms',
-    'Duration of the last flush',
-    () => parts.writer.status().lastFlushDurationMs ?? 0,
+  const flushDuration = registry.histogram(
+    'sentinel_flush_duration_seconds',
+    'Duration of each successful write of a batch of updates',
+    FLUSH_BUCKETS,
   );
+  const flushFailures = registry.counter('sentinel_flush_failures_total', 'Writes of a batch that failed');
   registry.gauge(
-    'sentinel_flush_failures',
-    'Consecutive failed flushes (0 when healthy)',
+    'sentinel_flush_consecutive_failures',
+    'Failed writes since the last successful one (0 when healthy)',
     () => parts.writer.status().consecutiveFailures,
   );
   const runs = registry.counter(
     'sentinel_reconciliation_runs_total',
     'Reconciliation runs by trigger and status',
+    ['trigger', 'status'],
   );
-  registry.gauge(
-    'sentinel_reconciliation_duration_ms',
-    'Duration of the last reconciliation run',
-    () => lastRunMs,
+  const runDuration = registry.histogram(
+    'sentinel_reconciliation_duration_seconds',
+    'Duration of each reconciliation run, broker snapshot included',
+    RUN_BUCKETS,
+    ['trigger'],
   );
   registry.gauge(
     'sentinel_open_discrepancies',
@@ -76,6 +89,7 @@ export function sentinelMetrics(parts: MetricParts): { registry: PrometheusRegis
           value: countOpen(open, type, severity),
         })),
       ),
+    ['type', 'severity'],
   );
   registry.gauge('sentinel_websocket_connections', 'Open WebSocket connections', parts.webSocketConnections);
   // Identical WebSocket subscriptions share one source: count what clients hold and receive, not
@@ -101,8 +115,12 @@ export function sentinelMetrics(parts: MetricParts): { registry: PrometheusRegis
 
   const detach = [
     parts.broker.onUpdate(() => received.inc()),
+    parts.writer.onFlush((flush) => {
+      if (flush.ok) flushDuration.observe(flush.durationMs / 1000);
+      else flushFailures.inc();
+    }),
     parts.reconciliation.onRun((run) => {
-      lastRunMs = run.durationMs;
+      runDuration.observe(run.durationMs / 1000, { trigger: run.trigger });
       runs.inc({ trigger: run.trigger, status: run.status });
     }),
     parts.reconciliation.onIncidentEvent((event) => {

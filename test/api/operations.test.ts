@@ -109,29 +109,38 @@ async function scrape(harness: ServiceHarness): Promise<{ text: string; value: (
 }
 
 describe('/metrics', () => {
-  it('exposes the series of DESIGN §9, and they follow what the service does', async () => {
+  it("exposes the product's series, Node's process metrics and duration histograms, following what the service does", async () => {
     service = await ServiceHarness.start();
     const first = await scrape(service);
-    for (const family of [
-      'sentinel_broker_state',
-      'sentinel_updates_received_total',
-      'sentinel_updates_written_total',
-      'sentinel_write_buffer_updates',
-      'sentinel_flush_duration_ms',
-      'sentinel_reconciliation_runs_total',
-      'sentinel_reconciliation_duration_ms',
-      'sentinel_open_discrepancies',
-      'sentinel_websocket_connections',
-      'sentinel_active_subscriptions',
-      'sentinel_events_delivered_total',
-    ]) {
-      // Prometheus' convention: a family named *_total is a counter (rate() and friends expect one).
-      const type = family.endsWith('_total') ? 'counter' : 'gauge';
+    for (const [family, type] of [
+      ['sentinel_broker_state', 'gauge'],
+      ['sentinel_updates_received_total', 'counter'],
+      ['sentinel_updates_written_total', 'counter'],
+      ['sentinel_write_buffer_updates', 'gauge'],
+      ['sentinel_flush_duration_seconds', 'histogram'],
+      ['sentinel_flush_failures_total', 'counter'],
+      ['sentinel_reconciliation_runs_total', 'counter'],
+      ['sentinel_reconciliation_duration_seconds', 'histogram'],
+      ['sentinel_open_discrepancies', 'gauge'],
+      ['sentinel_websocket_connections', 'gauge'],
+      ['sentinel_active_subscriptions', 'gauge'],
+      ['sentinel_events_delivered_total', 'counter'],
+      ['process_cpu_seconds_total', 'counter'],
+      ['process_open_fds', 'gauge'],
+      ['nodejs_heap_size_used_bytes', 'gauge'],
+      ['nodejs_eventloop_lag_p99_seconds', 'gauge'],
+      ['nodejs_gc_duration_seconds', 'histogram'],
+    ] as const) {
       expect(first.text, family).toMatch(new RegExp(`^# TYPE ${family} ${type}$`, 'm'));
+    }
+    // Prometheus' convention: a counter's name ends in _total, and nothing else's does.
+    for (const [, family, type] of first.text.matchAll(/^# TYPE (\w+) (\w+)$/gm)) {
+      expect(family?.endsWith('_total'), `${family} is a ${type}`).toBe(type === 'counter');
     }
     expect(first.value('sentinel_broker_state{state="READY"}')).toBe(1);
     expect(first.value('sentinel_broker_state{state="DISCONNECTED"}')).toBe(0);
     expect(first.value('sentinel_reconciliation_runs_total{trigger="STARTUP",status="CLEAN"}')).toBe(1);
+    expect(first.value('sentinel_reconciliation_duration_seconds_count{trigger="STARTUP"}')).toBe(1);
     expect(first.value('sentinel_open_discrepancies{type="NAKED_POSITION",severity="CRITICAL"}')).toBe(0);
     expect(first.value('sentinel_websocket_connections')).toBe(0);
     expect(first.value('sentinel_active_subscriptions')).toBe(0);
@@ -156,11 +165,18 @@ describe('/metrics', () => {
     expect(after.value('sentinel_updates_written_total')).toBeGreaterThan(
       first.value('sentinel_updates_written_total'),
     );
-    expect(after.value('sentinel_flush_duration_ms')).toBeGreaterThanOrEqual(0);
+    expect(after.value('sentinel_flush_duration_seconds_count')).toBeGreaterThan(
+      first.value('sentinel_flush_duration_seconds_count'),
+    );
+    expect(after.value('sentinel_flush_duration_seconds_bucket{le="+Inf"}')).toBe(
+      after.value('sentinel_flush_duration_seconds_count'),
+    );
+    expect(after.value('sentinel_flush_failures_total')).toBe(0);
     expect(after.value('sentinel_reconciliation_runs_total{trigger="MANUAL",status="DISCREPANCIES"}')).toBe(
       1,
     );
-    expect(after.value('sentinel_reconciliation_duration_ms')).toBeGreaterThanOrEqual(0);
+    expect(after.value('sentinel_reconciliation_duration_seconds_count{trigger="MANUAL"}')).toBe(1);
+    expect(after.value('sentinel_reconciliation_duration_seconds_sum{trigger="MANUAL"}')).toBeGreaterThan(0);
     expect(after.value('sentinel_open_discrepancies{type="NAKED_POSITION",severity="CRITICAL"}')).toBe(1);
     expect(after.value('sentinel_websocket_connections')).toBe(1);
     expect(after.value('sentinel_active_subscriptions')).toBe(1);

@@ -21,6 +21,13 @@ export interface FlushStatus {
   readonly alreadyStored: number;
 }
 
+/** One write attempt, as metrics see it. */
+export interface FlushOutcome {
+  readonly ok: boolean;
+  readonly durationMs: number;
+  readonly updates: number;
+}
+
 /**
  * Decides when buffered updates are written and writes them: every `flushIntervalMs` on the
  * clock, at once when a batch fills, and on demand; one batch per transaction, one transaction at
@@ -43,6 +50,7 @@ export class BatchFlusher {
   #lastFlushDurationMs: number | null = null;
   #totalUpdates: number;
   #alreadyStored = 0;
+  readonly #flushListeners = new Set<(outcome: FlushOutcome) => void>();
 
   constructor(
     connection: DuckDBConnection,
@@ -96,6 +104,12 @@ export class BatchFlusher {
       });
   }
 
+  /** Calls `listener` after every write attempt, successful or not; returns the unsubscribe. */
+  onFlush(listener: (outcome: FlushOutcome) => void): () => void {
+    this.#flushListeners.add(listener);
+    return () => this.#flushListeners.delete(listener);
+  }
+
   status(): FlushStatus {
     return {
       lastFlushAt: this.#lastFlushAt,
@@ -122,6 +136,7 @@ export class BatchFlusher {
       this.#lastFlushAt = this.#clock.now();
       this.#lastFlushDurationMs = performance.now() - started;
       this.#lastError = null;
+      this.#notify({ ok: true, durationMs: this.#lastFlushDurationMs, updates: batch.length });
       if (this.#failures > 0) {
         this.#failures = 0;
         this.#nextRetryAt = null;
@@ -130,6 +145,7 @@ export class BatchFlusher {
     } catch (error) {
       this.#buffer.releaseBatch();
       this.#failures += 1;
+      this.#notify({ ok: false, durationMs: performance.now() - started, updates: batch.length });
       this.#lastError = describeWriteFailure(error);
       const delay = retryDelayMs(this.#settings, this.#failures);
       this.#nextRetryAt = this.#running ? new Date(this.#clock.now().getTime() + delay) : null;
@@ -139,6 +155,16 @@ export class BatchFlusher {
         `could not write ${batch.length} position updates (kept for a retry): ${this.#lastError}`,
         { cause: error },
       );
+    }
+  }
+
+  #notify(outcome: FlushOutcome): void {
+    for (const listener of this.#flushListeners) {
+      try {
+        listener(outcome);
+      } catch {
+        // An observer of writes must never fail the write it observes.
+      }
     }
   }
 

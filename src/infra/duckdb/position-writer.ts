@@ -10,7 +10,7 @@ import {
   supersedes,
 } from '../../domain/position-update.js';
 import { resumeThenLive } from '../../domain/resumable-stream.js';
-import { BatchFlusher, type FlushStatus } from './batch-flusher.js';
+import { BatchFlusher, type FlushOutcome, type FlushStatus } from './batch-flusher.js';
 import { prepareBatchStaging } from './batch-write.js';
 import {
   BufferedPositionReads,
@@ -210,6 +210,11 @@ export class PositionWriter {
       receivedUpdates: this.#received,
       duplicateUpdates: this.#duplicates + alreadyStored,
     };
+  }
+
+  /** Calls `listener` after every write attempt (for metrics); returns the unsubscribe. */
+  onFlush(listener: (outcome: FlushOutcome) => void): () => void {
+    return this.#flusher.onFlush(listener);
   }
 
   /** Calls `listener` with every event `enqueue` returns; returns the unsubscribe. */

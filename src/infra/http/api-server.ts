@@ -22,7 +22,8 @@ export interface ApiServerOptions {
   readonly auth: ApiKeyAuth;
   readonly logger: Logger;
   readonly readiness: () => Readiness;
-  readonly metrics: () => string;
+  /** The Prometheus text exposition of every metric. */
+  readonly metrics: () => Promise<string>;
   readonly maxSubscriptionsPerConnection?: number;
   readonly plugins?: YogaDependencies['plugins'];
   /** Ends every subscription (on both transports) at shutdown, so that each client gets `complete`. */
@@ -74,8 +75,16 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       ) {
         return json(response, 401, { error: 'an API key is required: send "Authorization: Bearer <key>"' });
       }
-      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-      response.end(options.metrics());
+      options.metrics().then(
+        (text) => {
+          response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+          response.end(text);
+        },
+        (error: unknown) => {
+          options.logger.error('could not collect the metrics', { error });
+          json(response, 500, { error: 'could not collect the metrics; see the service log' });
+        },
+      );
       return;
     }
     if (path !== GRAPHQL_PATH && options.staticRoutes?.(request, response)) return;

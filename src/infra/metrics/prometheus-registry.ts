@@ -1,83 +1,112 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+const MISNAMED_PROCESS_GAUGES = [
+  'nodejs_active_handles_total',
+  'nodejs_active_requests_total',
+  'nodejs_active_resources_total',
+];
+
 export type Labels = Readonly<Record<string, string>>;
 
-interface Sample {
+export interface Sample {
   readonly labels: Labels;
   readonly value: number;
 }
 
-interface Family {
-  readonly name: string;
-  readonly help: string;
-  readonly type: 'counter' | 'gauge';
-  readonly samples: () => readonly Sample[];
-}
-
-export interface Counter {
+export interface CounterMetric {
   inc(labels?: Labels, by?: number): void;
 }
 
+export interface HistogramMetric {
+  observe(seconds: number, labels?: Labels): void;
+}
+
 /**
- * Metrics in the Prometheus text format. Counters count as events happen; gauges are read from
- * their owners at scrape time, so nothing has to remember to update them.
+ * The product's metrics on prom-client: one registry per service (never prom-client's global
+ * one, so two services in one process keep their own numbers), with Node's process metrics
+ * (`process_*`, `nodejs_*`). Gauges and observed counters are read from the parts that own each
+ * number at scrape time, so nothing has to remember to update them.
  */
 export class PrometheusRegistry {
-  readonly #families: Family[] = [];
+  readonly #registry = new Registry();
 
-  counter(name: string, help: string): Counter {
-    const values = new Map<string, Sample>();
-    this.#add({ name, help, type: 'counter', samples: () => [...values.values()] });
-    return {
-      inc(labels = {}, by = 1) {
-        const id = labelText(labels);
-        values.set(id, { labels, value: (values.get(id)?.value ?? 0) + by });
-      },
-    };
+  constructor(options: { readonly processMetrics?: boolean } = {}) {
+    // The event-loop delay monitor and GC observer these install cannot be removed; they cost
+    // nothing measurable and end with the process.
+    if (options.processMetrics ?? true) {
+      collectDefaultMetrics({ register: this.#registry });
+      // Gauges named like counters break Prometheus' naming rule (promtool rejects them); the
+      // same numbers stay available per type in nodejs_active_handles, _requests and _resources.
+      for (const name of MISNAMED_PROCESS_GAUGES) this.#registry.removeSingleMetric(name);
+    }
   }
 
-  /** A counter whose owner keeps the count: read at scrape time, like a gauge, typed as a counter. */
+  get contentType(): string {
+    return this.#registry.contentType;
+  }
+
+  counter(name: string, help: string, labelNames: readonly string[] = []): CounterMetric {
+    const counter = new Counter({ name, help, labelNames, registers: [this.#registry] });
+    return { inc: (labels = {}, by = 1) => counter.inc(labels, by) };
+  }
+
+  /** A counter whose owner keeps the count: read at scrape time, exposed as a counter. */
   observedCounter(name: string, help: string, read: () => number): void {
-    this.#add({ name, help, type: 'counter', samples: () => [{ labels: {}, value: read() }] });
-  }
-
-  gauge(name: string, help: string, read: () => number | readonly Sample[]): void {
-    this.#add({
+    let reported = 0;
+    new Counter({
       name,
       help,
-      type: 'gauge',
-      samples: () => {
+      registers: [this.#registry],
+      collect() {
+        // The owner's count only grows: add what it counted since the last scrape.
         const value = read();
-        return typeof value === 'number' ? [{ labels: {}, value }] : value;
+        if (value > reported) this.inc(value - reported);
+        reported = Math.max(reported, value);
       },
     });
   }
 
-  render(): string {
-    const lines: string[] = [];
-    for (const family of this.#families) {
-      lines.push(`# HELP ${family.name} ${family.help}`, `# TYPE ${family.name} ${family.type}`);
-      for (const sample of family.samples())
-        lines.push(`${family.name}${labelText(sample.labels)} ${format(sample.value)}`);
-    }
-    return `${lines.join('\n')}\n`;
+  gauge(
+    name: string,
+    help: string,
+    read: () => number | readonly Sample[],
+    labelNames: readonly string[] = [],
+  ): void {
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [this.#registry],
+      collect() {
+        const value = read();
+        if (typeof value === 'number') {
+          this.set(value);
+          return;
+        }
+        this.reset();
+        for (const sample of value) this.set(sample.labels, sample.value);
+      },
+    });
   }
 
-  #add(family: Family): void {
-    if (this.#families.some((f) => f.name === family.name))
-      throw new Error(`metric ${family.name} registered twice`);
-    this.#families.push(family);
+  /** Durations in seconds, as Prometheus names and expects them. */
+  histogram(
+    name: string,
+    help: string,
+    buckets: readonly number[],
+    labelNames: readonly string[] = [],
+  ): HistogramMetric {
+    const histogram = new Histogram({
+      name,
+      help,
+      buckets: [...buckets],
+      labelNames,
+      registers: [this.#registry],
+    });
+    return { observe: (seconds, labels = {}) => histogram.observe(labels, seconds) };
   }
-}
 
-function labelText(labels: Labels): string {
-  const entries = Object.entries(labels);
-  if (entries.length === 0) return '';
-  const quoted = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
-  return `{${entries.map(([k, v]) => `${k}="${quoted(v)}"`).join(',')}}`;
-}
-
-function format(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (value === Number.POSITIVE_INFINITY) return '+Inf';
-  if (value === Number.NEGATIVE_INFINITY) return '-Inf';
-  return String(value);
+  render(): Promise<string> {
+    return this.#registry.metrics();
+  }
 }
