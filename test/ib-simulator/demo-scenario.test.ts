@@ -71,6 +71,27 @@ describe('demo scenario', () => {
     expect(drifts[0]!.at.getTime() - new Date(START).getTime()).toBeLessThanOrEqual(60_000);
   });
 
+  it('leaves a drifted position out of its trading for a while, so that no trade repairs the drift before a run finds it', async () => {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const { clock, events } = await demo(seed, { firstDriftAfterMs: 10_000, driftHoldMs: 120_000 });
+      clock.advance(10_000);
+      const drift = events.find((e) => e.type === 'position-changed' && e.silent);
+      if (drift?.type !== 'position-changed') throw new Error(`seed ${seed}: no drift after 10 s`);
+      const key = `${drift.position.account}:${drift.position.contract.conId}`;
+      const from = events.length;
+      clock.advance(119_000);
+      const touched = events
+        .slice(from)
+        .filter(
+          (e) =>
+            e.type === 'position-changed' &&
+            !e.silent &&
+            `${e.position.account}:${e.position.contract.conId}` === key,
+        );
+      expect(touched, `seed ${seed}`).toEqual([]);
+    }
+  });
+
   it('moves prices: the book is valued differently after a while', async () => {
     const { clock, sim } = await demo(3, { tradeEveryMs: [3_600_000, 3_600_000] });
     const before = new Map(sim.positions().map((p) => [p.contract.conId, p.marketPrice]));

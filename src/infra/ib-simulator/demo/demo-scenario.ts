@@ -23,6 +23,11 @@ export interface DemoScenarioOptions {
   readonly firstDriftAfterMs?: number;
   /** Shortest and longest pause between later drifts; default 2 to 4 minutes. */
   readonly driftEveryMs?: readonly [min: number, max: number];
+  /**
+   * How long a drifted position is left out of the trading; default 2 minutes. A trade on it
+   * would push the broker's quantity and quietly repair the drift before a run could find it.
+   */
+  readonly driftHoldMs?: number;
   /** Open positions each account starts with; default 8. */
   readonly positionsPerAccount?: number;
   readonly underlyings?: readonly Underlying[];
@@ -44,6 +49,10 @@ export interface DemoScenario {
 }
 
 type DriftKind = 'change' | 'close' | 'open' | 'remove';
+
+function heldKey(account: string, conId: number): string {
+  return `${account}:${conId}`;
+}
 
 /** Pricing moves are exaggerated so a person watching sees P&L move between refreshes. */
 const MOVE_SCALE = 4;
@@ -71,6 +80,8 @@ class RunningScenario implements DemoScenario {
   readonly #timers = new Set<Cancel>();
   #stopped = false;
   #lastPriceMove: number;
+  /** Drifted keys and when they may be traded again. */
+  readonly #heldUntil = new Map<string, number>();
   #stats = { trades: 0, priceMoves: 0, drifts: 0, expiredRemoved: 0 };
 
   constructor(broker: ScenarioBroker, options: DemoScenarioOptions) {
@@ -129,7 +140,10 @@ class RunningScenario implements DemoScenario {
 
   #trade(): void {
     const account = this.#dice.pick(this.#broker.accounts);
-    const open = this.#openPositions(account);
+    const now = this.#clock.now().getTime();
+    const open = this.#openPositions(account).filter(
+      (p) => (this.#heldUntil.get(heldKey(account, p.contract.conId)) ?? 0) <= now,
+    );
     const target = this.#options.positionsPerAccount ?? 8;
     const roll = this.#dice.between(0, 1);
     if (open.length < Math.max(2, target / 2) || (roll < 0.35 && open.length < target * 1.5)) {
@@ -178,15 +192,20 @@ class RunningScenario implements DemoScenario {
     const kinds: DriftKind[] = open.length > 0 ? ['change', 'close', 'open', 'remove'] : ['open'];
     const kind = this.#dice.pick(kinds);
     const position = open.length > 0 ? this.#dice.pick(open) : undefined;
-    if (kind === 'open' || !position) this.#openNew(account, true);
-    else if (kind === 'change') {
+    const holdUntil = this.#clock.now().getTime() + (this.#options.driftHoldMs ?? 120_000);
+    if (position) this.#heldUntil.set(heldKey(account, position.contract.conId), holdUntil);
+    if (kind === 'open' || !position) {
+      const opened = this.#openNew(account, true);
+      if (opened !== undefined) this.#heldUntil.set(heldKey(account, opened), holdUntil);
+    } else if (kind === 'change') {
       this.#broker.silently.change(account, position.contract.conId, this.#nudged(position.quantity));
     } else if (kind === 'close') this.#broker.silently.close(account, position.contract.conId);
     else this.#broker.remove(account, position.contract.conId, { silent: true });
     this.#stats.drifts++;
   }
 
-  #openNew(account: string, silently: boolean): void {
+  /** Opens a listed option the account does not hold; returns its conId (none when all are held). */
+  #openNew(account: string, silently: boolean): number | undefined {
     const today = tradingDay(this.#clock.now()).replaceAll('-', '');
     const held = new Set(
       this.#broker.positions().flatMap((p) => (p.account === account ? [p.contract.conId] : [])),
@@ -194,12 +213,13 @@ class RunningScenario implements DemoScenario {
     const candidates = this.#listed.filter(
       (l) => !held.has(l.contract.conId) && (l.contract.expiry ?? '') >= today,
     );
-    if (candidates.length === 0) return;
+    if (candidates.length === 0) return undefined;
     const listed = this.#dice.pick(candidates);
     const quantity = (this.#dice.chance(0.6) ? 1 : -1) * this.#dice.int(1, 10);
     const terms = { marketPrice: this.#premium(listed) };
     if (silently) this.#broker.silently.open(account, listed.contract, quantity, terms);
     else this.#broker.open(account, listed.contract, quantity, terms);
+    return listed.contract.conId;
   }
 
   #openPositions(account: string) {
