@@ -20,3 +20,9 @@ export interface ReconciliationRun extends ReconciliationSummary {
   readonly deferredCount: number;
   readonly error: string | null;
 }
+
+/** A run with the sequence that a page of runs continues after. */
+export interface SequencedRun {
+  readonly sequence: number;
+  readonly run: ReconciliationRun;
+}

@@ -1,22 +1,11 @@
 import type { DiscrepancyFilter } from '../domain/discrepancy-filter.js';
 import type { Incident, RecordedIncidentEvent } from '../domain/incident.js';
+import type { Page, PageRequest } from '../domain/page.js';
 import type { Position, PositionKey } from '../domain/position.js';
 import type { PositionFilter } from '../domain/position-filter.js';
 import type { PositionEvent } from '../domain/position-update.js';
-import type { ReconciliationRun } from '../domain/reconciliation-run.js';
+import type { ReconciliationRun, SequencedRun } from '../domain/reconciliation-run.js';
 import type { SystemStatus } from '../domain/system-status.js';
-
-export interface PositionHistoryPage {
-  /** Newest first. */
-  readonly events: readonly PositionEvent[];
-  readonly hasNextPage: boolean;
-}
-
-export interface RunPage {
-  /** Newest first. */
-  readonly edges: readonly { readonly run: ReconciliationRun; readonly sequence: number }[];
-  readonly hasNextPage: boolean;
-}
 
 /**
  * The application as the schema sees it: every resolver is one call into one of these. Cursors
@@ -27,10 +16,7 @@ export interface SentinelApi {
     book(filter: PositionFilter): Promise<readonly Position[]>;
     position(key: PositionKey): Promise<Position | undefined>;
     asOf(at: Date, filter: PositionFilter): Promise<readonly Position[]>;
-    history(
-      key: PositionKey,
-      page: { first: number; after: number | undefined },
-    ): Promise<PositionHistoryPage>;
+    history(key: PositionKey, page: PageRequest): Promise<Page<PositionEvent>>;
     follow(
       after: number | undefined,
       filter: PositionFilter,
@@ -54,7 +40,7 @@ export interface SentinelApi {
   readonly reconciliation: {
     reconcile(): Promise<ReconciliationRun>;
     run(id: string): Promise<ReconciliationRun | undefined>;
-    runs(page: { first: number; after: number | undefined }): Promise<RunPage>;
+    runs(page: PageRequest): Promise<Page<SequencedRun>>;
     latest(): Promise<ReconciliationRun | undefined>;
     discrepanciesOf(run: ReconciliationRun): Promise<readonly Incident[]>;
     completed(): AsyncIterable<ReconciliationRun>;

@@ -1,8 +1,8 @@
 import type { PositionEvent } from '../domain/position-update.js';
 import { builder } from './builder.js';
+import { connectionType } from './connection.js';
 import { decodeSequenceCursor, encodeCursor } from './cursor.js';
 import { DateTimeScalar } from './date-time.js';
-import { PageInfoRef } from './page-info.js';
 import { PositionFilterInput, PositionRef, positionFilterOf } from './position.js';
 
 const CURSOR_KIND = 'position-update';
@@ -21,32 +21,11 @@ export const PositionUpdateRef = builder.objectRef<PositionEvent>('PositionUpdat
   }),
 });
 
-const PositionUpdateEdgeRef = builder.objectRef<PositionEvent>('PositionUpdateEdge').implement({
-  fields: (t) => ({
-    cursor: t.string({ resolve: cursorOf }),
-    node: t.field({ type: PositionUpdateRef, resolve: (e) => e }),
-  }),
+const PositionUpdateConnectionRef = connectionType('PositionUpdate', {
+  cursorKind: CURSOR_KIND,
+  node: PositionUpdateRef,
+  nodeOf: (event: PositionEvent) => event,
 });
-
-interface HistoryConnection {
-  readonly events: readonly PositionEvent[];
-  readonly hasNextPage: boolean;
-}
-
-const PositionUpdateConnectionRef = builder
-  .objectRef<HistoryConnection>('PositionUpdateConnection')
-  .implement({
-    fields: (t) => ({
-      edges: t.field({ type: [PositionUpdateEdgeRef], resolve: (c) => c.events }),
-      pageInfo: t.field({
-        type: PageInfoRef,
-        resolve: (c) => {
-          const last = c.events.at(-1);
-          return { hasNextPage: c.hasNextPage, endCursor: last ? cursorOf(last) : null };
-        },
-      }),
-    }),
-  });
 
 builder.queryFields((t) => ({
   positionHistory: t.field({

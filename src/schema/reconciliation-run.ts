@@ -1,11 +1,10 @@
-import type { ReconciliationRun } from '../domain/reconciliation-run.js';
+import type { ReconciliationRun, SequencedRun } from '../domain/reconciliation-run.js';
 import type { DiscrepancyCount } from '../domain/reconciliation-summary.js';
 import { builder } from './builder.js';
-import type { RunPage } from './context.js';
-import { decodeSequenceCursor, encodeCursor } from './cursor.js';
+import { connectionType } from './connection.js';
+import { decodeSequenceCursor } from './cursor.js';
 import { DateTimeScalar } from './date-time.js';
 import { DiscrepancyRef, DiscrepancyTypeEnum } from './discrepancy.js';
-import { PageInfoRef } from './page-info.js';
 
 export const ReconciliationTriggerEnum = builder.enumType('ReconciliationTrigger', {
   values: ['STARTUP', 'SCHEDULED', 'MANUAL', 'RECONNECT'] as const,
@@ -51,28 +50,12 @@ export const ReconciliationRunRef = builder.objectRef<ReconciliationRun>('Reconc
   }),
 });
 
-type RunEdge = RunPage['edges'][number];
 const CURSOR_KIND = 'reconciliation-run';
-const cursorOf = (edge: RunEdge) => encodeCursor(CURSOR_KIND, edge.sequence);
 
-const ReconciliationRunEdgeRef = builder.objectRef<RunEdge>('ReconciliationRunEdge').implement({
-  fields: (t) => ({
-    cursor: t.string({ resolve: cursorOf }),
-    node: t.field({ type: ReconciliationRunRef, resolve: (e) => e.run }),
-  }),
-});
-
-const ReconciliationRunConnectionRef = builder.objectRef<RunPage>('ReconciliationRunConnection').implement({
-  fields: (t) => ({
-    edges: t.field({ type: [ReconciliationRunEdgeRef], resolve: (p) => p.edges }),
-    pageInfo: t.field({
-      type: PageInfoRef,
-      resolve: (p) => {
-        const last = p.edges.at(-1);
-        return { hasNextPage: p.hasNextPage, endCursor: last ? cursorOf(last) : null };
-      },
-    }),
-  }),
+const ReconciliationRunConnectionRef = connectionType('ReconciliationRun', {
+  cursorKind: CURSOR_KIND,
+  node: ReconciliationRunRef,
+  nodeOf: (item: SequencedRun) => item.run,
 });
 
 builder.queryFields((t) => ({

@@ -126,15 +126,15 @@ describe('reads: one key’s history', () => {
     let after: number | undefined;
     for (;;) {
       const page = await writer.history(spyKey, { first: 2, after });
-      pages.push(page.events.map((e) => e.position.quantity));
+      pages.push(page.items.map((e) => e.position.quantity));
       if (!page.hasNextPage) break;
-      after = page.events.at(-1)?.sequence;
+      after = page.items.at(-1)?.sequence;
     }
     expect(pages).toEqual([[5, 4], [3, 2], [1]]);
     const all = await writer.history(spyKey, { first: 10 });
-    expect(all.events.map((e) => e.change)).toEqual(['CHANGED', 'CHANGED', 'CHANGED', 'CHANGED', 'OPENED']);
+    expect(all.items.map((e) => e.change)).toEqual(['CHANGED', 'CHANGED', 'CHANGED', 'CHANGED', 'OPENED']);
     expect(await writer.history(key('DU111111', 1), { first: 5 })).toEqual({
-      events: [],
+      items: [],
       hasNextPage: false,
     });
   });

@@ -233,11 +233,11 @@ describe('reconciliation ledger', () => {
     await ledger.recordRun({ run: unavailable, changed: [], events: [] });
 
     const first = await ledger.runs({ first: 2 });
-    expect(first.edges.map((e) => e.run.id)).toEqual(['run-unavailable', 'run-failed']);
+    expect(first.items.map((e) => e.run.id)).toEqual(['run-unavailable', 'run-failed']);
     expect(first.hasNextPage).toBe(true);
-    expect(first.edges[1]?.run).toStrictEqual(failed);
-    const second = await ledger.runs({ first: 2, after: first.edges.at(-1)?.sequence });
-    expect(second.edges.map((e) => e.run.id)).toEqual(['run-clean']);
+    expect(first.items[1]?.run).toStrictEqual(failed);
+    const second = await ledger.runs({ first: 2, after: first.items.at(-1)?.sequence });
+    expect(second.items.map((e) => e.run.id)).toEqual(['run-clean']);
     expect(second.hasNextPage).toBe(false);
     expect(await ledger.latestRun()).toStrictEqual(unavailable);
     await expect(ledger.runs({ first: 2, after: -3 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });

@@ -18,7 +18,7 @@ describe('a restart of the service on the same file', () => {
     const found = await before.service.reconcile();
     const [naked] = await before.incidentsOfRun(found);
     await before.service.acknowledge(naked!.id, 'asked the broker');
-    const runsBefore = (await before.core.store.reconciliation.runs({ first: 100 })).edges.map((e) => e.run);
+    const runsBefore = (await before.core.store.reconciliation.runs({ first: 100 })).items.map((e) => e.run);
     const eventsBefore = await before.core.store.reconciliation.incidentEventsAfter(0);
     await before.core.close();
     await until(() => h.sim.clients().length === 0, 'the simulator to see the old connection close');
@@ -26,7 +26,7 @@ describe('a restart of the service on the same file', () => {
     h.clock.advance(60_000);
     const after = await h.assemble();
     expect(after.service.status().lastRun).toEqual(found);
-    expect((await after.core.store.reconciliation.runs({ first: 100 })).edges.map((e) => e.run)).toEqual(
+    expect((await after.core.store.reconciliation.runs({ first: 100 })).items.map((e) => e.run)).toEqual(
       runsBefore,
     );
     expect(await after.activeIncidents()).toEqual([
@@ -44,7 +44,7 @@ describe('a restart of the service on the same file', () => {
     expect(after.incidentEvents).toEqual([]);
     const eventsAfter = await after.core.store.reconciliation.incidentEventsAfter(0);
     expect(eventsAfter).toEqual(eventsBefore);
-    expect((await after.core.store.reconciliation.runs({ first: 100 })).edges.map((e) => e.run.id)).toEqual([
+    expect((await after.core.store.reconciliation.runs({ first: 100 })).items.map((e) => e.run.id)).toEqual([
       startup.id,
       ...runsBefore.map((r) => r.id),
     ]);

@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 async function storedRunCount(s: RecordedCore): Promise<number> {
-  return (await s.core.store.reconciliation.runs({ first: 100 })).edges.length;
+  return (await s.core.store.reconciliation.runs({ first: 100 })).items.length;
 }
 
 /** Starts a MANUAL run and waits until the simulator holds its snapshot open. */

@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain/errors.js';
+import type { Page, PageRequest } from '../../domain/page.js';
 import { keyId, type Position, type PositionKey } from '../../domain/position.js';
 import {
   compareBookOrder,
@@ -11,18 +12,6 @@ import { MAX_PAGE_SIZE, pageAfter, pageSize } from './page-request.js';
 import { storedBookAsOf, storedEventsAfter, storedHistory } from './position-queries.js';
 import type { SequencedPosition } from './position-rows.js';
 import type { UpdateBuffer } from './update-buffer.js';
-
-export interface HistoryPageRequest {
-  readonly first: number;
-  /** The sequence of the last event of the previous page: the next page holds older ones. */
-  readonly after?: number | undefined;
-}
-
-export interface HistoryPage {
-  /** Newest first. */
-  readonly events: readonly PositionEvent[];
-  readonly hasNextPage: boolean;
-}
 
 /**
  * Reads that see updates still in the writer's buffer as if they were stored. Each takes its
@@ -71,7 +60,8 @@ export class BufferedPositionReads {
   }
 
   /** One key's applied updates, newest first, a page at a time. */
-  async history(key: PositionKey, page: HistoryPageRequest): Promise<HistoryPage> {
+  /** Newest first: the next page holds older events. */
+  async history(key: PositionKey, page: PageRequest): Promise<Page<PositionEvent>> {
     const first = pageSize(page.first);
     const before = page.after === undefined ? undefined : pageAfter(page.after);
     const id = keyId(key);
@@ -82,7 +72,7 @@ export class BufferedPositionReads {
       );
     const stored = await storedHistory(this.read, key, before, first + 1);
     const merged = mergeBySequence(stored, buffered).reverse();
-    return { events: merged.slice(0, first), hasNextPage: merged.length > first };
+    return { items: merged.slice(0, first), hasNextPage: merged.length > first };
   }
 
   /** Applied events with a sequence above `after`, oldest first: what a resuming subscriber missed. */

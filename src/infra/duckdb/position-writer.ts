@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DomainError } from '../../domain/errors.js';
 import { filterIterator } from '../../domain/filter-iterator.js';
+import type { Page, PageRequest } from '../../domain/page.js';
 import { keyId, type Position, type PositionKey } from '../../domain/position.js';
 import { matchesPositionFilter, type PositionFilter } from '../../domain/position-filter.js';
 import {
@@ -12,11 +13,7 @@ import {
 import { resumeThenLive } from '../../domain/resumable-stream.js';
 import { BatchFlusher, type FlushOutcome, type FlushStatus } from './batch-flusher.js';
 import { prepareBatchStaging } from './batch-write.js';
-import {
-  BufferedPositionReads,
-  type HistoryPage,
-  type HistoryPageRequest,
-} from './buffered-position-reads.js';
+import { BufferedPositionReads } from './buffered-position-reads.js';
 import type { SqlParams } from './duckdb-sql.js';
 import type { DuckDbStore } from './open-store.js';
 import { MAX_PAGE_SIZE } from './page-request.js';
@@ -271,7 +268,7 @@ export class PositionWriter {
     return this.#reads.positionsAsOf(at, filter);
   }
 
-  history(key: PositionKey, page: HistoryPageRequest): Promise<HistoryPage> {
+  history(key: PositionKey, page: PageRequest): Promise<Page<PositionEvent>> {
     return this.#reads.history(key, page);
   }
 

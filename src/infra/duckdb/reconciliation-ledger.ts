@@ -8,7 +8,8 @@ import {
 } from '@duckdb/node-api';
 import { DomainError } from '../../domain/errors.js';
 import type { Incident, IncidentEvent, RecordedIncidentEvent } from '../../domain/incident.js';
-import type { ReconciliationRun } from '../../domain/reconciliation-run.js';
+import type { Page, PageRequest } from '../../domain/page.js';
+import type { ReconciliationRun, SequencedRun } from '../../domain/reconciliation-run.js';
 import { appendRows, type ChunkColumn } from './column-chunks.js';
 import { inTransaction, selectRows } from './duckdb-sql.js';
 import { isStorableDecimal } from './exact-decimal.js';
@@ -16,8 +17,6 @@ import { INCIDENT_STATE_COLUMNS, INCIDENT_STATE_NAMES } from './incident-rows.js
 import type { DuckDbStore } from './open-store.js';
 import {
   type IncidentFilter,
-  type RunsPage,
-  type RunsPageRequest,
   readIncident,
   readIncidentEventsAfter,
   readIncidents,
@@ -168,7 +167,7 @@ export class ReconciliationLedger {
     return readRun(this.#read, id);
   }
 
-  runs(page: RunsPageRequest): Promise<RunsPage> {
+  runs(page: PageRequest): Promise<Page<SequencedRun>> {
     return readRuns(this.#read, page);
   }
 

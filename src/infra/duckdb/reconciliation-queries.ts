@@ -2,7 +2,8 @@ import { DISCREPANCY_TYPES, SEVERITIES } from '../../domain/discrepancy.js';
 import type { DiscrepancyFilter } from '../../domain/discrepancy-filter.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Incident, IncidentStatus, RecordedIncidentEvent } from '../../domain/incident.js';
-import type { ReconciliationRun } from '../../domain/reconciliation-run.js';
+import type { Page, PageRequest } from '../../domain/page.js';
+import type { ReconciliationRun, SequencedRun } from '../../domain/reconciliation-run.js';
 import { type RowReader, toNumber } from './duckdb-sql.js';
 import { INCIDENT_STATE_SELECT, incidentFromRow, recordedEventFromRow } from './incident-rows.js';
 import { MAX_PAGE_SIZE, pageAfter, pageSize } from './page-request.js';
@@ -10,18 +11,6 @@ import { RUN_SELECT, runFromRow } from './run-rows.js';
 
 /** Which incidents to list; status defaults to the active ones (OPEN and ACKNOWLEDGED). */
 export type IncidentFilter = DiscrepancyFilter;
-
-export interface RunsPageRequest {
-  readonly first: number;
-  /** The sequence of the last run of the previous page: the next page holds older ones. */
-  readonly after?: number | undefined;
-}
-
-export interface RunsPage {
-  /** Newest first, each with the sequence that continues after it. */
-  readonly edges: readonly { readonly sequence: number; readonly run: ReconciliationRun }[];
-  readonly hasNextPage: boolean;
-}
 
 const STATUSES: readonly IncidentStatus[] = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'];
 
@@ -94,18 +83,18 @@ export async function readLatestRun(read: RowReader): Promise<ReconciliationRun 
 }
 
 /** Runs newest first, a page at a time. */
-export async function readRuns(read: RowReader, page: RunsPageRequest): Promise<RunsPage> {
+export async function readRuns(read: RowReader, page: PageRequest): Promise<Page<SequencedRun>> {
   const first = pageSize(page.first);
   const before = page.after === undefined ? Number.MAX_SAFE_INTEGER : pageAfter(page.after);
   const rows = await read(`${RUN_SELECT} WHERE r.sequence < $1 ORDER BY r.sequence DESC LIMIT $2`, [
     BigInt(before),
     first + 1,
   ]);
-  const edges = rows.slice(0, first).map((row) => ({
+  const items = rows.slice(0, first).map((row) => ({
     sequence: toNumber(row.sequence),
     run: runFromRow(row),
   }));
-  return { edges, hasNextPage: rows.length > first };
+  return { items, hasNextPage: rows.length > first };
 }
 
 function inList<T extends string>(column: string, wanted: readonly T[] | undefined, allowed: readonly T[]) {
