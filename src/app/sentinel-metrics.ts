@@ -19,7 +19,7 @@ export interface MetricParts {
   readonly webSocketSubscriptions: () => WebSocketSubscriptions;
 }
 
-/** The Prometheus series of DESIGN §9, read from the parts that own each number. */
+/** The Prometheus series the README lists (Operations), read from the parts that own each number. */
 export function sentinelMetrics(parts: MetricParts): { registry: PrometheusRegistry; dispose: () => void } {
   const registry = new PrometheusRegistry();
   const open = new Map(parts.activeIncidents.map((i) => [i.id, i]));

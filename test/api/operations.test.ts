@@ -109,7 +109,7 @@ async function scrape(harness: ServiceHarness): Promise<{ text: string; value: (
 }
 
 describe('/metrics', () => {
-  it('exposes the series of DESIGN §9, and they follow what the service does', async () => {
+  it('exposes the series the README lists, and they follow what the service does', async () => {
     service = await ServiceHarness.start();
     const first = await scrape(service);
     for (const family of [
