@@ -1,4 +1,4 @@
-import type { Contract } from '../../../domain/contract.js';
+import type { Contract } from '../contract.js';
 import { ReplyId, ServerVersion } from './message-ids.js';
 import { formatWireNumber, formatWireQuantity } from './wire-number.js';
 
