@@ -1,6 +1,6 @@
 /**
  * Every configuration option: its flag, its environment variable and its default. The names are
- * part of the product's interface (DESIGN §9); the README's table is checked against this list.
+ * part of the product's interface; the README's Configuration table is checked against this list.
  */
 export interface ConfigOption {
   readonly flag: string;

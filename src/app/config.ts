@@ -2,14 +2,9 @@ import { isIP } from 'node:net';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { QuantityTolerance } from '../domain/quantity-tolerance.js';
 import { parseSecurityTypes, type SecurityTypeFilter } from '../domain/security-type-filter.js';
+import type { ApiKey } from '../infra/http/api-key-auth.js';
 import { LOG_LEVELS, type LogLevel } from '../infra/logger.js';
 import { CONFIG_OPTIONS, type ConfigOption } from './config-options.js';
-
-export type ApiKeyRole = 'read' | 'admin';
-export interface ApiKey {
-  readonly key: string;
-  readonly role: ApiKeyRole;
-}
 
 export interface Config {
   readonly host: string;

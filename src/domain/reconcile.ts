@@ -7,7 +7,7 @@ import { type QuantityTolerance, quantitiesAgree } from './quantity-tolerance.js
 import { type ReconciliationSummary, summarize } from './reconciliation-summary.js';
 import type { SecurityTypeFilter } from './security-type-filter.js';
 
-/** The configurable rules of DESIGN §3. */
+/** The configurable rules (docs/reconciliation-rules.md §3–§7). */
 export interface ReconcileRules {
   readonly securityTypes: SecurityTypeFilter;
   readonly tolerance: QuantityTolerance;
@@ -44,7 +44,8 @@ export interface ReconcileOutcome extends ReconciliationSummary {
 }
 
 /**
- * Compares the broker's completed snapshot with the store's latest state per key (DESIGN §3).
+ * Compares the broker's completed snapshot with the store's latest state per key
+ * (docs/reconciliation-rules.md §1–§7).
  * Pure: the same input always gives the same outcome, whatever the order of its rows.
  */
 export function reconcile(input: ReconcileInput, rules: ReconcileRules): ReconcileOutcome {

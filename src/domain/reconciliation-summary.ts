@@ -7,7 +7,7 @@ export interface DiscrepancyCount {
   readonly count: number;
 }
 
-/** The seed's result surface, derived from a run's counts and findings. */
+/** A run's result surface (docs/reconciliation-rules.md §9), derived from its counts and findings. */
 export interface ReconciliationSummary {
   readonly discrepancyCount: number;
   readonly criticalCount: number;

@@ -11,5 +11,5 @@ import './reconciliation-run.js';
 import './system-status.js';
 import './viewer.js';
 
-/** The whole public contract (DESIGN §8), sorted so the printed SDL is stable. */
+/** The whole public contract (committed as schema.graphql), sorted so the printed SDL is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

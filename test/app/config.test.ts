@@ -12,7 +12,7 @@ function problemsOf(args: string[], env: Record<string, string> = {}): readonly 
 }
 
 describe('configuration', () => {
-  it('has the defaults of DESIGN §9', () => {
+  it('has the documented defaults (README, Configuration)', () => {
     const { config } = loadConfig([], {});
     expect(config).toMatchObject({
       host: '127.0.0.1',

@@ -1,31 +1,25 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  importSpecifiers,
+  importTarget,
+  isInside,
+  isNodeBuiltin,
+  REPO,
+  sourceFiles,
+} from '../support/source-imports.js';
 
-const DOMAIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/domain');
-const SPECIFIER =
-  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
-  );
-}
+const DOMAIN = join(REPO, 'src/domain');
 
 /** Every import of a domain file, with the reason it is not allowed (or nothing). */
 function forbiddenImports(file: string, text: string): string[] {
   const problems: string[] = [];
-  for (const m of text.matchAll(SPECIFIER)) {
-    const spec = m[1] ?? m[2] ?? m[3] ?? '';
-    if (spec.startsWith('node:') || builtinModules.includes(spec)) continue;
-    if (spec.startsWith('.')) {
-      const target = resolve(dirname(file), spec);
-      if (relative(DOMAIN, target).startsWith('..')) problems.push(`${spec} leaves src/domain`);
-      continue;
-    }
-    problems.push(`${spec} is a package`);
+  for (const spec of importSpecifiers(text)) {
+    if (isNodeBuiltin(spec)) continue;
+    const target = importTarget(file, spec);
+    if (target === undefined) problems.push(`${spec} is a package`);
+    else if (!isInside(DOMAIN, target)) problems.push(`${spec} leaves src/domain`);
   }
   return problems;
 }

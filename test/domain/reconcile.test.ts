@@ -47,7 +47,7 @@ function run(
   );
 }
 
-describe('reconcile: the rules of DESIGN §3', () => {
+describe('reconcile: the rules of docs/reconciliation-rules.md', () => {
   it('agreeing books are CLEAN', () => {
     const out = run(
       [brokerRow(ACCOUNT, SPY_600_C, 2), brokerRow(ACCOUNT, SPY_550_P, -3)],
@@ -283,7 +283,7 @@ describe('reconcile: the rules of DESIGN §3', () => {
     );
   });
 
-  it("summary: the seed's line, hasCriticalIssues and counts per kind", () => {
+  it('summary: the summary line, hasCriticalIssues and counts per kind', () => {
     const contracts = Array.from({ length: 12 }, (_, i) =>
       option(800000 + i, 'SPY', '20261218', 560 + i * 5, 'CALL'),
     );

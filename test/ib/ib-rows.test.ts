@@ -3,7 +3,7 @@ import { OptionType, SecType } from '@stoqey/ib';
 import { describe, expect, it } from 'vitest';
 import { contractFromIb, portfolioRowFromIb, positionRowFromIb } from '../../src/infra/ib/ib-rows.js';
 
-/** A contract as @stoqey/ib decodes a POSITION message for an SPY call (research/ib.md §2.3). */
+/** A contract as @stoqey/ib decodes a POSITION message for an SPY call (docs/ib-protocol.md §4). */
 const spyCall: IbContract = {
   conId: 700001,
   symbol: 'SPY',

@@ -218,7 +218,7 @@ describe('reconciliation against the simulator, a DuckDB file and the IB adapter
     });
   });
 
-  it("the seed's result surface: summary, hasCriticalIssues and counts per kind, as published and as stored", async () => {
+  it("the run's result surface: summary, hasCriticalIssues and counts per kind, as published and as stored", async () => {
     const s = await h.connected();
     h.sim.silently.change(OTHER, AAPL_230_P.conId, 5);
     h.sim.silently.open(OTHER, TSLA_300_C, 7, { averageCost: 900 });

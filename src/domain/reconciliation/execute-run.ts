@@ -41,9 +41,10 @@ export interface RunResult {
 const HEALED_NOTE = 'healed: the store took the broker snapshot';
 
 /**
- * One reconciliation run (DESIGN §7): a complete broker snapshot, then the store's book (buffer
- * included, read second so that everything streamed before the snapshot ended is in it), the
- * rules, the corrective rows, and the run with its incident changes persisted in one transaction.
+ * One reconciliation run (docs/reconciliation-rules.md §9): a complete broker snapshot, then the
+ * store's book (buffer included, read second so that everything streamed before the snapshot
+ * ended is in it), the rules, the corrective rows, and the run with its incident changes
+ * persisted in one transaction.
  *
  * Everything after the snapshot holds the incident lock: a person resolving an incident writes
  * a MANUAL row first, and a run that read the store before that row but judged after it would

@@ -41,8 +41,9 @@ export interface ReconciliationStatusInfo {
 }
 
 /**
- * Runs reconciliations on every trigger of DESIGN §7 and keeps the incident lifecycle. Start it
- * before the broker connects, so that the first READY becomes the STARTUP run.
+ * Runs reconciliations on every trigger (docs/reconciliation-rules.md §9) and keeps the incident
+ * lifecycle (§10). Start it before the broker connects, so that the broker's first session event
+ * (its feeds in sync, after READY) becomes the STARTUP run.
  *
  * MANUAL and SCHEDULED requests join a run in progress. STARTUP and RECONNECT mean the broker's
  * data may have moved after the run in progress took its snapshot, so they queue one more run.

@@ -1,6 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { ApiKey } from '../../app/config.js';
 import type { Role } from '../../schema/context.js';
+
+/** One configured API key and the role it grants. */
+export interface ApiKey {
+  readonly key: string;
+  readonly role: Role;
+}
 
 export type AuthOutcome =
   | { readonly ok: true; readonly role: Role }

@@ -1,6 +1,6 @@
-import type { Cancel, Clock } from '../../domain/clock.js';
 import { accountValues } from './account-values.js';
 import type { ClientConnection } from './client-connection.js';
+import type { Cancel, Clock } from './clock.js';
 import type { SimulatedBook, SimulatedPosition } from './simulated-book.js';
 
 const TIME_OF_DAY = new Intl.DateTimeFormat('en-GB', {

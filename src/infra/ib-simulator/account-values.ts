@@ -1,4 +1,4 @@
-import { isOption } from '../../domain/contract.js';
+import { isOption } from './contract.js';
 import type { SimulatedPosition } from './simulated-book.js';
 import type { AccountValue } from './wire/reply-encoder.js';
 import { roundToCent } from './wire/wire-number.js';

@@ -1,6 +1,6 @@
-import type { Clock } from '../../domain/clock.js';
 import type { AccountFeed } from './account-feed.js';
 import type { ClientConnection } from './client-connection.js';
+import type { Clock } from './clock.js';
 import type { PositionFeed } from './position-feed.js';
 import type { PositionMultiFeed } from './position-multi-feed.js';
 import type { SimulatedBook } from './simulated-book.js';

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import type { Clock } from '../../domain/clock.js';
+import type { Clock } from './clock.js';
 import { encodeFrame, FrameDecoder, FramingError } from './wire/frame-codec.js';
 import { formatConnectionTime, negotiateVersion, parseClientHello } from './wire/handshake.js';
 import { ReplyEncoder } from './wire/reply-encoder.js';

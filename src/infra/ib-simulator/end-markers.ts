@@ -1,4 +1,4 @@
-import type { Cancel, Clock } from '../../domain/clock.js';
+import type { Cancel, Clock } from './clock.js';
 
 /**
  * When the end marker of a positions list goes out (POSITION_END, POSITION_MULTI_END): at once,

@@ -1,4 +1,4 @@
-import { describeContract } from '../../domain/contract.js';
+import { contractLabel } from './contract.js';
 import type { SimulatorEvent } from './simulator-events.js';
 import { formatWireNumber } from './wire/wire-number.js';
 
@@ -19,7 +19,7 @@ function describe(event: SimulatorEvent): [string, string] {
       const price = event.change === 'remove' ? '' : `  @ ${formatWireNumber(p.marketPrice)}`;
       return [
         what,
-        `${p.account}  ${describeContract(p.contract).padEnd(26)}  qty ${formatWireNumber(p.quantity)}${price}`,
+        `${p.account}  ${contractLabel(p.contract).padEnd(26)}  qty ${formatWireNumber(p.quantity)}${price}`,
       ];
     }
     case 'prices-changed':

@@ -1,5 +1,5 @@
-import type { Cancel } from '../../domain/clock.js';
 import type { ClientConnection } from './client-connection.js';
+import type { Cancel } from './clock.js';
 import type { EndMarkers } from './end-markers.js';
 import type { SimulatedPosition } from './simulated-book.js';
 

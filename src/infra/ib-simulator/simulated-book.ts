@@ -1,7 +1,5 @@
-import type { Clock } from '../../domain/clock.js';
-import type { Contract } from '../../domain/contract.js';
-import { isOption } from '../../domain/contract.js';
-import { keyId } from '../../domain/position.js';
+import type { Clock } from './clock.js';
+import { type Contract, isOption } from './contract.js';
 import { SimulatorError } from './simulator-error.js';
 import { tradingDay } from './trading-day.js';
 import { roundToCent } from './wire/wire-number.js';
@@ -122,7 +120,7 @@ export class SimulatedBook {
       realizedPnl: existing?.realizedPnl ?? 0,
       closedOn: undefined,
     };
-    this.#holdings.set(keyId({ account, conId: contract.conId }), holding);
+    this.#holdings.set(holdingKey(account, contract.conId), holding);
     return this.#value(holding);
   }
 
@@ -163,7 +161,7 @@ export class SimulatedBook {
   remove(account: string, conId: number): SimulatedPosition {
     const holding = this.#require(account, conId);
     const last = this.#value(holding);
-    this.#holdings.delete(keyId({ account, conId }));
+    this.#holdings.delete(holdingKey(account, conId));
     return last;
   }
 
@@ -178,7 +176,7 @@ export class SimulatedBook {
   }
 
   #holding(account: string, conId: number): Holding | undefined {
-    const holding = this.#holdings.get(keyId({ account, conId }));
+    const holding = this.#holdings.get(holdingKey(account, conId));
     if (!holding || (holding.quantity === 0 && holding.closedOn !== tradingDay(this.clock.now()))) {
       return undefined;
     }
@@ -220,6 +218,11 @@ export class SimulatedBook {
       realizedPnl: holding.realizedPnl,
     };
   }
+}
+
+/** Holdings are kept per (account, conId), as TWS reports them. */
+function holdingKey(account: string, conId: number): string {
+  return `${account}:${conId}`;
 }
 
 /**

@@ -1,5 +1,4 @@
-import type { Clock } from '../../domain/clock.js';
-import { systemClock } from '../system-clock.js';
+import { type Clock, wallClock } from './clock.js';
 import { SimulatorError } from './simulator-error.js';
 import { ServerVersion } from './wire/message-ids.js';
 
@@ -20,7 +19,7 @@ export interface SimulatorOptions {
   readonly startingCash?: number;
   /** The first id NEXT_VALID_ID hands out; default 1. */
   readonly firstOrderId?: number;
-  /** Drives every timer and timestamp; default the system clock. */
+  /** Drives every timer and timestamp; default the machine's own time. */
   readonly clock?: Clock;
 }
 
@@ -41,7 +40,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     maxClients: options.maxClients ?? DEFAULT_MAX_CLIENTS,
     startingCash: options.startingCash ?? 1_000_000,
     firstOrderId: options.firstOrderId ?? 1,
-    clock: options.clock ?? systemClock,
+    clock: options.clock ?? wallClock,
   };
   const problems: string[] = [];
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65_535) {

@@ -1,5 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import type { Cancel, Clock } from '../../domain/clock.js';
+import type { Cancel, Clock } from './clock.js';
 
 export type StopReason = 'restart' | 'close';
 

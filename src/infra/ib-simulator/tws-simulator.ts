@@ -55,12 +55,12 @@
  * Each is reported as a `protocol-error` event; the server itself carries on.
  */
 import type { Socket } from 'node:net';
-import type { Contract } from '../../domain/contract.js';
 import { AccountFeed } from './account-feed.js';
 import { ApiRequests, type RequestRefusal } from './api-requests.js';
 import { ClientConnection, type ConnectionSink, type LoggedRequest } from './client-connection.js';
 import { type ConnectedClient, type ConnectionRecord, ConnectionRegistry } from './connection-registry.js';
 import { CONNECTIVITY_MESSAGES } from './connectivity-codes.js';
+import type { Contract } from './contract.js';
 import { EndMarkers } from './end-markers.js';
 import { PositionFeed } from './position-feed.js';
 import { PositionMultiFeed } from './position-multi-feed.js';

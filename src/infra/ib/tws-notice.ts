@@ -1,6 +1,6 @@
 /**
  * What a TWS notice (ERR_MSG with id -1, the `info` event of @stoqey/ib) means for the connection.
- * research/ib.md §3.4 lists the codes.
+ * docs/ib-protocol.md §6 lists the codes.
  */
 export type TwsNotice =
   /** 326: the client id is taken; TWS closes the socket. */

@@ -1,4 +1,4 @@
-import type { Cancel, Clock } from '../../../domain/clock.js';
+import type { Cancel, Clock } from '../clock.js';
 import { tradingDay } from '../trading-day.js';
 import type { TwsSimulator } from '../tws-simulator.js';
 import { DEMO_UNDERLYINGS, type ListedOption, listOptions, type Underlying } from './option-catalog.js';

@@ -1,4 +1,4 @@
-import type { Contract, OptionRight } from '../../../domain/contract.js';
+import type { Contract, OptionRight } from '../contract.js';
 import { tradingDay } from '../trading-day.js';
 
 /** An underlying the demo trades options on, at a plausible price level. */

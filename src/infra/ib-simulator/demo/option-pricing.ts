@@ -1,4 +1,4 @@
-import type { OptionRight } from '../../../domain/contract.js';
+import type { OptionRight } from '../contract.js';
 
 const RISK_FREE_RATE = 0.04;
 const YEAR_MS = 365 * 24 * 3_600_000;

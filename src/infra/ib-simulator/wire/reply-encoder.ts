@@ -1,4 +1,4 @@
-import type { Contract } from '../../../domain/contract.js';
+import type { Contract } from '../contract.js';
 import { ReplyId, ServerVersion } from './message-ids.js';
 import { formatWireNumber, formatWireQuantity } from './wire-number.js';
 
@@ -29,7 +29,7 @@ export interface AccountValue {
 export const NO_REQUEST_ID = -1;
 
 // Message-version fields: clients read them first and decode the rest by them. The values are
-// those of the layouts below; research/ib.md §2.3 lists each one.
+// those of the layouts below; docs/ib-protocol.md §4 lists each one.
 const VERSION = {
   ERR_MSG: 2,
   ACCT_VALUE: 2,
