@@ -1,4 +1,4 @@
-import { type PlannedDelivery, isOpening } from '../../src/domain/alerts/alert-route.js';
+import { isOpening, type PlannedDelivery } from '../../src/domain/alerts/alert-route.js';
 import {
   type AlertDelivery,
   type AlertOutboxPort,
@@ -54,7 +54,12 @@ export class InMemoryAlertOutbox implements AlertOutboxPort<void> {
     }
   }
 
-  async claimDue(routeId: string, now: Date, limit: number, leaseMs: number): Promise<readonly AlertDelivery[]> {
+  async claimDue(
+    routeId: string,
+    now: Date,
+    limit: number,
+    leaseMs: number,
+  ): Promise<readonly AlertDelivery[]> {
     const t = now.getTime();
     const blocked = new Set<string>();
     const claimed: AlertDelivery[] = [];
