@@ -32,6 +32,11 @@ export class ManualClock implements Clock {
     return this.#pending.length;
   }
 
+  /** How long until each pending callback is due, soonest first. */
+  pendingDelays(): number[] {
+    return this.#pending.map((p) => p.at - this.#now).sort((a, b) => a - b);
+  }
+
   /** Moves time forward by `ms`, running every callback that falls due on the way. */
   advance(ms: number): void {
     const target = this.#now + ms;

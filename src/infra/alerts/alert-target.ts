@@ -1,4 +1,5 @@
 import type { AlertChannel } from '../../domain/alerts/alert-route.js';
+import { urlSecrets } from './http-send.js';
 
 /** Where one channel's alerts go, with its credential. */
 export type AlertTarget =
@@ -21,6 +22,6 @@ export interface AlertContext {
  */
 export function targetSecrets(target: AlertTarget): string[] {
   if (target.channel === 'pagerduty') return [target.routingKey];
-  if (target.channel === 'slack') return [target.url, new URL(target.url).pathname];
+  if (target.channel === 'slack') return urlSecrets(target.url);
   return [target.secret];
 }

@@ -128,9 +128,21 @@ function clipped(text: string, max: number, secrets: readonly string[]): string 
   return out.trim();
 }
 
+/**
+ * The pieces of a URL that act as a credential when the URL is one (a Slack webhook, a heartbeat):
+ * the whole, its path and query, and every path segment long enough to be a token.
+ */
+export function urlSecrets(url: string): string[] {
+  const u = new URL(url);
+  const segments = u.pathname.split('/').filter((s) => s.length >= 8);
+  return [url, `${u.pathname}${u.search}`, u.pathname, u.search, ...segments].filter((s) => s.length > 1);
+}
+
 /** Blanks every secret (at least 4 characters, so a short one does not shred the text) out of `text`. */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.replaceAll(secret, '[redacted]');
+  // Longest first: a whole URL goes before the path inside it.
+  const longestFirst = [...secrets].sort((a, b) => b.length - a.length);
+  for (const secret of longestFirst) if (secret.length >= 4) out = out.replaceAll(secret, '[redacted]');
   return out;
 }
