@@ -54,6 +54,7 @@ describe('the README stays true', () => {
       const row = readme.split('\n').find((line) => line.startsWith(`| \`--${option.flag}`));
       expect(row, `--${option.flag}`).toBeDefined();
       expect(row).toContain(`\`${option.env}\``);
+      if (option.secretEnv) expect(row).toContain(`\`${option.secretEnv}\``);
       expect(row).toContain(option.default === undefined ? 'none' : `\`${option.default}\``);
     }
   });

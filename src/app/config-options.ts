@@ -9,6 +9,8 @@ export interface ConfigOption {
   readonly default: string | undefined;
   readonly type: 'string' | 'boolean';
   readonly multiple?: boolean;
+  /** A variable holding the secret itself, for an option that names the file holding it. */
+  readonly secretEnv?: string;
   readonly description: string;
 }
 
@@ -140,6 +142,89 @@ export const CONFIG_OPTIONS = [
     default: 'info',
     type: 'string',
     description: '`debug`, `info`, `warn` or `error`',
+  },
+  // Alerts: routes, their channels' targets and secrets, and how long to try.
+  {
+    flag: 'alert-route',
+    env: 'SENTINEL_ALERT_ROUTES',
+    default: undefined,
+    type: 'string',
+    multiple: true,
+    description:
+      'Alert route `CHANNEL[:min=…,account=…,type=…,name=…]`, channel `pagerduty`, `slack` or `webhook` (repeatable; the variable separates routes with `;`)',
+  },
+  {
+    flag: 'alert-pagerduty-routing-key-file',
+    env: 'SENTINEL_ALERT_PAGERDUTY_ROUTING_KEY_FILE',
+    secretEnv: 'SENTINEL_ALERT_PAGERDUTY_ROUTING_KEY',
+    default: undefined,
+    type: 'string',
+    description: 'File holding the PagerDuty Events API v2 routing key',
+  },
+  {
+    flag: 'alert-pagerduty-url',
+    env: 'SENTINEL_ALERT_PAGERDUTY_URL',
+    default: 'https://events.pagerduty.com/v2/enqueue',
+    type: 'string',
+    description: 'PagerDuty Events API v2 endpoint (`https://events.eu.pagerduty.com/v2/enqueue` in the EU)',
+  },
+  {
+    flag: 'alert-slack-webhook-url-file',
+    env: 'SENTINEL_ALERT_SLACK_WEBHOOK_URL_FILE',
+    secretEnv: 'SENTINEL_ALERT_SLACK_WEBHOOK_URL',
+    default: undefined,
+    type: 'string',
+    description: 'File holding the Slack incoming-webhook URL (the URL is a credential)',
+  },
+  {
+    flag: 'alert-webhook-url',
+    env: 'SENTINEL_ALERT_WEBHOOK_URL',
+    default: undefined,
+    type: 'string',
+    description: 'URL that receives signed webhook alerts',
+  },
+  {
+    flag: 'alert-webhook-secret-file',
+    env: 'SENTINEL_ALERT_WEBHOOK_SECRET_FILE',
+    secretEnv: 'SENTINEL_ALERT_WEBHOOK_SECRET',
+    default: undefined,
+    type: 'string',
+    description: 'File holding the secret webhook alerts are signed with (16 characters or more)',
+  },
+  {
+    flag: 'alert-heartbeat-url',
+    env: 'SENTINEL_ALERT_HEARTBEAT_URL',
+    default: undefined,
+    type: 'string',
+    description: 'URL requested after each verified run, for a healthchecks-style service',
+  },
+  {
+    flag: 'alert-dashboard-url',
+    env: 'SENTINEL_ALERT_DASHBOARD_URL',
+    default: undefined,
+    type: 'string',
+    description: "Dashboard link in alerts (default: the API's own address)",
+  },
+  {
+    flag: 'alert-grace-ms',
+    env: 'SENTINEL_ALERT_GRACE_MS',
+    default: '300000',
+    type: 'string',
+    description: 'How long the broker may be unavailable, or store writes fail, before an alert opens',
+  },
+  {
+    flag: 'alert-max-age-ms',
+    env: 'SENTINEL_ALERT_MAX_AGE_MS',
+    default: '86400000',
+    type: 'string',
+    description: 'How long an alert is retried before its delivery is given up',
+  },
+  {
+    flag: 'alert-timeout-ms',
+    env: 'SENTINEL_ALERT_TIMEOUT_MS',
+    default: '10000',
+    type: 'string',
+    description: 'How long one alert request may take',
   },
 ] as const satisfies readonly ConfigOption[];
 

@@ -4,6 +4,7 @@ import type { QuantityTolerance } from '../domain/quantity-tolerance.js';
 import { parseSecurityTypes, type SecurityTypeFilter } from '../domain/security-type-filter.js';
 import type { ApiKey } from '../infra/http/api-key-auth.js';
 import { LOG_LEVELS, type LogLevel } from '../infra/logger.js';
+import { type AlertConfig, alertRouting } from './alert-config.js';
 import { CONFIG_OPTIONS, type ConfigOption } from './config-options.js';
 
 export interface Config {
@@ -26,6 +27,7 @@ export interface Config {
   readonly heal: boolean;
   readonly apiKeys: readonly ApiKey[];
   readonly logLevel: LogLevel;
+  readonly alerts: AlertConfig;
 }
 
 /** Every value that could not be accepted, one clear sentence each. */
@@ -108,6 +110,12 @@ export function loadConfig(
     heal: values.heal === true || check('heal', booleanWord, false),
     apiKeys,
     logLevel: check('log-level', logLevel, 'info'),
+    alerts: {
+      ...alertRouting(raw, values['alert-route'], env, problems),
+      graceMs: check('alert-grace-ms', integerIn(0, 86_400_000), 300_000),
+      maxAgeMs: check('alert-max-age-ms', integerIn(60_000, 30 * 86_400_000), 86_400_000),
+      timeoutMs: check('alert-timeout-ms', integerIn(100, 600_000), 10_000),
+    },
   };
   if (!isLoopback(config.host) && apiKeys.length === 0 && problems.length === 0) {
     problems.push(

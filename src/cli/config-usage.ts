@@ -7,7 +7,8 @@ export function configOptionsHelp(): string {
   const rows = (CONFIG_OPTIONS as readonly ConfigOption[]).map((o) => {
     const flag = `--${o.flag}${o.type === 'boolean' ? '' : ' <value>'}`;
     const fallback = o.default === undefined ? '' : ` (default ${o.default})`;
-    return `  ${flag.padEnd(34)}${o.description}${fallback}\n  ${''.padEnd(34)}env ${o.env}`;
+    const env = o.secretEnv ? `env ${o.env}, or the value itself in ${o.secretEnv}` : `env ${o.env}`;
+    return `  ${flag.padEnd(34)}${o.description}${fallback}\n  ${''.padEnd(34)}${env}`;
   });
   return `Options (flags win over environment variables):\n${rows.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { dashboardBuildFolder } from '../app/package-root.js';
 import { startDemo } from '../app/start-demo.js';
 import { createLogger } from '../infra/logger.js';
+import { warnIfAlertsConfigured } from './alert-notice.js';
 import { type Command, UsageError } from './cli-io.js';
 import { configFromArgs, configOptionsHelp, wantsHelp } from './config-usage.js';
 import { demoBanner } from './demo-banner.js';
@@ -52,6 +53,7 @@ export const demoCommand: Command = {
     const simulatorPort = wholeNumber(extra['simulator-port'], '--simulator-port', 65_535) ?? 0;
     const temporaryDb = defaults.some((d) => d.startsWith('--db=')) ? config.db : undefined;
     const logger = createLogger({ level: config.logLevel, write: io.stdout, pretty: io.interactive });
+    warnIfAlertsConfigured(config, logger);
     let demo: Awaited<ReturnType<typeof startDemo>>;
     try {
       demo = await startDemo({ config, logger, seed, simulatorPort, webRoot: dashboardBuildFolder() });

@@ -40,6 +40,18 @@ const BAD_FLAGS: readonly (readonly [string, string])[] = [
   ['--tolerance-relative=x', '--tolerance-relative must be a number of zero or more, got "x"'],
   ['--api-key=secret-key-123456', '--api-key: "sec…" needs a role, written KEY:read or KEY:admin'],
   ['--log-level=loud', '--log-level must be one of debug, info, warn, error, got "loud"'],
+  ['--alert-route=pager', '--alert-route "pager": the channel must be one of pagerduty, slack, webhook'],
+  [
+    '--alert-pagerduty-routing-key-file=/no/such/key',
+    '--alert-pagerduty-routing-key-file: cannot read /no/such/key (no such file)',
+  ],
+  [
+    '--alert-heartbeat-url=http://hc.example.com/ping',
+    '--alert-heartbeat-url must use https (plain http only to this machine: alerts carry positions and credentials)',
+  ],
+  ['--alert-grace-ms=-1', '--alert-grace-ms must be a whole number from 0 to 86400000, got "-1"'],
+  ['--alert-max-age-ms=5', '--alert-max-age-ms must be a whole number from 60000 to 2592000000, got "5"'],
+  ['--alert-timeout-ms=0', '--alert-timeout-ms must be a whole number from 100 to 600000, got "0"'],
 ];
 
 const BAD_ENV: Readonly<Record<string, readonly [string, string]>> = {
@@ -62,6 +74,18 @@ const BAD_ENV: Readonly<Record<string, readonly [string, string]>> = {
     'SENTINEL_API_KEYS: the key "sho…" is too short; use at least 12 characters',
   ],
   SENTINEL_LOG_LEVEL: ['loud', 'SENTINEL_LOG_LEVEL must be one of debug, info, warn, error, got "loud"'],
+  SENTINEL_ALERT_ROUTES: [
+    'slack:min=urgent',
+    'SENTINEL_ALERT_ROUTES "slack:min=urgent": min must be info, warning or critical',
+  ],
+  SENTINEL_ALERT_WEBHOOK_URL: [
+    'not a url',
+    'SENTINEL_ALERT_WEBHOOK_URL must be an absolute URL such as https://example.com/alerts',
+  ],
+  SENTINEL_ALERT_WEBHOOK_SECRET: [
+    'too-short',
+    'SENTINEL_ALERT_WEBHOOK_SECRET is too short; use at least 16 characters',
+  ],
 };
 
 describe('invalid configuration, as a real process', () => {
