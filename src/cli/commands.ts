@@ -1,3 +1,4 @@
+import { alertEchoCommand } from './alert-echo-command.js';
 import type { Command } from './cli-io.js';
 import { demoCommand } from './demo-command.js';
 import { exportCommand } from './export-command.js';
@@ -12,4 +13,5 @@ export const commands: readonly Command[] = [
   reconcileCommand,
   simulateCommand,
   exportCommand,
+  alertEchoCommand,
 ];
