@@ -62,6 +62,8 @@ type Documents = {
     "\n  query ApiServeStoreStatus {\n    status { broker { state } store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": typeof types.ApiServeStoreStatusDocument,
     "\n  subscription ApiShutdownFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": typeof types.ApiShutdownFollowDocument,
     "\n  subscription ApiShutdownRuns {\n    reconciliationCompleted { id }\n  }\n": typeof types.ApiShutdownRunsDocument,
+    "\n  subscription ApiSseFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": typeof types.ApiSseFollowDocument,
+    "\n  mutation ApiSseReconcile {\n    reconcile { discrepancyCount }\n  }\n": typeof types.ApiSseReconcileDocument,
     "\n  subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {\n    positionUpdated(filter: $filter, after: $after) {\n      cursor change at\n      position { account quantity source contract { conId symbol } }\n    }\n  }\n": typeof types.ApiPositionUpdatedDocument,
     "\n  subscription ApiDiscrepancyChanged($filter: DiscrepancyFilter, $after: String) {\n    discrepancyChanged(filter: $filter, after: $after) {\n      cursor kind at\n      discrepancy { id type severity status note contract { conId } }\n    }\n  }\n": typeof types.ApiDiscrepancyChangedDocument,
     "\n  subscription ApiReconciliationCompleted {\n    reconciliationCompleted { id trigger status summary discrepancyCount }\n  }\n": typeof types.ApiReconciliationCompletedDocument,
@@ -118,6 +120,8 @@ const documents: Documents = {
     "\n  query ApiServeStoreStatus {\n    status { broker { state } store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": types.ApiServeStoreStatusDocument,
     "\n  subscription ApiShutdownFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": types.ApiShutdownFollowDocument,
     "\n  subscription ApiShutdownRuns {\n    reconciliationCompleted { id }\n  }\n": types.ApiShutdownRunsDocument,
+    "\n  subscription ApiSseFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": types.ApiSseFollowDocument,
+    "\n  mutation ApiSseReconcile {\n    reconcile { discrepancyCount }\n  }\n": types.ApiSseReconcileDocument,
     "\n  subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {\n    positionUpdated(filter: $filter, after: $after) {\n      cursor change at\n      position { account quantity source contract { conId symbol } }\n    }\n  }\n": types.ApiPositionUpdatedDocument,
     "\n  subscription ApiDiscrepancyChanged($filter: DiscrepancyFilter, $after: String) {\n    discrepancyChanged(filter: $filter, after: $after) {\n      cursor kind at\n      discrepancy { id type severity status note contract { conId } }\n    }\n  }\n": types.ApiDiscrepancyChangedDocument,
     "\n  subscription ApiReconciliationCompleted {\n    reconciliationCompleted { id trigger status summary discrepancyCount }\n  }\n": types.ApiReconciliationCompletedDocument,
@@ -315,6 +319,14 @@ export function graphql(source: "\n  subscription ApiShutdownFollow {\n    posit
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ApiShutdownRuns {\n    reconciliationCompleted { id }\n  }\n"): typeof import('./graphql.js').ApiShutdownRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiSseFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n"): typeof import('./graphql.js').ApiSseFollowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiSseReconcile {\n    reconcile { discrepancyCount }\n  }\n"): typeof import('./graphql.js').ApiSseReconcileDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -388,6 +388,16 @@ export type ApiShutdownRunsSubscriptionVariables = Exact<{ [key: string]: never;
 
 export type ApiShutdownRunsSubscription = { reconciliationCompleted: { id: string } };
 
+export type ApiSseFollowSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiSseFollowSubscription = { positionUpdated: { cursor: string, position: { quantity: number } } };
+
+export type ApiSseReconcileMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiSseReconcileMutation = { reconcile: { discrepancyCount: number } };
+
 export type ApiPositionUpdatedSubscriptionVariables = Exact<{
   filter?: PositionFilter | null | undefined;
   after?: string | null | undefined;
@@ -1106,6 +1116,23 @@ export const ApiShutdownRunsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiShutdownRunsSubscription, ApiShutdownRunsSubscriptionVariables>;
+export const ApiSseFollowDocument = new TypedDocumentString(`
+    subscription ApiSseFollow {
+  positionUpdated {
+    cursor
+    position {
+      quantity
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiSseFollowSubscription, ApiSseFollowSubscriptionVariables>;
+export const ApiSseReconcileDocument = new TypedDocumentString(`
+    mutation ApiSseReconcile {
+  reconcile {
+    discrepancyCount
+  }
+}
+    `) as unknown as TypedDocumentString<ApiSseReconcileMutation, ApiSseReconcileMutationVariables>;
 export const ApiPositionUpdatedDocument = new TypedDocumentString(`
     subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {
   positionUpdated(filter: $filter, after: $after) {
