@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { GraphQLError } from 'graphql';
 import type { Logger } from '../logger.js';
 import { SseStream } from './sse-stream.js';
 
@@ -26,19 +27,32 @@ export class SseStreams {
     return new SseStream(response);
   }
 
-  /** Sends the stream's headers; it is kept alive and counted until its connection closes. */
-  start(stream: SseStream): void {
+  /**
+   * Serves a subscription that joined its cohort: sends the stream's headers, keeps it alive and
+   * counts it until its connection closes, and resolves once the subscription is over, with its
+   * end (`event: complete`, after its error if it failed) written. `membership` is what the
+   * cohorts answered: it settles when the source ends, and its return() is how the member leaves,
+   * as soon as the client goes away.
+   */
+  async serve(stream: SseStream, membership: AsyncIterableIterator<never>): Promise<void> {
     stream.start();
     this.#open.add(stream);
     stream.onClose(() => {
       this.#open.delete(stream);
       if (this.#open.size === 0) this.dispose();
+      void membership.return?.();
     });
     if (this.#open.size > 0 && this.#timer === undefined) {
       this.#timer = setInterval(() => {
         for (const open of this.#open) open.keepAlive();
       }, this.keepAliveMs);
       this.#timer.unref();
+    }
+    try {
+      await membership.next();
+      stream.complete();
+    } catch (error) {
+      stream.fail(error as GraphQLError);
     }
   }
 

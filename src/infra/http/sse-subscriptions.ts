@@ -1,5 +1,5 @@
 import { ServerResponse } from 'node:http';
-import { type ExecutionResult, type GraphQLError, getOperationAST } from 'graphql';
+import { type ExecutionResult, getOperationAST } from 'graphql';
 import type { Plugin, YogaServer } from 'graphql-yoga';
 import type { SchemaContext } from '../../schema/context.js';
 import type { SseStreams } from './sse-streams.js';
@@ -52,7 +52,6 @@ export function sseSubscriptions(options: SseSubscriptionOptions): Plugin<Schema
         }
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return { errors };
-        const contextValue = (await enveloped.contextFactory()) as Record<string, unknown>;
         const stream = options.streams.create(response);
         const joined = await options.cohorts.join(
           {
@@ -60,22 +59,13 @@ export function sseSubscriptions(options: SseSubscriptionOptions): Plugin<Schema
             document,
             operationName: payload.params.operationName,
             variableValues: payload.params.variables,
-            contextValue,
+            contextValue: (await enveloped.contextFactory()) as Record<string, unknown>,
             subscribe: enveloped.subscribe,
           },
           stream,
         );
         if (!isAsyncIterable(joined)) return joined;
-        const membership = joined as AsyncIterableIterator<never>;
-        options.streams.start(stream);
-        // A client that goes away leaves its cohort at once.
-        stream.onClose(() => void membership.return?.());
-        try {
-          await membership.next();
-          stream.complete();
-        } catch (error) {
-          stream.fail(error as GraphQLError);
-        }
+        await options.streams.serve(stream, joined as AsyncIterableIterator<never>);
         return SERVED;
       });
     },
