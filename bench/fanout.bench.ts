@@ -96,6 +96,31 @@ const COMMON_NOTES = [
   'event-loop delay monitor): meanwhile the server reads nothing (new events, pongs) and runs no timer.',
 ];
 
+/** SSE at the WebSocket's rate: every delivery, p99 within 2× of ours over WebSocket, one cohort when mixed. */
+function targetNote(
+  sse: ScenarioResult | undefined,
+  mixed: ScenarioResult | undefined,
+  overWebSocket: ScenarioResult,
+): string {
+  const verdict = (r: ScenarioResult | undefined) => {
+    if (!r) return 'not run';
+    const all = r.delivered === r.expected;
+    const within = r.p99 <= 2 * overWebSocket.p99;
+    const delivered = all
+      ? 'everything delivered'
+      : `${(r.expected - r.delivered).toLocaleString('en-US')} not delivered`;
+    return `${delivered}, p99 ${ratio(r.p99, overWebSocket.p99)} (${all && within ? 'met' : 'not met'})`;
+  };
+  const counts = mixed?.cohorts;
+  const shared = counts
+    ? `; ${counts.cohorts} cohort${counts.cohorts === 1 ? '' : 's'} for its ${counts.subscriptions} subscriptions`
+    : '';
+  return (
+    'Target: over SSE, every delivery with a p99 within 2× of ours over WebSocket. ' +
+    `SSE: ${verdict(sse)}. Mixed: ${verdict(mixed)}${shared}.`
+  );
+}
+
 export const latencyBenchmark: Benchmark = {
   title: 'Broker event to subscriber latency',
   async run() {
@@ -165,6 +190,8 @@ export const fanoutBenchmark: Benchmark = {
           String(r.payloadBytes),
         ]),
       ),
+      '',
+      targetNote(results.get(OURS_OVER_SSE), results.get(mixed), oursOverWebSocket),
       '',
       'Deliveries/s is every delivery divided by the time from the first send to the last arrival; a server',
       'that keeps up shows the demanded rate, one that does not queues the rest and drains it after the last',
