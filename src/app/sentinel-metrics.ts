@@ -2,7 +2,7 @@ import { DISCREPANCY_TYPES, type DiscrepancyType, SEVERITIES, type Severity } fr
 import { type Incident, isActive } from '../domain/incident.js';
 import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
 import type { PositionWriter } from '../infra/duckdb/position-writer.js';
-import type { WebSocketSubscriptions } from '../infra/http/graphql-websocket.js';
+import type { CohortSubscriptions } from '../infra/http/subscription-cohorts.js';
 import type { IbAdapter } from '../infra/ib/ib-adapter.js';
 import { PrometheusRegistry } from '../infra/metrics/prometheus-registry.js';
 import type { SubscriptionMeter } from './subscription-meter.js';
@@ -16,7 +16,8 @@ export interface MetricParts {
   readonly subscriptions: SubscriptionMeter;
   readonly activeIncidents: readonly Incident[];
   readonly webSocketConnections: () => number;
-  readonly webSocketSubscriptions: () => WebSocketSubscriptions;
+  readonly sseStreams: () => number;
+  readonly cohortSubscriptions: () => CohortSubscriptions;
 }
 
 /** Buckets in seconds: a flush takes milliseconds, and seconds only when the disk struggles. */
@@ -92,25 +93,26 @@ export function sentinelMetrics(parts: MetricParts): { registry: PrometheusRegis
     ['type', 'severity'],
   );
   registry.gauge('sentinel_websocket_connections', 'Open WebSocket connections', parts.webSocketConnections);
-  // Identical WebSocket subscriptions share one source: count what clients hold and receive, not
-  // the shared sources behind them.
+  registry.gauge('sentinel_sse_streams', 'Open SSE subscription streams', parts.sseStreams);
+  // Identical subscriptions share one source: count what clients hold and receive, not the shared
+  // sources behind them.
   registry.gauge('sentinel_active_subscriptions', 'Active subscriptions on every transport', () => {
-    const ws = parts.webSocketSubscriptions();
-    return parts.subscriptions.active - ws.sources + ws.subscribers;
+    const cohorts = parts.cohortSubscriptions();
+    return parts.subscriptions.active - cohorts.sources + cohorts.subscribers;
   });
   registry.gauge(
     'sentinel_subscription_cohorts',
-    'Groups of identical WebSocket subscriptions sharing one execution per event',
-    () => parts.webSocketSubscriptions().cohorts,
+    'Groups of identical subscriptions (WebSocket and SSE alike) sharing one execution per event',
+    () => parts.cohortSubscriptions().cohorts,
   );
   registry.observedCounter(
     'sentinel_slow_consumers_closed_total',
-    'WebSocket connections closed (code 4290) because the client stopped reading',
-    () => parts.webSocketSubscriptions().slowConsumersClosed,
+    'Subscriber connections ended because the client stopped reading (WebSocket close 4290, SSE event: error)',
+    () => parts.cohortSubscriptions().slowConsumersClosed,
   );
   registry.observedCounter('sentinel_events_delivered_total', 'Events delivered to subscriptions', () => {
-    const ws = parts.webSocketSubscriptions();
-    return parts.subscriptions.delivered - ws.sourceResults + ws.deliveries;
+    const cohorts = parts.cohortSubscriptions();
+    return parts.subscriptions.delivered - cohorts.sourceResults + cohorts.deliveries;
   });
 
   const detach = [

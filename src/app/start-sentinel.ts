@@ -24,6 +24,8 @@ export interface SentinelOptions {
   /** Where the built dashboard lives; without it, only the API and GraphiQL are served. */
   readonly webRoot?: string;
   readonly tuning?: CoreTuning;
+  /** How long an SSE stream may carry nothing before it gets a keep-alive comment (default 12 s). */
+  readonly sseKeepAliveMs?: number;
 }
 
 export interface Sentinel {
@@ -35,7 +37,7 @@ export interface Sentinel {
   close(): Promise<void>;
 }
 
-const NO_WEBSOCKET_SUBSCRIPTIONS = {
+const NO_SUBSCRIPTIONS = {
   subscribers: 0,
   cohorts: 0,
   sources: 0,
@@ -70,7 +72,8 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       subscriptions,
       activeIncidents: await core.store.reconciliation.activeIncidents(),
       webSocketConnections: () => server?.webSocketConnections() ?? 0,
-      webSocketSubscriptions: () => server?.webSocketSubscriptions() ?? NO_WEBSOCKET_SUBSCRIPTIONS,
+      sseStreams: () => server?.sseStreams() ?? 0,
+      cohortSubscriptions: () => server?.subscriptions() ?? NO_SUBSCRIPTIONS,
     });
     core.onClose(metrics.dispose);
 
@@ -89,6 +92,7 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       readiness: () => readiness(core),
       metrics: () => metrics.registry.render(),
       endSubscriptions: () => subscriptions.completeAll(),
+      ...(options.sseKeepAliveMs !== undefined ? { sseKeepAliveMs: options.sseKeepAliveMs } : {}),
       ...(options.webRoot ? { staticRoutes: staticFiles(options.webRoot) } : {}),
     });
     core.onClose(server.close);

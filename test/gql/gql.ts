@@ -23,6 +23,7 @@ type Documents = {
     "\n  query ApiOriginViewer {\n    viewer { role }\n  }\n": typeof types.ApiOriginViewerDocument,
     "\n  subscription ApiCohortFollow($account: String, $after: String) {\n    positionUpdated(filter: { account: $account }, after: $after) {\n      cursor\n      change\n      position { account quantity contract { conId } }\n    }\n  }\n": typeof types.ApiCohortFollowDocument,
     "\n  query ApiCohortPosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity }\n  }\n": typeof types.ApiCohortPositionDocument,
+    "\n  subscription ApiCohortFollowHeavy($account: String) {\n    positionUpdated(filter: { account: $account }) {\n      cursor\n      p0: position { ...CohortHeavyPosition }\n      p1: position { ...CohortHeavyPosition }\n      p2: position { ...CohortHeavyPosition }\n      p3: position { ...CohortHeavyPosition }\n      p4: position { ...CohortHeavyPosition }\n      p5: position { ...CohortHeavyPosition }\n      p6: position { ...CohortHeavyPosition }\n      p7: position { ...CohortHeavyPosition }\n      p8: position { ...CohortHeavyPosition }\n      p9: position { ...CohortHeavyPosition }\n      p10: position { ...CohortHeavyPosition }\n      p11: position { ...CohortHeavyPosition }\n      p12: position { ...CohortHeavyPosition }\n      p13: position { ...CohortHeavyPosition }\n    }\n  }\n  fragment CohortHeavyPosition on Position {\n    id account quantity averageCost marketPrice marketValue updatedAt source\n    contract { conId symbol secType localSymbol expiry strike right multiplier currency exchange tradingClass }\n  }\n": typeof types.ApiCohortFollowHeavyDocument,
     "\n  query ApiDemoBook {\n    positions { account quantity contract { symbol secType expiry strike right } }\n  }\n": typeof types.ApiDemoBookDocument,
     "\n  subscription ApiDemoDiscrepancies {\n    discrepancyChanged { kind discrepancy { type severity message } }\n  }\n": typeof types.ApiDemoDiscrepanciesDocument,
     "\n  query ApiDemoOverview {\n    status { mode broker { state accounts } }\n    positions { account quantity }\n  }\n": typeof types.ApiDemoOverviewDocument,
@@ -61,6 +62,8 @@ type Documents = {
     "\n  query ApiServeStoreStatus {\n    status { broker { state } store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": typeof types.ApiServeStoreStatusDocument,
     "\n  subscription ApiShutdownFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": typeof types.ApiShutdownFollowDocument,
     "\n  subscription ApiShutdownRuns {\n    reconciliationCompleted { id }\n  }\n": typeof types.ApiShutdownRunsDocument,
+    "\n  subscription ApiSseFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": typeof types.ApiSseFollowDocument,
+    "\n  mutation ApiSseReconcile {\n    reconcile { discrepancyCount }\n  }\n": typeof types.ApiSseReconcileDocument,
     "\n  subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {\n    positionUpdated(filter: $filter, after: $after) {\n      cursor change at\n      position { account quantity source contract { conId symbol } }\n    }\n  }\n": typeof types.ApiPositionUpdatedDocument,
     "\n  subscription ApiDiscrepancyChanged($filter: DiscrepancyFilter, $after: String) {\n    discrepancyChanged(filter: $filter, after: $after) {\n      cursor kind at\n      discrepancy { id type severity status note contract { conId } }\n    }\n  }\n": typeof types.ApiDiscrepancyChangedDocument,
     "\n  subscription ApiReconciliationCompleted {\n    reconciliationCompleted { id trigger status summary discrepancyCount }\n  }\n": typeof types.ApiReconciliationCompletedDocument,
@@ -78,6 +81,7 @@ const documents: Documents = {
     "\n  query ApiOriginViewer {\n    viewer { role }\n  }\n": types.ApiOriginViewerDocument,
     "\n  subscription ApiCohortFollow($account: String, $after: String) {\n    positionUpdated(filter: { account: $account }, after: $after) {\n      cursor\n      change\n      position { account quantity contract { conId } }\n    }\n  }\n": types.ApiCohortFollowDocument,
     "\n  query ApiCohortPosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity }\n  }\n": types.ApiCohortPositionDocument,
+    "\n  subscription ApiCohortFollowHeavy($account: String) {\n    positionUpdated(filter: { account: $account }) {\n      cursor\n      p0: position { ...CohortHeavyPosition }\n      p1: position { ...CohortHeavyPosition }\n      p2: position { ...CohortHeavyPosition }\n      p3: position { ...CohortHeavyPosition }\n      p4: position { ...CohortHeavyPosition }\n      p5: position { ...CohortHeavyPosition }\n      p6: position { ...CohortHeavyPosition }\n      p7: position { ...CohortHeavyPosition }\n      p8: position { ...CohortHeavyPosition }\n      p9: position { ...CohortHeavyPosition }\n      p10: position { ...CohortHeavyPosition }\n      p11: position { ...CohortHeavyPosition }\n      p12: position { ...CohortHeavyPosition }\n      p13: position { ...CohortHeavyPosition }\n    }\n  }\n  fragment CohortHeavyPosition on Position {\n    id account quantity averageCost marketPrice marketValue updatedAt source\n    contract { conId symbol secType localSymbol expiry strike right multiplier currency exchange tradingClass }\n  }\n": types.ApiCohortFollowHeavyDocument,
     "\n  query ApiDemoBook {\n    positions { account quantity contract { symbol secType expiry strike right } }\n  }\n": types.ApiDemoBookDocument,
     "\n  subscription ApiDemoDiscrepancies {\n    discrepancyChanged { kind discrepancy { type severity message } }\n  }\n": types.ApiDemoDiscrepanciesDocument,
     "\n  query ApiDemoOverview {\n    status { mode broker { state accounts } }\n    positions { account quantity }\n  }\n": types.ApiDemoOverviewDocument,
@@ -116,6 +120,8 @@ const documents: Documents = {
     "\n  query ApiServeStoreStatus {\n    status { broker { state } store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": types.ApiServeStoreStatusDocument,
     "\n  subscription ApiShutdownFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": types.ApiShutdownFollowDocument,
     "\n  subscription ApiShutdownRuns {\n    reconciliationCompleted { id }\n  }\n": types.ApiShutdownRunsDocument,
+    "\n  subscription ApiSseFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": types.ApiSseFollowDocument,
+    "\n  mutation ApiSseReconcile {\n    reconcile { discrepancyCount }\n  }\n": types.ApiSseReconcileDocument,
     "\n  subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {\n    positionUpdated(filter: $filter, after: $after) {\n      cursor change at\n      position { account quantity source contract { conId symbol } }\n    }\n  }\n": types.ApiPositionUpdatedDocument,
     "\n  subscription ApiDiscrepancyChanged($filter: DiscrepancyFilter, $after: String) {\n    discrepancyChanged(filter: $filter, after: $after) {\n      cursor kind at\n      discrepancy { id type severity status note contract { conId } }\n    }\n  }\n": types.ApiDiscrepancyChangedDocument,
     "\n  subscription ApiReconciliationCompleted {\n    reconciliationCompleted { id trigger status summary discrepancyCount }\n  }\n": types.ApiReconciliationCompletedDocument,
@@ -157,6 +163,10 @@ export function graphql(source: "\n  subscription ApiCohortFollow($account: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ApiCohortPosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity }\n  }\n"): typeof import('./graphql.js').ApiCohortPositionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiCohortFollowHeavy($account: String) {\n    positionUpdated(filter: { account: $account }) {\n      cursor\n      p0: position { ...CohortHeavyPosition }\n      p1: position { ...CohortHeavyPosition }\n      p2: position { ...CohortHeavyPosition }\n      p3: position { ...CohortHeavyPosition }\n      p4: position { ...CohortHeavyPosition }\n      p5: position { ...CohortHeavyPosition }\n      p6: position { ...CohortHeavyPosition }\n      p7: position { ...CohortHeavyPosition }\n      p8: position { ...CohortHeavyPosition }\n      p9: position { ...CohortHeavyPosition }\n      p10: position { ...CohortHeavyPosition }\n      p11: position { ...CohortHeavyPosition }\n      p12: position { ...CohortHeavyPosition }\n      p13: position { ...CohortHeavyPosition }\n    }\n  }\n  fragment CohortHeavyPosition on Position {\n    id account quantity averageCost marketPrice marketValue updatedAt source\n    contract { conId symbol secType localSymbol expiry strike right multiplier currency exchange tradingClass }\n  }\n"): typeof import('./graphql.js').ApiCohortFollowHeavyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -309,6 +319,14 @@ export function graphql(source: "\n  subscription ApiShutdownFollow {\n    posit
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ApiShutdownRuns {\n    reconciliationCompleted { id }\n  }\n"): typeof import('./graphql.js').ApiShutdownRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiSseFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n"): typeof import('./graphql.js').ApiSseFollowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiSseReconcile {\n    reconcile { discrepancyCount }\n  }\n"): typeof import('./graphql.js').ApiSseReconcileDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

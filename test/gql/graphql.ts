@@ -133,6 +133,15 @@ export type ApiCohortPositionQueryVariables = Exact<{
 
 export type ApiCohortPositionQuery = { position: { quantity: number } | null };
 
+export type ApiCohortFollowHeavySubscriptionVariables = Exact<{
+  account?: string | null | undefined;
+}>;
+
+
+export type ApiCohortFollowHeavySubscription = { positionUpdated: { cursor: string, p0: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p1: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p2: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p3: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p4: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p5: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p6: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p7: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p8: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p9: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p10: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p11: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p12: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p13: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } } } };
+
+export type CohortHeavyPositionFragment = { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } };
+
 export type ApiDemoBookQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -379,6 +388,16 @@ export type ApiShutdownRunsSubscriptionVariables = Exact<{ [key: string]: never;
 
 export type ApiShutdownRunsSubscription = { reconciliationCompleted: { id: string } };
 
+export type ApiSseFollowSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiSseFollowSubscription = { positionUpdated: { cursor: string, position: { quantity: number } } };
+
+export type ApiSseReconcileMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiSseReconcileMutation = { reconcile: { discrepancyCount: number } };
+
 export type ApiPositionUpdatedSubscriptionVariables = Exact<{
   filter?: PositionFilter | null | undefined;
   after?: string | null | undefined;
@@ -442,7 +461,31 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const CohortHeavyPositionFragmentDoc = new TypedDocumentString(`
+    fragment CohortHeavyPosition on Position {
+  id
+  account
+  quantity
+  averageCost
+  marketPrice
+  marketValue
+  updatedAt
+  source
+  contract {
+    conId
+    symbol
+    secType
+    localSymbol
+    expiry
+    strike
+    right
+    multiplier
+    currency
+    exchange
+    tradingClass
+  }
+}
+    `, {"fragmentName":"CohortHeavyPosition"}) as unknown as TypedDocumentString<CohortHeavyPositionFragment, unknown>;
 export const ApiViewerDocument = new TypedDocumentString(`
     query ApiViewer {
   viewer {
@@ -509,6 +552,77 @@ export const ApiCohortPositionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiCohortPositionQuery, ApiCohortPositionQueryVariables>;
+export const ApiCohortFollowHeavyDocument = new TypedDocumentString(`
+    subscription ApiCohortFollowHeavy($account: String) {
+  positionUpdated(filter: {account: $account}) {
+    cursor
+    p0: position {
+      ...CohortHeavyPosition
+    }
+    p1: position {
+      ...CohortHeavyPosition
+    }
+    p2: position {
+      ...CohortHeavyPosition
+    }
+    p3: position {
+      ...CohortHeavyPosition
+    }
+    p4: position {
+      ...CohortHeavyPosition
+    }
+    p5: position {
+      ...CohortHeavyPosition
+    }
+    p6: position {
+      ...CohortHeavyPosition
+    }
+    p7: position {
+      ...CohortHeavyPosition
+    }
+    p8: position {
+      ...CohortHeavyPosition
+    }
+    p9: position {
+      ...CohortHeavyPosition
+    }
+    p10: position {
+      ...CohortHeavyPosition
+    }
+    p11: position {
+      ...CohortHeavyPosition
+    }
+    p12: position {
+      ...CohortHeavyPosition
+    }
+    p13: position {
+      ...CohortHeavyPosition
+    }
+  }
+}
+    fragment CohortHeavyPosition on Position {
+  id
+  account
+  quantity
+  averageCost
+  marketPrice
+  marketValue
+  updatedAt
+  source
+  contract {
+    conId
+    symbol
+    secType
+    localSymbol
+    expiry
+    strike
+    right
+    multiplier
+    currency
+    exchange
+    tradingClass
+  }
+}`) as unknown as TypedDocumentString<ApiCohortFollowHeavySubscription, ApiCohortFollowHeavySubscriptionVariables>;
 export const ApiDemoBookDocument = new TypedDocumentString(`
     query ApiDemoBook {
   positions {
@@ -1002,6 +1116,23 @@ export const ApiShutdownRunsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiShutdownRunsSubscription, ApiShutdownRunsSubscriptionVariables>;
+export const ApiSseFollowDocument = new TypedDocumentString(`
+    subscription ApiSseFollow {
+  positionUpdated {
+    cursor
+    position {
+      quantity
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiSseFollowSubscription, ApiSseFollowSubscriptionVariables>;
+export const ApiSseReconcileDocument = new TypedDocumentString(`
+    mutation ApiSseReconcile {
+  reconcile {
+    discrepancyCount
+  }
+}
+    `) as unknown as TypedDocumentString<ApiSseReconcileMutation, ApiSseReconcileMutationVariables>;
 export const ApiPositionUpdatedDocument = new TypedDocumentString(`
     subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {
   positionUpdated(filter: $filter, after: $after) {

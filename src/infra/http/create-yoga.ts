@@ -7,6 +7,7 @@ import { type ApiKeyAuth, keyFromAuthorizationHeader, keyFromConnectionParams } 
 import { GRAPHIQL_TABS } from './graphiql-examples.js';
 import { clientErrorMasker, forbidden, MASKED_MESSAGE } from './graphql-errors.js';
 import { operationLimitsPlugin } from './operation-limits.js';
+import { type SseSubscriptionOptions, sseSubscriptions } from './sse-subscriptions.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -15,6 +16,8 @@ export interface YogaDependencies {
   readonly api: SentinelApi;
   readonly auth: ApiKeyAuth;
   readonly logger: Logger;
+  /** Where SSE subscriptions go (the cohorts they share with WebSocket ones); yoga's own SSE without it. */
+  readonly sse?: SseSubscriptionOptions;
   readonly plugins?: NonNullable<YogaServerOptions<Record<string, unknown>, SchemaContext>['plugins']>;
 }
 
@@ -54,6 +57,7 @@ export function createSentinelYoga(deps: YogaDependencies) {
       requireApiKeyOverHttp(deps.auth),
       mutationsNeedAdmin(),
       operationLimitsPlugin(),
+      ...(deps.sse ? [sseSubscriptions(deps.sse)] : []),
       ...(deps.plugins ?? []),
     ],
   });
