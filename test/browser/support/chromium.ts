@@ -46,7 +46,9 @@ async function chromiumExecutable(): Promise<Executable> {
   const configured = process.env.CHROMIUM_PATH;
   if (configured !== undefined && configured !== '') {
     if (!existsSync(configured)) {
-      throw new Error(`CHROMIUM_PATH is ${configured}, but nothing is there: point it at a Chromium or unset it`);
+      throw new Error(
+        `CHROMIUM_PATH is ${configured}, but nothing is there: point it at a Chromium or unset it`,
+      );
     }
     return { path: configured };
   }
@@ -69,7 +71,9 @@ function unpackedChromium(): Executable {
     throw new Error(`the browser tests need the ${PACKAGE} package: run \`npm install\``);
   }
   const packageRoot = join(dirname(entry), '..', '..');
-  const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const modules = join(packageRoot, '..', '..');
   const folder = join(modules, '.cache', 'position-sentinel', `chromium-${version}`);
   const binary = join(folder, 'chromium');
