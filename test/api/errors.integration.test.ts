@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mountSmallDisk } from '../duckdb/support/small-disk.js';
+import { type FailingDisk, failingDisk } from '../duckdb/support/failing-disk.js';
 import { graphql } from '../gql/index.js';
 import { captureLogger, type LogLine } from '../ib/support/capture-logger.js';
 import { post, query } from './support/graphql-http.js';
@@ -122,13 +122,13 @@ describe('errors a client can act on', () => {
 });
 
 describe('unexpected errors', () => {
-  let disk: ReturnType<typeof mountSmallDisk>;
+  let disk: FailingDisk;
   let service: ServiceHarness | undefined;
   let logs: LogLine[];
   const sockets: WebSocketClient[] = [];
 
   beforeAll(() => {
-    disk = mountSmallDisk(16);
+    disk = failingDisk(16);
   });
   afterEach(async () => {
     await Promise.all(sockets.splice(0).map((s) => s.dispose()));
@@ -136,7 +136,7 @@ describe('unexpected errors', () => {
     await service?.dispose();
     service = undefined;
   });
-  afterAll(() => disk?.unmount());
+  afterAll(() => disk?.dispose());
 
   it("a store that cannot write is said plainly on both transports, never in the database's words, and logged in full", async () => {
     const captured = captureLogger();
@@ -146,9 +146,9 @@ describe('unexpected errors', () => {
     const { reconcile } = await query(service.url, Reconcile);
     const id = reconcile.discrepancies[0]?.id ?? '';
 
-    disk.fill(); // the store's disk is full: the next write fails deep inside DuckDB
+    disk.fill(); // the next write fails deep inside DuckDB
     const overHttp = await post(service.url, Acknowledge, { id });
-    const plainly = 'could not record the change: no space left on the disk that holds the store';
+    const plainly = `could not record the change: ${disk.failure.plain}`;
     expect(overHttp.errors).toEqual([
       expect.objectContaining({
         message: plainly,
@@ -163,13 +163,13 @@ describe('unexpected errors', () => {
       expect.objectContaining({ message: plainly, extensions: { code: 'STORE_UNAVAILABLE' } }),
     ]);
     // Nothing about the machine (file names, the database's words) reached the client.
-    expect(JSON.stringify([overHttp, overWebSocket])).not.toMatch(
-      /duckdb|DuckDB|\.wal|No space left on device|sentinel-full-disk/,
-    );
+    const answers = JSON.stringify([overHttp, overWebSocket]);
+    expect(answers).not.toMatch(/duckdb|DuckDB|\.wal|sentinel-failing-disk/);
+    expect(answers).not.toMatch(disk.failure.system);
     // The operator's log has what happened.
     const logged = logs.filter((l) => l.msg.includes('could not use the store'));
     expect(logged.length).toBeGreaterThanOrEqual(2);
-    expect(JSON.stringify(logged[0])).toMatch(/No space left on device/);
+    expect(JSON.stringify(logged[0])).toMatch(disk.failure.system);
 
     disk.release(); // room again: the same request now succeeds
     const { acknowledgeDiscrepancy } = await query(service.url, Acknowledge, { id });

@@ -1,17 +1,17 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mountSmallDisk } from '../duckdb/support/small-disk.js';
+import { type FailingDisk, failingDisk } from '../duckdb/support/failing-disk.js';
 import { AAPL_230_P, QQQ_EXPIRED_C, SPXW_6000_C, SPY_600_C } from '../support/contracts.js';
 import { MAIN, OTHER, ReconciliationHarness, until } from './support/reconciliation-harness.js';
 
-let disk: ReturnType<typeof mountSmallDisk>;
+let disk: FailingDisk;
 let h: ReconciliationHarness;
 
 beforeAll(() => {
-  disk = mountSmallDisk(16);
+  disk = failingDisk(16);
 });
-afterAll(() => disk?.unmount());
+afterAll(() => disk?.dispose());
 beforeEach(async () => {
   h = await ReconciliationHarness.start();
   h.placeStoreIn(disk.path);
@@ -28,7 +28,7 @@ afterEach(async () => {
 });
 
 describe('a run that cannot finish its work', () => {
-  it('a store that cannot write (disk full) ends the run FAILED with the reason, logged at error level; incidents stay', async () => {
+  it('a store that cannot write (a full disk, a file size limit) ends the run FAILED with the reason, logged at error level; incidents stay', async () => {
     const s = await h.connected();
     h.sim.silently.change(OTHER, AAPL_230_P.conId, 5);
     await s.service.reconcile();
@@ -45,8 +45,10 @@ describe('a run that cannot finish its work', () => {
       hasCriticalIssues: false,
       discrepancyIds: [],
     });
-    expect(failed.error).toMatch(/could not write .*no space left on the disk that holds the store/);
-    expect(failed.error).not.toMatch(/duckdb|No space left on device/i);
+    expect(failed.error).toMatch(/^could not write /);
+    expect(failed.error).toContain(disk.failure.plain);
+    expect(failed.error).not.toMatch(/duckdb/i);
+    expect(failed.error).not.toMatch(disk.failure.system);
     expect(failed.summary).toBe(`Reconciliation failed: ${failed.error}`);
     expect(s.service.status().lastRun).toEqual(failed);
     expect(s.logsAt('error').map((l) => l.msg)).toContain('reconciliation failed');

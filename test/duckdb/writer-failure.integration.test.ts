@@ -4,23 +4,23 @@ import type { PositionUpdate } from '../../src/domain/position-update.js';
 import { toNumber } from '../../src/infra/duckdb/duckdb-sql.js';
 import { createPositionWriter } from '../../src/infra/duckdb/position-writer.js';
 import { option } from '../support/contracts.js';
-import { mountSmallDisk } from './support/small-disk.js';
+import { type FailingDisk, failingDisk } from './support/failing-disk.js';
 import { count, storeFixture, updateMaker } from './support/store-fixture.js';
 
 const fixture = storeFixture();
-let disk: ReturnType<typeof mountSmallDisk>;
+let disk: FailingDisk;
 
 beforeAll(() => {
-  disk = mountSmallDisk(3);
+  disk = failingDisk(3);
 });
 afterEach(() => fixture.cleanup());
-afterAll(() => disk?.unmount());
+afterAll(() => disk?.dispose());
 
 const KEYS = Array.from({ length: 10 }, (_, i) =>
   option(800_000 + i, 'SPY', '20261218', 500 + 5 * i, 'CALL'),
 );
 
-describe('position writer on a disk that fills up', () => {
+describe('position writer on a disk whose writes fail', () => {
   it('keeps every update through failed flushes, retries with backoff, and collapses past its limit', async () => {
     const path = join(disk.path, 'positions.duckdb');
     const store = await fixture.open(path);
@@ -58,14 +58,14 @@ describe('position writer on a disk that fills up', () => {
     expect(failure).toMatchObject({ code: 'STORE_UNAVAILABLE' });
     expect((failure as Error).message).toMatch(/could not write 90 position updates \(kept for a retry\)/);
     // Said plainly for people; the database's own words (file names) stay in the cause, for the log.
-    expect((failure as Error).message).toContain('no space left on the disk that holds the store');
-    expect(((failure as Error).cause as Error).message).toContain('No space left on device');
+    expect((failure as Error).message).toContain(disk.failure.plain);
+    expect(((failure as Error).cause as Error).message).toMatch(disk.failure.system);
     expect(writer.status()).toMatchObject({
       bufferedUpdates: 90,
       consecutiveFailures: 1,
       nextRetryAt: new Date(clock.now().getTime() + 1000),
     });
-    expect(writer.status().lastError).toBe('no space left on the disk that holds the store');
+    expect(writer.status().lastError).toBe(disk.failure.plain);
     // Nothing of the failed batch landed, reads keep working, and the book still shows it.
     expect(await count(store, 'SELECT count(*) FROM position_updates')).toBe(20);
     expect(writer.positions().map((p) => p.quantity)).toEqual(KEYS.map(() => 11));
