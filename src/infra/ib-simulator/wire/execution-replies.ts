@@ -49,7 +49,7 @@ const EXECUTION_DATA_VERSION = 10;
 const EXECUTION_DATA_END_VERSION = 1;
 const COMMISSION_REPORT_VERSION = 1;
 
-/** The fields of one EXECUTION_DATA in the layout of `serverVersion` (docs/ib-protocol.md §4). */
+/** The fields of one EXECUTION_DATA in the layout of `serverVersion` (docs/ib-protocol.md §10). */
 export function encodeExecutionData(serverVersion: number, reqId: number, row: ExecutionRow): string[] {
   const integersOnly = serverVersion < ServerVersion.FRACTIONAL_POSITIONS;
   const c = row.contract;
