@@ -16,6 +16,9 @@ Options:
   --accounts <list>   comma-separated account codes (default DU111111,DU222222)
   --seed <n>          seed of the demo's random trading (default: from the clock; printed)
   --refresh-ms <n>    portfolio refresh interval (default 180000, as TWS)
+  --master-client-id <n>
+                      the Master API client ID: that client hears every execution live
+                      (default none: a client hears only those of its own orders)
   -h, --help          print this help
 `;
 
@@ -25,6 +28,7 @@ interface SimulateOptions {
   readonly accounts: readonly string[];
   readonly seed: number;
   readonly refreshMs: number;
+  readonly masterClientId: number | undefined;
 }
 
 /** `position-sentinel simulate`: the simulator alone with the demo scenario, until stopped. */
@@ -45,6 +49,7 @@ export const simulateCommand: Command = {
         port: options.port,
         accounts: options.accounts,
         portfolioRefreshMs: options.refreshMs,
+        masterClientId: options.masterClientId,
         clock: systemClock,
       });
     } catch (error) {
@@ -78,7 +83,7 @@ function parseOptions(args: readonly string[]): SimulateOptions {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? splitOnce(arg, '=') : [arg, undefined];
-    if (!['--port', '--host', '--accounts', '--seed', '--refresh-ms'].includes(name)) {
+    if (!['--port', '--host', '--accounts', '--seed', '--refresh-ms', '--master-client-id'].includes(name)) {
       throw new UsageError(`unknown option "${arg}" (see --help)`);
     }
     const value = inline ?? args[++i];
@@ -99,7 +104,10 @@ function parseOptions(args: readonly string[]): SimulateOptions {
   const seedText = values.get('--seed');
   const seed = seedText === undefined ? Date.now() % 2 ** 32 : integer(seedText, '--seed', 0, 2 ** 32 - 1);
   const refreshMs = integer(values.get('--refresh-ms') ?? '180000', '--refresh-ms', 1, 86_400_000);
-  return { port, host, accounts, seed, refreshMs };
+  const masterText = values.get('--master-client-id');
+  const masterClientId =
+    masterText === undefined ? undefined : integer(masterText, '--master-client-id', 0, 2 ** 31 - 1);
+  return { port, host, accounts, seed, refreshMs, masterClientId };
 }
 
 function integer(text: string, name: string, min: number, max: number): number {

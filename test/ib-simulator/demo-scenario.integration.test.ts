@@ -92,6 +92,62 @@ describe('demo scenario', () => {
     }
   });
 
+  it('shows both flavours of drift within two minutes: lost fills first, then a change with no trade', async () => {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const { clock, sim, events } = await demo(seed);
+      const before = new Map(sim.positions().map((p) => [`${p.account}:${p.contract.conId}`, p.quantity]));
+      const started = events.length;
+      clock.advance(120_000);
+      const later = events.slice(started);
+      const drifts = later.filter((e) => e.type === 'position-changed' && e.silent && !e.reason);
+      const noTrade = later.filter((e) => e.type === 'position-changed' && e.silent && e.reason);
+      const lost = later.flatMap((e) => (e.type === 'execution' && e.lost ? [e.execution] : []));
+      const first = drifts[0];
+      if (first?.type !== 'position-changed') throw new Error(`seed ${seed}: no lost-fills drift`);
+      const key = `${first.position.account}:${first.position.contract.conId}`;
+      // The lost executions account for exactly the change of the key, and the pull returns them.
+      const moved = lost
+        .filter((x) => `${x.account}:${x.contract.conId}` === key)
+        .reduce((sum, x) => sum + (x.side === 'BOT' ? x.shares : -x.shares), 0);
+      const earlier = later
+        .slice(0, later.indexOf(first))
+        .filter(
+          (e) =>
+            e.type === 'position-changed' && `${e.position.account}:${e.position.contract.conId}` === key,
+        )
+        .at(-1);
+      const was = earlier?.type === 'position-changed' ? earlier.position.quantity : (before.get(key) ?? 0);
+      expect(moved, `seed ${seed}`).toBe(first.position.quantity - was);
+      expect(sim.executions().map((x) => x.execId)).toEqual(
+        expect.arrayContaining(lost.map((x) => x.execId)),
+      );
+      expect(noTrade.length, `seed ${seed}`).toBeGreaterThanOrEqual(1);
+      expect(first.at.getTime()).toBeLessThan(noTrade[0]!.at.getTime());
+      expect(['assignment', 'exercise', 'transfer']).toContain(
+        noTrade[0]?.type === 'position-changed' ? noTrade[0].reason : undefined,
+      );
+    }
+  });
+
+  it('gives every trade it announces its executions, pushed before the position change', async () => {
+    const { clock, events } = await demo(9);
+    const started = events.length;
+    clock.advance(3 * 60_000);
+    const later = events.slice(started);
+    let executions: number[] = [];
+    let trades = 0;
+    for (const e of later) {
+      if (e.type === 'execution' && !e.lost) {
+        executions.push(e.execution.side === 'BOT' ? e.execution.shares : -e.execution.shares);
+      } else if (e.type === 'position-changed' && !e.silent) {
+        expect(executions.length, `${e.change} at ${e.at.toISOString()}`).toBeGreaterThan(0);
+        trades++;
+        executions = [];
+      }
+    }
+    expect(trades).toBeGreaterThanOrEqual(20);
+  });
+
   it('moves prices: the book is valued differently after a while', async () => {
     const { clock, sim } = await demo(3, { tradeEveryMs: [3_600_000, 3_600_000] });
     const before = new Map(sim.positions().map((p) => [p.contract.conId, p.marketPrice]));
@@ -157,6 +213,7 @@ describe('demo scenario', () => {
       },
       close: (...args) => sim.close(...args),
       silently: sim.silently,
+      lostFills: sim.lostFills,
       remove: (...args) => sim.remove(...args),
       setPrices: (prices) => sim.setPrices(prices),
     };

@@ -91,6 +91,12 @@ describe('simulate options', () => {
     expect(await finished).toBe(0);
     expect(io.out.at(-1)).toBe('stopped (SIGTERM)\n');
     expect(io.out.filter((l) => /\s+open\s+DU[123]\s/.test(l))).toHaveLength(24);
+    // Every opening trade comes with its execution.
+    expect(
+      io.out.filter((l) =>
+        /\s+execution\s+DU[123]\s.+ (BOT|SLD) \d+ @ [\d.]+\s+0000e0d5\.[0-9a-f]{8}\.01\.01/.test(l),
+      ),
+    ).toHaveLength(24);
   });
 
   it.each([
@@ -100,6 +106,7 @@ describe('simulate options', () => {
     [['--accounts', 'DU1,,DU2'], '--accounts takes comma-separated codes of letters and digits, got ""'],
     [['--accounts', 'DU1,DU1'], '--accounts lists an account twice'],
     [['--refresh-ms', '0'], '--refresh-ms must be an integer from 1 to 86400000, got "0"'],
+    [['--master-client-id', 'x'], '--master-client-id must be an integer from 0 to 2147483647, got "x"'],
     [['--port'], '--port needs a value'],
     [['--verbose'], 'unknown option "--verbose" (see --help)'],
   ])('refuses %j with exit 2 and one clear message', async (args, message) => {

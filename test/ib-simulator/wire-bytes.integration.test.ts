@@ -84,4 +84,22 @@ describe('bytes on the wire', () => {
     const [pushed] = await frames(1);
     expect(pushed?.split('\0').slice(14, 16)).toEqual(['0.5', '512.34']);
   });
+
+  it('pushes a trade of its own client as TWS at 176 does, then answers REQ_EXECUTIONS with the same bytes and its id', async () => {
+    socket.write(
+      Buffer.concat([Buffer.from('API\0\0\0\0\x09v100..193', 'latin1'), request('71', '2', '7', '')]),
+    );
+    await frames(6);
+    h.sim.open('DU111111', SPY_600_C, 2, { marketPrice: 5.1, clientId: 7, orderId: 12 });
+    const execution = (reqId: string) =>
+      `11\x00${reqId}\x0012\x00700001\x00SPY\x00OPT\x0020261218\x00600\x00C\x00100\x00CBOE\x00USD\x00SPY   261218C00600000\x00SPY\x00` +
+      '0000e0d5.6b06f7f0.01.01\x0020261125 10:00:00 US/Eastern\x00DU111111\x00CBOE\x00BOT\x002\x005.1\x00' +
+      '1800000001\x007\x000\x002\x005.1\x00\x00\x00\x00\x002\x00';
+    const commission =
+      '59\x001\x000000e0d5.6b06f7f0.01.01\x001.3\x00USD\x001.7976931348623157E308\x001.7976931348623157E308\x00\x00';
+    expect(await frames(2)).toEqual([execution('-1'), commission]);
+
+    socket.write(request('7', '3', '9001', '0', '', '', '', '', '', ''));
+    expect(await frames(3)).toEqual([execution('9001'), commission, '55\x001\x009001\x00']);
+  });
 });
