@@ -22,6 +22,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // In-process tests share no module state (the product has no singletons): one module
+          // graph for the whole tier instead of one per file.
+          isolate: false,
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.integration.test.ts'],
         },
