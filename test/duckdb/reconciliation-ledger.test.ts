@@ -68,6 +68,8 @@ function runOf(
     discrepancyIds: incidents.map((i) => i.id),
     expiredCount: 1,
     deferredCount: 2,
+    caughtUpCount: 0,
+    loadedCount: 0,
     error: null,
     ...summarize(findings.length > 0 ? 'DISCREPANCIES' : 'CLEAN', 12, 11, findings),
   };
