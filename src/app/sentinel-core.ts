@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { CatchUp } from '../domain/catch-up.js';
 import type { Clock } from '../domain/clock.js';
+import { FeedIngest } from '../domain/reconciliation/feed-ingest.js';
 import { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
 import { type DuckDbStore, openStore } from '../infra/duckdb/open-store.js';
 import { positionStoreAdapter } from '../infra/duckdb/position-store-adapter.js';
@@ -15,6 +17,8 @@ export interface SentinelCore {
   readonly writer: PositionWriter;
   readonly broker: IbAdapter;
   readonly reconciliation: ReconciliationService;
+  /** Called after each starting list is compared with the store (for metrics). */
+  onCatchUp(listener: (catchUp: CatchUp) => void): () => void;
   /** Adds a step to run first at close (a layer built on top stops before the core). */
   onClose(step: () => Promise<void> | void): void;
   /** Ordered: what was added last, then reconciliation, broker, writer (flushing), store. */
@@ -42,6 +46,7 @@ export async function assembleCore(
   const store = await openStore({ path: config.db, clock });
   const closers: (() => Promise<void> | void)[] = [() => store.close()];
   const close = () => runInOrder(closers, logger);
+  const catchUpListeners = new Set<(catchUp: CatchUp) => void>();
   try {
     const writer = await createPositionWriter(store, { flushIntervalMs: config.flushIntervalMs, clock });
     closers.unshift(() => writer.close());
@@ -57,24 +62,39 @@ export async function assembleCore(
       nextSequence: () => store.nextSequence(),
       backoff: tuning.brokerBackoff,
     });
-    broker.onUpdate((update) => writer.enqueue(update));
     closers.unshift(() => broker.stop());
+    const positions = positionStoreAdapter(store, writer);
+    const rules = {
+      securityTypes: config.securityTypes,
+      tolerance: config.tolerance,
+      staleAfterMs: config.staleAfterMs,
+      quietWindowMs: config.quietWindowMs,
+    };
     const reconciliation = new ReconciliationService({
       broker,
-      positions: positionStoreAdapter(store, writer),
+      positions,
       incidents: store.reconciliation,
       clock,
       log: logger.child({ component: 'reconciliation' }),
-      rules: {
-        securityTypes: config.securityTypes,
-        tolerance: config.tolerance,
-        staleAfterMs: config.staleAfterMs,
-        quietWindowMs: config.quietWindowMs,
-      },
+      rules,
       intervalMs: config.reconcileIntervalMs,
       heal: config.heal,
       newId: randomUUID,
     });
+    // Every broker update reaches the writer through one ordered step that compares each starting
+    // list with the store as it was before storing it (docs/reconciliation-rules.md §12).
+    const ingest = new FeedIngest({
+      currentBook: positions.currentBook,
+      enqueue: (update) => writer.enqueue(update),
+      nextSequence: () => store.nextSequence(),
+      caughtUp: (catchUp) => reconciliation.caughtUp(catchUp),
+      rules,
+      log: logger.child({ component: 'ingest' }),
+      onCatchUp: (catchUp) => {
+        for (const listener of catchUpListeners) listener(catchUp);
+      },
+    });
+    broker.onFeedItem((item) => ingest.accept(item));
     await reconciliation.start();
     closers.unshift(() => reconciliation.stop());
     let closing: Promise<void> | undefined;
@@ -83,6 +103,10 @@ export async function assembleCore(
       writer,
       broker,
       reconciliation,
+      onCatchUp: (listener) => {
+        catchUpListeners.add(listener);
+        return () => catchUpListeners.delete(listener);
+      },
       onClose: (step) => closers.unshift(step),
       close: () => {
         closing ??= close();
