@@ -83,4 +83,19 @@ describe('catch-ups: the starting list is compared with the store as it was, the
     expect(s.stored(OTHER, AAPL_230_P.conId)?.quantity).toBe(3);
     expect(s.logs.map((l) => l.msg)).toContain('catch-up: 3 position(s) changed while the store was behind');
   });
+
+  it('a STARTUP run whose snapshot fails still records what the complete starting list caught up', async () => {
+    const first = await h.connected();
+    await first.core.close();
+    h.sim.silently.change(OTHER, SPXW_6000_C.conId, -2);
+    h.sim.refusePositionsMulti(true, { code: 322, message: 'Error processing request: service busy' });
+
+    const s = await h.connected();
+    const startup = s.runs.find((r) => r.trigger === 'STARTUP')!;
+    expect(startup).toMatchObject({ status: 'BROKER_UNAVAILABLE', caughtUpCount: 1, discrepancyCount: 0 });
+    expect(await s.incidentsOfRun(startup)).toMatchObject([
+      { conId: SPXW_6000_C.conId, status: 'RESOLVED', storeQuantity: -1, brokerQuantity: -2 },
+    ]);
+    expect(s.stored(OTHER, SPXW_6000_C.conId)?.quantity).toBe(-2);
+  });
 });
