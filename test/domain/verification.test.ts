@@ -86,9 +86,15 @@ describe('verification watch', () => {
       clock,
       intervalMs: INTERVAL,
       brokerState: () => brokerState,
-      onBrokerState: (l) => (brokerListeners.add(l), () => brokerListeners.delete(l)),
+      onBrokerState: (l) => {
+        brokerListeners.add(l);
+        return () => brokerListeners.delete(l);
+      },
       latestComplete: () => latest,
-      onRun: (l) => (runListeners.add(l), () => runListeners.delete(l)),
+      onRun: (l) => {
+        runListeners.add(l);
+        return () => runListeners.delete(l);
+      },
     });
     const seen: Verification[] = [];
     w.onChange((v) => seen.push(v));
