@@ -1,5 +1,7 @@
 import type { Clock } from '../domain/clock.js';
 import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
+import { VerificationWatch } from '../domain/reconciliation/verification-watch.js';
+import type { Verification } from '../domain/verification.js';
 import { ApiKeyAuth } from '../infra/http/api-key-auth.js';
 import { type ApiServer, type Readiness, startApiServer } from '../infra/http/api-server.js';
 import { staticFiles } from '../infra/http/static-files.js';
@@ -50,10 +52,21 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
   const clock = options.clock ?? systemClock;
   const core = await assembleCore(config, logger, clock, options.tuning);
   try {
+    const verification = new VerificationWatch({
+      clock,
+      intervalMs: config.reconcileIntervalMs,
+      brokerState: () => core.broker.state,
+      onBrokerState: (listener) => core.broker.onStateChange(listener),
+      latestComplete: () => core.reconciliation.latestComplete(),
+      onRun: (listener) => core.reconciliation.onRun(listener),
+    });
+    verification.start();
+    core.onClose(() => verification.stop());
     const status = new SystemStatusSource({
       broker: core.broker,
       writer: core.writer,
       reconciliation: core.reconciliation,
+      verification,
       storePath: config.db,
       demo: options.demo ?? false,
       version: packageVersion(),
@@ -68,6 +81,8 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
     const metrics = sentinelMetrics({
       ...core,
       subscriptions,
+      verification,
+      clock,
       activeIncidents: await core.store.reconciliation.activeIncidents(),
       webSocketConnections: () => server?.webSocketConnections() ?? 0,
       webSocketSubscriptions: () => server?.webSocketSubscriptions() ?? NO_WEBSOCKET_SUBSCRIPTIONS,
@@ -86,7 +101,7 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       }),
       auth: new ApiKeyAuth(config.apiKeys),
       logger: logger.child({ component: 'api' }),
-      readiness: () => readiness(core),
+      readiness: () => readiness(core, verification.current()),
       metrics: () => metrics.registry.render(),
       endSubscriptions: () => subscriptions.completeAll(),
       ...(options.webRoot ? { staticRoutes: staticFiles(options.webRoot) } : {}),
@@ -106,8 +121,11 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
   }
 }
 
-/** Ready: the broker is READY and the store takes writes (migrations ran when it opened). */
-function readiness(core: SentinelCore): Readiness {
+/**
+ * Ready: the broker is READY, the store takes writes (migrations ran when it opened), and a recent
+ * run verified the store against the broker (docs/reconciliation-rules.md §13).
+ */
+function readiness(core: SentinelCore, verification: Verification): Readiness {
   const store = core.writer.status();
   const checks = {
     broker: core.broker.state === 'READY' ? (true as const) : `broker is ${core.broker.state}`,
@@ -115,6 +133,10 @@ function readiness(core: SentinelCore): Readiness {
       store.consecutiveFailures === 0
         ? (true as const)
         : `writes are failing: ${store.lastError ?? 'unknown'}`,
+    verification:
+      verification.state === 'VERIFIED'
+        ? (true as const)
+        : `${verification.state}: ${verification.reason ?? 'not verified'}`,
   };
   return { ready: Object.values(checks).every((c) => c === true), checks };
 }

@@ -68,6 +68,11 @@ type Documents = {
     "\n  mutation ApiReconcileNow {\n    reconcile { id discrepancies { id type } }\n  }\n": typeof types.ApiReconcileNowDocument,
     "\n  mutation ApiAcknowledgeNow($id: ID!) {\n    acknowledgeDiscrepancy(id: $id, note: \"seen\") { id }\n  }\n": typeof types.ApiAcknowledgeNowDocument,
     "\n  mutation ApiResolveNow($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": typeof types.ApiResolveNowDocument,
+    "\n  query ApiVerification {\n    status { broker { state } verification { state reason verifiedAt run { id trigger } } }\n  }\n": typeof types.ApiVerificationDocument,
+    "\n  query ApiVerificationBook {\n    positions { account quantity contract { conId } verifiedAt openDiscrepancy { type severity status } }\n  }\n": typeof types.ApiVerificationBookDocument,
+    "\n  mutation ApiVerificationReconcile {\n    reconcile { id finishedAt caughtUpCount loadedCount }\n  }\n": typeof types.ApiVerificationReconcileDocument,
+    "\n  query ApiVerificationRuns {\n    reconciliationRuns(first: 5) {\n      edges { node { trigger status caughtUpCount loadedCount discrepancies { type status note caughtUpAt storeUpdatedAt } } }\n    }\n  }\n": typeof types.ApiVerificationRunsDocument,
+    "\n  subscription ApiVerificationChanges {\n    discrepancyChanged { kind discrepancy { account type status storeQuantity brokerQuantity note caughtUpAt contract { conId } } }\n  }\n": typeof types.ApiVerificationChangesDocument,
 };
 const documents: Documents = {
     "\n  query ApiViewer {\n    viewer { role }\n  }\n": types.ApiViewerDocument,
@@ -123,6 +128,11 @@ const documents: Documents = {
     "\n  mutation ApiReconcileNow {\n    reconcile { id discrepancies { id type } }\n  }\n": types.ApiReconcileNowDocument,
     "\n  mutation ApiAcknowledgeNow($id: ID!) {\n    acknowledgeDiscrepancy(id: $id, note: \"seen\") { id }\n  }\n": types.ApiAcknowledgeNowDocument,
     "\n  mutation ApiResolveNow($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": types.ApiResolveNowDocument,
+    "\n  query ApiVerification {\n    status { broker { state } verification { state reason verifiedAt run { id trigger } } }\n  }\n": types.ApiVerificationDocument,
+    "\n  query ApiVerificationBook {\n    positions { account quantity contract { conId } verifiedAt openDiscrepancy { type severity status } }\n  }\n": types.ApiVerificationBookDocument,
+    "\n  mutation ApiVerificationReconcile {\n    reconcile { id finishedAt caughtUpCount loadedCount }\n  }\n": types.ApiVerificationReconcileDocument,
+    "\n  query ApiVerificationRuns {\n    reconciliationRuns(first: 5) {\n      edges { node { trigger status caughtUpCount loadedCount discrepancies { type status note caughtUpAt storeUpdatedAt } } }\n    }\n  }\n": types.ApiVerificationRunsDocument,
+    "\n  subscription ApiVerificationChanges {\n    discrepancyChanged { kind discrepancy { account type status storeQuantity brokerQuantity note caughtUpAt contract { conId } } }\n  }\n": types.ApiVerificationChangesDocument,
 };
 
 /**
@@ -337,6 +347,26 @@ export function graphql(source: "\n  mutation ApiAcknowledgeNow($id: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ApiResolveNow($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n"): typeof import('./graphql.js').ApiResolveNowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiVerification {\n    status { broker { state } verification { state reason verifiedAt run { id trigger } } }\n  }\n"): typeof import('./graphql.js').ApiVerificationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiVerificationBook {\n    positions { account quantity contract { conId } verifiedAt openDiscrepancy { type severity status } }\n  }\n"): typeof import('./graphql.js').ApiVerificationBookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiVerificationReconcile {\n    reconcile { id finishedAt caughtUpCount loadedCount }\n  }\n"): typeof import('./graphql.js').ApiVerificationReconcileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiVerificationRuns {\n    reconciliationRuns(first: 5) {\n      edges { node { trigger status caughtUpCount loadedCount discrepancies { type status note caughtUpAt storeUpdatedAt } } }\n    }\n  }\n"): typeof import('./graphql.js').ApiVerificationRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiVerificationChanges {\n    discrepancyChanged { kind discrepancy { account type status storeQuantity brokerQuantity note caughtUpAt contract { conId } } }\n  }\n"): typeof import('./graphql.js').ApiVerificationChangesDocument;
 
 
 export function graphql(source: string) {
