@@ -29,6 +29,12 @@ export interface SentinelCore {
 export interface CoreTuning {
   /** How soon the broker connection is retried (default 1 s doubling to 30 s, with jitter). */
   readonly brokerBackoff?: Partial<BackoffPolicy> | undefined;
+  /**
+   * The one-off `reconcile` command: the store takes nothing from the broker's feed (no starting
+   * list, no live update), so a run compares the file as it is; runs write corrective rows (expired
+   * options, healing) only with --heal.
+   */
+  readonly compareOnly?: boolean | undefined;
 }
 
 /**
@@ -79,6 +85,7 @@ export async function assembleCore(
       rules,
       intervalMs: config.reconcileIntervalMs,
       heal: config.heal,
+      closeExpired: !tuning.compareOnly || config.heal,
       newId: randomUUID,
     });
     // Every broker update reaches the writer through one ordered step that compares each starting
@@ -94,7 +101,7 @@ export async function assembleCore(
         for (const listener of catchUpListeners) listener(catchUp);
       },
     });
-    broker.onFeedItem((item) => ingest.accept(item));
+    if (!tuning.compareOnly) broker.onFeedItem((item) => ingest.accept(item));
     await reconciliation.start();
     closers.unshift(() => reconciliation.stop());
     let closing: Promise<void> | undefined;

@@ -1,6 +1,6 @@
+import type { Clock } from '../domain/clock.js';
 import { DISCREPANCY_TYPES, type DiscrepancyType, SEVERITIES, type Severity } from '../domain/discrepancy.js';
 import { type Incident, isActive } from '../domain/incident.js';
-import type { Clock } from '../domain/clock.js';
 import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
 import type { VerificationWatch } from '../domain/reconciliation/verification-watch.js';
 import { VERIFICATION_STATES, verificationAgeSeconds } from '../domain/verification.js';
@@ -114,7 +114,7 @@ export function sentinelMetrics(parts: MetricParts): { registry: PrometheusRegis
   );
   const caughtUp = registry.counter(
     'sentinel_caught_up_positions_total',
-    "Keys a starting list changed (the store was behind the broker) since the service started",
+    'Keys a starting list changed (the store was behind the broker) since the service started',
   );
   registry.gauge('sentinel_websocket_connections', 'Open WebSocket connections', parts.webSocketConnections);
   // Identical WebSocket subscriptions share one source: count what clients hold and receive, not

@@ -30,6 +30,8 @@ export interface RunDependencies {
   readonly clock: Clock;
   readonly rules: ReconcileRules;
   readonly heal: boolean;
+  /** Whether the run closes expired options with an EXPIRY row (default true). */
+  readonly closeExpired?: boolean | undefined;
   readonly newId: () => string;
   /** Serializes every change to incidents (runs and people). */
   readonly incidentLock: SerialLock;
@@ -105,9 +107,8 @@ export async function executeRun(
     }
 
     const closedAt = deps.clock.now();
-    const corrective = outcome.expired.map((p) =>
-      expiryRow(p, closedAt, () => deps.positions.nextSequence()),
-    );
+    const expired = deps.closeExpired === false ? [] : outcome.expired;
+    const corrective = expired.map((p) => expiryRow(p, closedAt, () => deps.positions.nextSequence()));
     const healed = deps.heal ? healingRows(deps, id, outcome, broker, closedAt) : [];
     if (corrective.length + healed.length > 0) await deps.positions.append([...corrective, ...healed]);
 

@@ -35,6 +35,8 @@ export interface ReconciliationServiceOptions {
   /** Time between scheduled runs, counted from the end of the previous run of any trigger. */
   readonly intervalMs: number;
   readonly heal: boolean;
+  /** Whether runs close expired options with an EXPIRY row (default true). */
+  readonly closeExpired?: boolean | undefined;
   readonly newId: () => string;
 }
 
