@@ -20,9 +20,11 @@ export interface SentinelCore {
   /** Called after each starting list is compared with the store (for metrics). */
   onCatchUp(listener: (catchUp: CatchUp) => void): () => void;
   /** Adds a step to run first at close (a layer built on top stops before the core). */
-  onClose(step: () => Promise<void> | void): void;
+  onClose(step: () => Promise<void> | void, name: string): void;
   /** Ordered: what was added last, then reconciliation, broker, writer (flushing), store. */
   close(): Promise<void>;
+  /** The close steps not finished yet (the one in progress first), then those that failed. */
+  unfinishedClose(): readonly string[];
 }
 
 /** Settings that are not configuration: the defaults suit production. */
@@ -50,12 +52,12 @@ export async function assembleCore(
   tuning: CoreTuning = {},
 ): Promise<SentinelCore> {
   const store = await openStore({ path: config.db, clock });
-  const closers: (() => Promise<void> | void)[] = [() => store.close()];
+  const closers: CloseStep[] = [{ name: 'store', run: () => store.close() }];
   const close = () => runInOrder(closers, logger);
   const catchUpListeners = new Set<(catchUp: CatchUp) => void>();
   try {
     const writer = await createPositionWriter(store, { flushIntervalMs: config.flushIntervalMs, clock });
-    closers.unshift(() => writer.close());
+    closers.unshift({ name: 'writer (writing buffered updates)', run: () => writer.close() });
     const broker = createIbAdapter({
       host: config.ib.host,
       port: config.ib.port,
@@ -68,7 +70,7 @@ export async function assembleCore(
       nextSequence: () => store.nextSequence(),
       backoff: tuning.brokerBackoff,
     });
-    closers.unshift(() => broker.stop());
+    closers.unshift({ name: 'broker connection', run: () => broker.stop() });
     const positions = positionStoreAdapter(store, writer);
     const rules = {
       securityTypes: config.securityTypes,
@@ -103,7 +105,7 @@ export async function assembleCore(
     });
     if (!tuning.compareOnly) broker.onFeedItem((item) => ingest.accept(item));
     await reconciliation.start();
-    closers.unshift(() => reconciliation.stop());
+    closers.unshift({ name: 'reconciliation', run: () => reconciliation.stop() });
     let closing: Promise<void> | undefined;
     return {
       store,
@@ -114,11 +116,12 @@ export async function assembleCore(
         catchUpListeners.add(listener);
         return () => catchUpListeners.delete(listener);
       },
-      onClose: (step) => closers.unshift(step),
+      onClose: (step, name) => closers.unshift({ name, run: step }),
       close: () => {
         closing ??= close();
         return closing;
       },
+      unfinishedClose: () => closers.filter((s) => !s.done || s.failed).map(describeStep),
     };
   } catch (error) {
     await close();
@@ -126,13 +129,27 @@ export async function assembleCore(
   }
 }
 
+interface CloseStep {
+  readonly name: string;
+  readonly run: () => Promise<void> | void;
+  done?: boolean;
+  failed?: boolean;
+}
+
+function describeStep(step: CloseStep): string {
+  return step.failed ? `${step.name} (failed)` : step.name;
+}
+
 /** Runs each step in turn; one failing step does not stop the next. */
-async function runInOrder(steps: readonly (() => Promise<void> | void)[], logger: Logger): Promise<void> {
+async function runInOrder(steps: readonly CloseStep[], logger: Logger): Promise<void> {
   for (const step of steps) {
     try {
-      await step();
+      await step.run();
     } catch (error) {
-      logger.error('error while shutting down', { error });
+      step.failed = true;
+      logger.error('error while shutting down', { error, step: step.name });
+    } finally {
+      step.done = true;
     }
   }
 }

@@ -35,6 +35,8 @@ export interface Sentinel {
   readonly reconciliation: ReconciliationService;
   /** Ordered shutdown: API (subscriptions complete), reconciliation, broker, writer (flushing), store. */
   close(): Promise<void>;
+  /** The shutdown steps not finished yet, the one in progress first. */
+  unfinishedClose(): readonly string[];
 }
 
 const NO_WEBSOCKET_SUBSCRIPTIONS = {
@@ -61,7 +63,7 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       onRun: (listener) => core.reconciliation.onRun(listener),
     });
     verification.start();
-    core.onClose(() => verification.stop());
+    core.onClose(() => verification.stop(), 'verification');
     const status = new SystemStatusSource({
       broker: core.broker,
       writer: core.writer,
@@ -74,7 +76,7 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       clock,
     });
     status.start();
-    core.onClose(() => status.stop());
+    core.onClose(() => status.stop(), 'status');
 
     const subscriptions = new SubscriptionMeter();
     let server: ApiServer | undefined;
@@ -87,7 +89,7 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       webSocketConnections: () => server?.webSocketConnections() ?? 0,
       webSocketSubscriptions: () => server?.webSocketSubscriptions() ?? NO_WEBSOCKET_SUBSCRIPTIONS,
     });
-    core.onClose(metrics.dispose);
+    core.onClose(metrics.dispose, 'metrics');
 
     server = await startApiServer({
       host: config.host,
@@ -106,7 +108,7 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       endSubscriptions: () => subscriptions.completeAll(),
       ...(options.webRoot ? { staticRoutes: staticFiles(options.webRoot) } : {}),
     });
-    core.onClose(server.close);
+    core.onClose(server.close, 'API server (completing subscriptions)');
     core.broker.start();
     return {
       url: server.url,
@@ -114,6 +116,7 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       broker: core.broker,
       reconciliation: core.reconciliation,
       close: core.close,
+      unfinishedClose: core.unfinishedClose,
     };
   } catch (error) {
     await core.close();
