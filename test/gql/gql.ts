@@ -73,6 +73,7 @@ type Documents = {
     "\n  mutation ApiVerificationReconcile {\n    reconcile { id finishedAt caughtUpCount loadedCount }\n  }\n": typeof types.ApiVerificationReconcileDocument,
     "\n  query ApiVerificationRuns {\n    reconciliationRuns(first: 5) {\n      edges { node { trigger status caughtUpCount loadedCount discrepancies { type status note caughtUpAt storeUpdatedAt } } }\n    }\n  }\n": typeof types.ApiVerificationRunsDocument,
     "\n  subscription ApiVerificationChanges {\n    discrepancyChanged { kind discrepancy { account type status storeQuantity brokerQuantity note caughtUpAt contract { conId } } }\n  }\n": typeof types.ApiVerificationChangesDocument,
+    "\n  query CliSignalsStatus {\n    status { store { path bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": typeof types.CliSignalsStatusDocument,
 };
 const documents: Documents = {
     "\n  query ApiViewer {\n    viewer { role }\n  }\n": types.ApiViewerDocument,
@@ -133,6 +134,7 @@ const documents: Documents = {
     "\n  mutation ApiVerificationReconcile {\n    reconcile { id finishedAt caughtUpCount loadedCount }\n  }\n": types.ApiVerificationReconcileDocument,
     "\n  query ApiVerificationRuns {\n    reconciliationRuns(first: 5) {\n      edges { node { trigger status caughtUpCount loadedCount discrepancies { type status note caughtUpAt storeUpdatedAt } } }\n    }\n  }\n": types.ApiVerificationRunsDocument,
     "\n  subscription ApiVerificationChanges {\n    discrepancyChanged { kind discrepancy { account type status storeQuantity brokerQuantity note caughtUpAt contract { conId } } }\n  }\n": types.ApiVerificationChangesDocument,
+    "\n  query CliSignalsStatus {\n    status { store { path bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": types.CliSignalsStatusDocument,
 };
 
 /**
@@ -367,6 +369,10 @@ export function graphql(source: "\n  query ApiVerificationRuns {\n    reconcilia
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ApiVerificationChanges {\n    discrepancyChanged { kind discrepancy { account type status storeQuantity brokerQuantity note caughtUpAt contract { conId } } }\n  }\n"): typeof import('./graphql.js').ApiVerificationChangesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliSignalsStatus {\n    status { store { path bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n"): typeof import('./graphql.js').CliSignalsStatusDocument;
 
 
 export function graphql(source: string) {

@@ -455,6 +455,11 @@ export type ApiVerificationChangesSubscriptionVariables = Exact<{ [key: string]:
 
 export type ApiVerificationChangesSubscription = { discrepancyChanged: { kind: DiscrepancyEventKind, discrepancy: { account: string, type: DiscrepancyType, status: DiscrepancyStatus, storeQuantity: number | null, brokerQuantity: number | null, note: string | null, caughtUpAt: string | null, contract: { conId: number } } } };
 
+export type CliSignalsStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CliSignalsStatusQuery = { status: { store: { path: string, bufferedUpdates: number, totalUpdates: number }, reconciliation: { lastRun: { trigger: ReconciliationTrigger } | null } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1208,3 +1213,19 @@ export const ApiVerificationChangesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiVerificationChangesSubscription, ApiVerificationChangesSubscriptionVariables>;
+export const CliSignalsStatusDocument = new TypedDocumentString(`
+    query CliSignalsStatus {
+  status {
+    store {
+      path
+      bufferedUpdates
+      totalUpdates
+    }
+    reconciliation {
+      lastRun {
+        trigger
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CliSignalsStatusQuery, CliSignalsStatusQueryVariables>;
