@@ -19,7 +19,6 @@ const SPY_P = option(810002, 'SPY', EXPIRY, 550, 'PUT');
 const SPXW_C = option(810010, 'SPX', EXPIRY, 6000, 'CALL', 'SPXW');
 const AAPL_P = option(810020, 'AAPL', EXPIRY, 230, 'PUT');
 const TSLA_C = option(810040, 'TSLA', EXPIRY, 300, 'CALL');
-const PROCESS_TIMEOUT_MS = 90_000;
 
 let simClock: ManualClock;
 let sim: TwsSimulator;
