@@ -62,14 +62,12 @@ export class SystemStatusSource {
   start(): void {
     this.#detach.push(
       this.parts.broker.onStateChange(() => this.#publish()),
-      // Also when it ages into STALE, which no other event announces.
-      this.parts.verification.onChange(() => this.#publish()),
       // Run listeners are called before the service has marked the run finished and scheduled
       // the next one; published at once, the status would say "running" until the next poll.
-      this.parts.reconciliation.onRun(() => {
-        clearImmediate(this.#afterRun);
-        this.#afterRun = setImmediate(() => this.#publish());
-      }),
+      this.parts.reconciliation.onRun(() => this.#publishSoon()),
+      // Also when it ages into STALE, which no other event announces. A run moves it too, from
+      // inside the same run listeners: published soon for the same reason.
+      this.parts.verification.onChange(() => this.#publishSoon()),
     );
     this.#poll();
   }
@@ -85,6 +83,11 @@ export class SystemStatusSource {
       if (this.#hub.listenerCount > 0) this.#publish();
       this.#poll();
     });
+  }
+
+  #publishSoon(): void {
+    clearImmediate(this.#afterRun);
+    this.#afterRun = setImmediate(() => this.#publish());
   }
 
   #publish(): void {

@@ -30,7 +30,7 @@ type Documents = {
     "\n  query ApiErrorsRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) { edges { cursor } }\n  }\n": typeof types.ApiErrorsRunsDocument,
     "\n  query ApiErrorsHistory($account: String!, $conId: Int!) {\n    positionHistory(account: $account, conId: $conId, first: 1) { edges { cursor } }\n  }\n": typeof types.ApiErrorsHistoryDocument,
     "\n  subscription ApiErrorsFollow($after: String) {\n    positionUpdated(after: $after) { cursor }\n  }\n": typeof types.ApiErrorsFollowDocument,
-    "\n  mutation ApiErrorsAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id status }\n  }\n": typeof types.ApiErrorsAcknowledgeDocument,
+    "\n  mutation ApiErrorsAcknowledge($id: ID!, $note: String) {\n    acknowledgeDiscrepancy(id: $id, note: $note) { id status }\n  }\n": typeof types.ApiErrorsAcknowledgeDocument,
     "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n": typeof types.ApiErrorsReconcileDocument,
     "\n  query ApiLimitsViewer {\n    viewer { role }\n  }\n": typeof types.ApiLimitsViewerDocument,
     "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n": typeof types.ApiLimitsStatusDocument,
@@ -91,7 +91,7 @@ const documents: Documents = {
     "\n  query ApiErrorsRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) { edges { cursor } }\n  }\n": types.ApiErrorsRunsDocument,
     "\n  query ApiErrorsHistory($account: String!, $conId: Int!) {\n    positionHistory(account: $account, conId: $conId, first: 1) { edges { cursor } }\n  }\n": types.ApiErrorsHistoryDocument,
     "\n  subscription ApiErrorsFollow($after: String) {\n    positionUpdated(after: $after) { cursor }\n  }\n": types.ApiErrorsFollowDocument,
-    "\n  mutation ApiErrorsAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id status }\n  }\n": types.ApiErrorsAcknowledgeDocument,
+    "\n  mutation ApiErrorsAcknowledge($id: ID!, $note: String) {\n    acknowledgeDiscrepancy(id: $id, note: $note) { id status }\n  }\n": types.ApiErrorsAcknowledgeDocument,
     "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n": types.ApiErrorsReconcileDocument,
     "\n  query ApiLimitsViewer {\n    viewer { role }\n  }\n": types.ApiLimitsViewerDocument,
     "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n": types.ApiLimitsStatusDocument,
@@ -200,7 +200,7 @@ export function graphql(source: "\n  subscription ApiErrorsFollow($after: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ApiErrorsAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id status }\n  }\n"): typeof import('./graphql.js').ApiErrorsAcknowledgeDocument;
+export function graphql(source: "\n  mutation ApiErrorsAcknowledge($id: ID!, $note: String) {\n    acknowledgeDiscrepancy(id: $id, note: $note) { id status }\n  }\n"): typeof import('./graphql.js').ApiErrorsAcknowledgeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -186,6 +186,7 @@ export type ApiErrorsFollowSubscription = { positionUpdated: { cursor: string } 
 
 export type ApiErrorsAcknowledgeMutationVariables = Exact<{
   id: string | number;
+  note?: string | null | undefined;
 }>;
 
 
@@ -620,8 +621,8 @@ export const ApiErrorsFollowDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ApiErrorsFollowSubscription, ApiErrorsFollowSubscriptionVariables>;
 export const ApiErrorsAcknowledgeDocument = new TypedDocumentString(`
-    mutation ApiErrorsAcknowledge($id: ID!) {
-  acknowledgeDiscrepancy(id: $id) {
+    mutation ApiErrorsAcknowledge($id: ID!, $note: String) {
+  acknowledgeDiscrepancy(id: $id, note: $note) {
     id
     status
   }
