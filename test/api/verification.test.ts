@@ -158,6 +158,7 @@ describe('the verification state through the API', () => {
       loadedCount: 0,
     });
     expect(startup?.node.discrepancies).toHaveLength(2);
+    expect(await service.metric('sentinel_caught_up_positions_total')).toBe(2);
     for (const d of startup?.node.discrepancies ?? []) {
       expect(d.status).toBe('RESOLVED');
       expect(new Date(d.storeUpdatedAt!).getTime()).toBeLessThan(new Date(d.caughtUpAt!).getTime());
