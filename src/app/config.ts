@@ -22,6 +22,7 @@ export interface Config {
   readonly staleAfterMs: number;
   readonly quietWindowMs: number;
   readonly snapshotTimeoutMs: number;
+  readonly shutdownTimeoutMs: number;
   readonly tolerance: QuantityTolerance;
   readonly heal: boolean;
   readonly apiKeys: readonly ApiKey[];
@@ -101,6 +102,7 @@ export function loadConfig(
     staleAfterMs: check('stale-after-ms', integerIn(1000, 7 * 86_400_000), 900_000),
     quietWindowMs: check('quiet-window-ms', integerIn(0, 3_600_000), 5000),
     snapshotTimeoutMs: check('snapshot-timeout-ms', integerIn(100, 600_000), 30_000),
+    shutdownTimeoutMs: check('shutdown-timeout-ms', integerIn(100, 600_000), 15_000),
     tolerance: {
       absolute: check('tolerance-absolute', nonNegativeNumber, 1e-9),
       relative: check('tolerance-relative', nonNegativeNumber, 0),

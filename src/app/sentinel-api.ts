@@ -39,6 +39,7 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
       position: async (key) => parts.writer.position(key),
       asOf: (at, filter) => parts.writer.positionsAsOf(at, filter),
       history: (key, page) => parts.writer.history(key, page),
+      verifiedAt: (key) => parts.reconciliation.verificationOf(key)?.verifiedAt ?? null,
       // The writer's stream carries closes whatever the filter says: a close is the change.
       follow: (after, filter, cursor) =>
         meter.track(
@@ -55,6 +56,7 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
     discrepancies: {
       list: (filter) => ledger.incidents(withDefaultStatus(filter)),
       get: (id) => ledger.incident(id),
+      activeOf: (key) => parts.reconciliation.openDiscrepancyOf(key) ?? null,
       acknowledge: (id, note) => parts.reconciliation.acknowledge(id, note),
       resolve: (id, note) => parts.reconciliation.resolve(id, note),
       follow: (after, filter, cursor) =>

@@ -29,6 +29,8 @@ export interface Demo {
   readonly simulator: TwsSimulator;
   readonly scenario: DemoScenario | undefined;
   close(): Promise<void>;
+  /** The shutdown steps not finished yet, the one in progress first. */
+  unfinishedClose(): readonly string[];
 }
 
 /** The simulated TWS with its demo book, and the whole service connected to it, in one process. */
@@ -58,6 +60,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     await simulator.stop();
     throw error;
   }
+  let simulatorStopped = false;
   return {
     sentinel,
     simulator,
@@ -66,6 +69,8 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       scenario?.stop();
       await sentinel.close();
       await simulator.stop();
+      simulatorStopped = true;
     },
+    unfinishedClose: () => [...sentinel.unfinishedClose(), ...(simulatorStopped ? [] : ['simulator'])],
   };
 }

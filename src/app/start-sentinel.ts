@@ -1,5 +1,7 @@
 import type { Clock } from '../domain/clock.js';
 import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
+import { VerificationWatch } from '../domain/reconciliation/verification-watch.js';
+import type { Verification } from '../domain/verification.js';
 import { ApiKeyAuth } from '../infra/http/api-key-auth.js';
 import { type ApiServer, type Readiness, startApiServer } from '../infra/http/api-server.js';
 import { staticFiles } from '../infra/http/static-files.js';
@@ -35,6 +37,8 @@ export interface Sentinel {
   readonly reconciliation: ReconciliationService;
   /** Ordered shutdown: API (subscriptions complete), reconciliation, broker, writer (flushing), store. */
   close(): Promise<void>;
+  /** The shutdown steps not finished yet, the one in progress first. */
+  unfinishedClose(): readonly string[];
 }
 
 const NO_SUBSCRIPTIONS = {
@@ -52,10 +56,21 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
   const clock = options.clock ?? systemClock;
   const core = await assembleCore(config, logger, clock, options.tuning);
   try {
+    const verification = new VerificationWatch({
+      clock,
+      intervalMs: config.reconcileIntervalMs,
+      brokerState: () => core.broker.state,
+      onBrokerState: (listener) => core.broker.onStateChange(listener),
+      latestComplete: () => core.reconciliation.latestComplete(),
+      onRun: (listener) => core.reconciliation.onRun(listener),
+    });
+    verification.start();
+    core.onClose(() => verification.stop(), 'verification');
     const status = new SystemStatusSource({
       broker: core.broker,
       writer: core.writer,
       reconciliation: core.reconciliation,
+      verification,
       storePath: config.db,
       demo: options.demo ?? false,
       version: packageVersion(),
@@ -63,19 +78,21 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       clock,
     });
     status.start();
-    core.onClose(() => status.stop());
+    core.onClose(() => status.stop(), 'status');
 
     const subscriptions = new SubscriptionMeter();
     let server: ApiServer | undefined;
     const metrics = sentinelMetrics({
       ...core,
       subscriptions,
+      verification,
+      clock,
       activeIncidents: await core.store.reconciliation.activeIncidents(),
       webSocketConnections: () => server?.webSocketConnections() ?? 0,
       sseStreams: () => server?.sseStreams() ?? 0,
       cohortSubscriptions: () => server?.subscriptions() ?? NO_SUBSCRIPTIONS,
     });
-    core.onClose(metrics.dispose);
+    core.onClose(metrics.dispose, 'metrics');
 
     server = await startApiServer({
       host: config.host,
@@ -89,13 +106,13 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       }),
       auth: new ApiKeyAuth(config.apiKeys),
       logger: logger.child({ component: 'api' }),
-      readiness: () => readiness(core),
+      readiness: () => readiness(core, verification.current()),
       metrics: () => metrics.registry.render(),
       endSubscriptions: () => subscriptions.completeAll(),
       ...(options.sseKeepAliveMs !== undefined ? { sseKeepAliveMs: options.sseKeepAliveMs } : {}),
       ...(options.webRoot ? { staticRoutes: staticFiles(options.webRoot) } : {}),
     });
-    core.onClose(server.close);
+    core.onClose(server.close, 'API server (completing subscriptions)');
     core.broker.start();
     return {
       url: server.url,
@@ -103,6 +120,7 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       broker: core.broker,
       reconciliation: core.reconciliation,
       close: core.close,
+      unfinishedClose: core.unfinishedClose,
     };
   } catch (error) {
     await core.close();
@@ -110,8 +128,11 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
   }
 }
 
-/** Ready: the broker is READY and the store takes writes (migrations ran when it opened). */
-function readiness(core: SentinelCore): Readiness {
+/**
+ * Ready: the broker is READY, the store takes writes (migrations ran when it opened), and a recent
+ * run verified the store against the broker (docs/reconciliation-rules.md §13).
+ */
+function readiness(core: SentinelCore, verification: Verification): Readiness {
   const store = core.writer.status();
   const checks = {
     broker: core.broker.state === 'READY' ? (true as const) : `broker is ${core.broker.state}`,
@@ -119,6 +140,10 @@ function readiness(core: SentinelCore): Readiness {
       store.consecutiveFailures === 0
         ? (true as const)
         : `writes are failing: ${store.lastError ?? 'unknown'}`,
+    verification:
+      verification.state === 'VERIFIED'
+        ? (true as const)
+        : `${verification.state}: ${verification.reason ?? 'not verified'}`,
   };
   return { ready: Object.values(checks).every((c) => c === true), checks };
 }

@@ -7,6 +7,7 @@ import { createLogger } from '../infra/logger.js';
 import { type Command, UsageError } from './cli-io.js';
 import { configFromArgs, configOptionsHelp, wantsHelp } from './config-usage.js';
 import { demoBanner } from './demo-banner.js';
+import { runUntilStopped } from './graceful-shutdown.js';
 import { startupFailure } from './startup-failure.js';
 
 const USAGE = `Usage: position-sentinel demo [options]
@@ -62,12 +63,16 @@ export const demoCommand: Command = {
       return 1;
     }
     io.stdout(demoBanner({ url: demo.sentinel.url, simulator: demo.simulator, seed, config }));
-    const signal = await io.waitForStop();
-    logger.info(`${signal}: shutting down the demo`);
-    await demo.close();
-    if (temporaryDb) for (const file of [temporaryDb, `${temporaryDb}.wal`]) rmSync(file, { force: true });
-    logger.info('stopped');
-    return 0;
+    const code = await runUntilStopped(
+      io,
+      demo,
+      { deadlineMs: config.shutdownTimeoutMs, logger },
+      'shutting down the demo',
+    );
+    // Only once the file is closed: a store still open (a shutdown that overran) is left alone.
+    if (temporaryDb && code === 0)
+      for (const file of [temporaryDb, `${temporaryDb}.wal`]) rmSync(file, { force: true });
+    return code;
   },
 };
 

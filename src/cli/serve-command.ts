@@ -3,13 +3,15 @@ import { startSentinel } from '../app/start-sentinel.js';
 import { createLogger } from '../infra/logger.js';
 import type { Command } from './cli-io.js';
 import { configFromArgs, configOptionsHelp, wantsHelp } from './config-usage.js';
+import { runUntilStopped } from './graceful-shutdown.js';
 import { startupFailure } from './startup-failure.js';
 
 const USAGE = `Usage: position-sentinel serve [options]
 
 Connects to TWS or IB Gateway, keeps the positions in the DuckDB store, reconciles them with the
 broker, and serves the GraphQL API (HTTP, SSE and WebSocket on one port) and the dashboard.
-Stops cleanly on Ctrl-C or SIGTERM.
+Stops cleanly on Ctrl-C or SIGTERM (further signals while stopping are ignored), within
+--shutdown-timeout-ms; past it, exits 1 naming what did not finish.
 
 `;
 
@@ -39,10 +41,6 @@ export const serveCommand: Command = {
       broker: `${config.ib.host}:${config.ib.port}`,
       store: config.db,
     });
-    const signal = await io.waitForStop();
-    logger.info(`${signal}: shutting down`);
-    await sentinel.close();
-    logger.info('stopped');
-    return 0;
+    return runUntilStopped(io, sentinel, { deadlineMs: config.shutdownTimeoutMs, logger });
   },
 };

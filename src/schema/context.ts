@@ -17,6 +17,8 @@ export interface SentinelApi {
     position(key: PositionKey): Promise<Position | undefined>;
     asOf(at: Date, filter: PositionFilter): Promise<readonly Position[]>;
     history(key: PositionKey, page: PageRequest): Promise<Page<PositionEvent>>;
+    /** When the last run whose complete snapshot agreed on the key finished; null if none did. */
+    verifiedAt(key: PositionKey): Date | null;
     follow(
       after: number | undefined,
       filter: PositionFilter,
@@ -29,6 +31,8 @@ export interface SentinelApi {
   readonly discrepancies: {
     list(filter: DiscrepancyFilter): Promise<readonly Incident[]>;
     get(id: string): Promise<Incident | undefined>;
+    /** The key's active discrepancy, the most severe if several. */
+    activeOf(key: PositionKey): Incident | null;
     acknowledge(id: string, note: string | null): Promise<Incident>;
     resolve(id: string, note: string | null): Promise<Incident>;
     follow(

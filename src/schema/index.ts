@@ -9,6 +9,7 @@ import './position.js';
 import './position-update.js';
 import './reconciliation-run.js';
 import './system-status.js';
+import './verification.js';
 import './viewer.js';
 
 /** The whole public contract (committed as schema.graphql), sorted so the printed SDL is stable. */

@@ -32,8 +32,8 @@ const Follow = graphql(`
 `);
 
 const Acknowledge = graphql(`
-  mutation ApiErrorsAcknowledge($id: ID!) {
-    acknowledgeDiscrepancy(id: $id) { id status }
+  mutation ApiErrorsAcknowledge($id: ID!, $note: String) {
+    acknowledgeDiscrepancy(id: $id, note: $note) { id status }
   }
 `);
 
@@ -147,7 +147,10 @@ describe('unexpected errors', () => {
     const id = reconcile.discrepancies[0]?.id ?? '';
 
     disk.fill(); // the next write fails deep inside DuckDB
-    const overHttp = await post(service.url, Acknowledge, { id });
+    // A note larger than a page of the disk: the write cannot fit in what is left of the log's
+    // last page, whatever the log's length happens to be.
+    const note = 'n'.repeat(16_384);
+    const overHttp = await post(service.url, Acknowledge, { id, note });
     const plainly = `could not record the change: ${disk.failure.plain}`;
     expect(overHttp.errors).toEqual([
       expect.objectContaining({
@@ -158,7 +161,7 @@ describe('unexpected errors', () => {
     ]);
     const client = new WebSocketClient(service.wsUrl);
     sockets.push(client);
-    const overWebSocket = await client.execute(Acknowledge, { id });
+    const overWebSocket = await client.execute(Acknowledge, { id, note });
     expect(overWebSocket.errors).toEqual([
       expect.objectContaining({ message: plainly, extensions: { code: 'STORE_UNAVAILABLE' } }),
     ]);

@@ -47,6 +47,7 @@ describe('/healthz and /readyz', () => {
       checks: {
         broker: expect.stringMatching(/^broker is (DISCONNECTED|CONNECTING|CONNECTED)$/),
         store: true,
+        verification: expect.stringMatching(/^UNVERIFIED: broker (DISCONNECTED|CONNECTING|CONNECTED)$/),
       },
     });
     const health = await fetch(`${service.sentinel.url}/healthz`);
@@ -68,7 +69,11 @@ describe('/healthz and /readyz', () => {
     await expect
       .poll(async () => (await readyz(service as ServiceHarness)).status, { timeout: 15_000, interval: 20 })
       .toBe(200);
-    expect((await readyz(service)).body).toEqual({ status: 'ready', checks: { broker: true, store: true } });
+    // Ready only once the STARTUP run has compared the store with the broker.
+    expect((await readyz(service)).body).toEqual({
+      status: 'ready',
+      checks: { broker: true, store: true, verification: true },
+    });
     await service.untilStartupRun();
     expect((await query(service.url, BrokerBook)).brokerPositions).toHaveLength(3);
   });

@@ -1,5 +1,10 @@
+import { createServer } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/app/config.js';
+import { startSentinel } from '../../src/app/start-sentinel.js';
+import { silentLogger } from '../../src/infra/logger.js';
+import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { openBook, positionId } from '../web/support/demo-book.js';
 import { type DemoService, startDemoService } from '../web/support/demo-service.js';
 import { type BuiltDashboard, buildDashboard } from './support/build-dashboard.js';
@@ -52,6 +57,7 @@ describe('the dashboard in Chromium', () => {
 
       await expect.poll(text(p.getByTestId('mode')), POLL).toBe('DEMO');
       await expect.poll(text(p.getByTestId('connection')), POLL).toBe('live');
+      await expect.poll(text(p.getByTestId('verification')), POLL).toMatch(/^Verified at \d\d:\d\d:\d\d$/);
       await expect.poll(() => p.getByTestId('broker-state').getAttribute('data-state'), POLL).toBe('READY');
       await expect.poll(() => page.book().locator('tbody tr[data-position]').count(), POLL).toBe(6);
       const first = book[0]!;
@@ -101,7 +107,9 @@ describe('the dashboard in Chromium', () => {
       await discrepancy.getByRole('button', { name: 'Confirm' }).click();
       await expect.poll(() => discrepancy.count(), POLL).toBe(0);
       await expect.poll(text(page.bookRow(positionId(drifted)).getByTestId('quantity')), POLL).toBe('9');
-      expect(await p.getByTestId('discrepancies').textContent()).toContain('Nothing open');
+      expect(await p.getByTestId('discrepancies').textContent()).toContain(
+        'Nothing open: the store agrees with the broker.',
+      );
 
       expect(page.navigations()).toBe(1);
       expect(page.problems).toEqual([]);
@@ -141,6 +149,10 @@ describe('the dashboard in Chromium', () => {
       await expect.poll(text(p.getByTestId('connection')), POLL).toBe('live');
       await expect.poll(() => p.getByTestId('offline-banner').count(), POLL).toBe(0);
       await expect.poll(text(quantity), POLL).toBe('42');
+      // The new service's starting list differed from its store: the run says so.
+      await expect
+        .poll(text(p.getByTestId('caught-up')), POLL)
+        .toBe('caught up: 1 position changed while the service was stopped');
       // The page came back on its own, resuming positions and discrepancies from their cursors.
       const resumed = subscribesOf(page, 'DashboardPositions').at(-1);
       expect(resumed?.variables?.after).toEqual(expect.any(String));
@@ -152,6 +164,51 @@ describe('the dashboard in Chromium', () => {
       await expect.poll(text(quantity), POLL).toBe('7');
       expect(page.navigations()).toBe(1);
       expect(page.problems.filter((problem) => !isRefusedConnection(problem))).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'No broker ever connected: "Not verified" everywhere it would say "agrees", /readyz 503, the API says why',
+    async () => {
+      const url = await serviceWithoutBroker();
+      const page = await openDashboard(browser, url);
+      cleanups.push(() => page.close());
+      const { page: p } = page;
+      await expect.poll(text(p.getByTestId('connection')), POLL).toBe('live');
+      await expect
+        .poll(text(p.getByTestId('verification')), POLL)
+        .toMatch(/^Not verified: broker (disconnected|connecting)$/);
+      await expect
+        .poll(text(p.getByTestId('discrepancies')), POLL)
+        .toMatch(/Nothing open\. Not verified: broker/);
+      await expect
+        .poll(() => p.title(), POLL)
+        .toMatch(/^Not verified: broker (disconnected|connecting) · position-sentinel$/);
+      expect(await p.locator('body').textContent()).not.toMatch(/agree/i);
+      // Colour means state: no red mode badge beside a green "live".
+      const mode = p.getByTestId('mode');
+      expect(await text(mode)()).toBe('LIVE');
+      expect(await mode.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+
+      const readyz = await fetch(`${url}/readyz`);
+      expect(readyz.status).toBe(503);
+      const answer = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ status { verification { state reason verifiedAt } } }' }),
+      });
+      expect(((await answer.json()) as { data: unknown }).data).toEqual({
+        status: {
+          verification: {
+            state: 'UNVERIFIED',
+            reason: expect.stringMatching(/^broker (DISCONNECTED|CONNECTING)$/),
+            verifiedAt: null,
+          },
+        },
+      });
+      expect(await p.locator('body').textContent()).not.toMatch(/agree/i);
+      expect(page.problems).toEqual([]);
     },
     TEST_TIMEOUT,
   );
@@ -189,6 +246,31 @@ describe('the dashboard in Chromium', () => {
     TEST_TIMEOUT,
   );
 });
+
+/** The service with its dashboard, pointed at a port where no TWS listens. */
+async function serviceWithoutBroker(): Promise<string> {
+  const dir = makeTempDir('sentinel-no-broker-');
+  const { config } = loadConfig(
+    ['--port=0', `--db=${dir.path}/positions.duckdb`, `--ib-port=${await closedPort()}`, '--log-level=error'],
+    {},
+  );
+  const sentinel = await startSentinel({ config, logger: silentLogger, webRoot: built.root });
+  cleanups.push(async () => {
+    await sentinel.close();
+    dir.remove();
+  });
+  return sentinel.url;
+}
+
+/** A loopback port nothing listens on (one just released). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
 
 /**
  * Chromium reports each refused WebSocket attempt on the console by itself; while the service is

@@ -31,7 +31,7 @@ type Documents = {
     "\n  query ApiErrorsRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) { edges { cursor } }\n  }\n": typeof types.ApiErrorsRunsDocument,
     "\n  query ApiErrorsHistory($account: String!, $conId: Int!) {\n    positionHistory(account: $account, conId: $conId, first: 1) { edges { cursor } }\n  }\n": typeof types.ApiErrorsHistoryDocument,
     "\n  subscription ApiErrorsFollow($after: String) {\n    positionUpdated(after: $after) { cursor }\n  }\n": typeof types.ApiErrorsFollowDocument,
-    "\n  mutation ApiErrorsAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id status }\n  }\n": typeof types.ApiErrorsAcknowledgeDocument,
+    "\n  mutation ApiErrorsAcknowledge($id: ID!, $note: String) {\n    acknowledgeDiscrepancy(id: $id, note: $note) { id status }\n  }\n": typeof types.ApiErrorsAcknowledgeDocument,
     "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n": typeof types.ApiErrorsReconcileDocument,
     "\n  query ApiLimitsViewer {\n    viewer { role }\n  }\n": typeof types.ApiLimitsViewerDocument,
     "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n": typeof types.ApiLimitsStatusDocument,
@@ -71,6 +71,12 @@ type Documents = {
     "\n  mutation ApiReconcileNow {\n    reconcile { id discrepancies { id type } }\n  }\n": typeof types.ApiReconcileNowDocument,
     "\n  mutation ApiAcknowledgeNow($id: ID!) {\n    acknowledgeDiscrepancy(id: $id, note: \"seen\") { id }\n  }\n": typeof types.ApiAcknowledgeNowDocument,
     "\n  mutation ApiResolveNow($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": typeof types.ApiResolveNowDocument,
+    "\n  query ApiVerification {\n    status { broker { state } verification { state reason verifiedAt run { id trigger } } }\n  }\n": typeof types.ApiVerificationDocument,
+    "\n  query ApiVerificationBook {\n    positions { account quantity contract { conId } verifiedAt openDiscrepancy { type severity status } }\n  }\n": typeof types.ApiVerificationBookDocument,
+    "\n  mutation ApiVerificationReconcile {\n    reconcile { id finishedAt caughtUpCount loadedCount }\n  }\n": typeof types.ApiVerificationReconcileDocument,
+    "\n  query ApiVerificationRuns {\n    reconciliationRuns(first: 5) {\n      edges { node { trigger status caughtUpCount loadedCount discrepancies { type status note caughtUpAt storeUpdatedAt } } }\n    }\n  }\n": typeof types.ApiVerificationRunsDocument,
+    "\n  subscription ApiVerificationChanges {\n    discrepancyChanged { kind discrepancy { account type status storeQuantity brokerQuantity note caughtUpAt contract { conId } } }\n  }\n": typeof types.ApiVerificationChangesDocument,
+    "\n  query CliSignalsStatus {\n    status { store { path bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": typeof types.CliSignalsStatusDocument,
 };
 const documents: Documents = {
     "\n  query ApiViewer {\n    viewer { role }\n  }\n": types.ApiViewerDocument,
@@ -89,7 +95,7 @@ const documents: Documents = {
     "\n  query ApiErrorsRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) { edges { cursor } }\n  }\n": types.ApiErrorsRunsDocument,
     "\n  query ApiErrorsHistory($account: String!, $conId: Int!) {\n    positionHistory(account: $account, conId: $conId, first: 1) { edges { cursor } }\n  }\n": types.ApiErrorsHistoryDocument,
     "\n  subscription ApiErrorsFollow($after: String) {\n    positionUpdated(after: $after) { cursor }\n  }\n": types.ApiErrorsFollowDocument,
-    "\n  mutation ApiErrorsAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id status }\n  }\n": types.ApiErrorsAcknowledgeDocument,
+    "\n  mutation ApiErrorsAcknowledge($id: ID!, $note: String) {\n    acknowledgeDiscrepancy(id: $id, note: $note) { id status }\n  }\n": types.ApiErrorsAcknowledgeDocument,
     "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n": types.ApiErrorsReconcileDocument,
     "\n  query ApiLimitsViewer {\n    viewer { role }\n  }\n": types.ApiLimitsViewerDocument,
     "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n": types.ApiLimitsStatusDocument,
@@ -129,6 +135,12 @@ const documents: Documents = {
     "\n  mutation ApiReconcileNow {\n    reconcile { id discrepancies { id type } }\n  }\n": types.ApiReconcileNowDocument,
     "\n  mutation ApiAcknowledgeNow($id: ID!) {\n    acknowledgeDiscrepancy(id: $id, note: \"seen\") { id }\n  }\n": types.ApiAcknowledgeNowDocument,
     "\n  mutation ApiResolveNow($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": types.ApiResolveNowDocument,
+    "\n  query ApiVerification {\n    status { broker { state } verification { state reason verifiedAt run { id trigger } } }\n  }\n": types.ApiVerificationDocument,
+    "\n  query ApiVerificationBook {\n    positions { account quantity contract { conId } verifiedAt openDiscrepancy { type severity status } }\n  }\n": types.ApiVerificationBookDocument,
+    "\n  mutation ApiVerificationReconcile {\n    reconcile { id finishedAt caughtUpCount loadedCount }\n  }\n": types.ApiVerificationReconcileDocument,
+    "\n  query ApiVerificationRuns {\n    reconciliationRuns(first: 5) {\n      edges { node { trigger status caughtUpCount loadedCount discrepancies { type status note caughtUpAt storeUpdatedAt } } }\n    }\n  }\n": types.ApiVerificationRunsDocument,
+    "\n  subscription ApiVerificationChanges {\n    discrepancyChanged { kind discrepancy { account type status storeQuantity brokerQuantity note caughtUpAt contract { conId } } }\n  }\n": types.ApiVerificationChangesDocument,
+    "\n  query CliSignalsStatus {\n    status { store { path bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": types.CliSignalsStatusDocument,
 };
 
 /**
@@ -198,7 +210,7 @@ export function graphql(source: "\n  subscription ApiErrorsFollow($after: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ApiErrorsAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id status }\n  }\n"): typeof import('./graphql.js').ApiErrorsAcknowledgeDocument;
+export function graphql(source: "\n  mutation ApiErrorsAcknowledge($id: ID!, $note: String) {\n    acknowledgeDiscrepancy(id: $id, note: $note) { id status }\n  }\n"): typeof import('./graphql.js').ApiErrorsAcknowledgeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -355,6 +367,30 @@ export function graphql(source: "\n  mutation ApiAcknowledgeNow($id: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ApiResolveNow($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n"): typeof import('./graphql.js').ApiResolveNowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiVerification {\n    status { broker { state } verification { state reason verifiedAt run { id trigger } } }\n  }\n"): typeof import('./graphql.js').ApiVerificationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiVerificationBook {\n    positions { account quantity contract { conId } verifiedAt openDiscrepancy { type severity status } }\n  }\n"): typeof import('./graphql.js').ApiVerificationBookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiVerificationReconcile {\n    reconcile { id finishedAt caughtUpCount loadedCount }\n  }\n"): typeof import('./graphql.js').ApiVerificationReconcileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiVerificationRuns {\n    reconciliationRuns(first: 5) {\n      edges { node { trigger status caughtUpCount loadedCount discrepancies { type status note caughtUpAt storeUpdatedAt } } }\n    }\n  }\n"): typeof import('./graphql.js').ApiVerificationRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiVerificationChanges {\n    discrepancyChanged { kind discrepancy { account type status storeQuantity brokerQuantity note caughtUpAt contract { conId } } }\n  }\n"): typeof import('./graphql.js').ApiVerificationChangesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliSignalsStatus {\n    status { store { path bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n"): typeof import('./graphql.js').CliSignalsStatusDocument;
 
 
 export function graphql(source: string) {

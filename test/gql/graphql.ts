@@ -82,6 +82,12 @@ export type Severity =
   | 'INFO'
   | 'WARNING';
 
+/** VERIFIED: the latest run with a complete snapshot is younger than two reconciliation intervals and the broker is READY. UNVERIFIED: no such run yet, or the broker is not READY. STALE: that run is older. */
+export type VerificationState =
+  | 'STALE'
+  | 'UNVERIFIED'
+  | 'VERIFIED';
+
 /** ADMIN may run mutations; READ may only read and subscribe */
 export type ViewerRole =
   | 'ADMIN'
@@ -189,6 +195,7 @@ export type ApiErrorsFollowSubscription = { positionUpdated: { cursor: string } 
 
 export type ApiErrorsAcknowledgeMutationVariables = Exact<{
   id: string | number;
+  note?: string | null | undefined;
 }>;
 
 
@@ -442,6 +449,36 @@ export type ApiResolveNowMutationVariables = Exact<{
 
 
 export type ApiResolveNowMutation = { resolveDiscrepancy: { id: string } };
+
+export type ApiVerificationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiVerificationQuery = { status: { broker: { state: BrokerState }, verification: { state: VerificationState, reason: string | null, verifiedAt: string | null, run: { id: string, trigger: ReconciliationTrigger } | null } } };
+
+export type ApiVerificationBookQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiVerificationBookQuery = { positions: Array<{ account: string, quantity: number, verifiedAt: string | null, contract: { conId: number }, openDiscrepancy: { type: DiscrepancyType, severity: Severity, status: DiscrepancyStatus } | null }> };
+
+export type ApiVerificationReconcileMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiVerificationReconcileMutation = { reconcile: { id: string, finishedAt: string, caughtUpCount: number, loadedCount: number } };
+
+export type ApiVerificationRunsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiVerificationRunsQuery = { reconciliationRuns: { edges: Array<{ node: { trigger: ReconciliationTrigger, status: ReconciliationStatus, caughtUpCount: number, loadedCount: number, discrepancies: Array<{ type: DiscrepancyType, status: DiscrepancyStatus, note: string | null, caughtUpAt: string | null, storeUpdatedAt: string | null }> } }> } };
+
+export type ApiVerificationChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiVerificationChangesSubscription = { discrepancyChanged: { kind: DiscrepancyEventKind, discrepancy: { account: string, type: DiscrepancyType, status: DiscrepancyStatus, storeQuantity: number | null, brokerQuantity: number | null, note: string | null, caughtUpAt: string | null, contract: { conId: number } } } };
+
+export type CliSignalsStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CliSignalsStatusQuery = { status: { store: { path: string, bufferedUpdates: number, totalUpdates: number }, reconciliation: { lastRun: { trigger: ReconciliationTrigger } | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -698,8 +735,8 @@ export const ApiErrorsFollowDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ApiErrorsFollowSubscription, ApiErrorsFollowSubscriptionVariables>;
 export const ApiErrorsAcknowledgeDocument = new TypedDocumentString(`
-    mutation ApiErrorsAcknowledge($id: ID!) {
-  acknowledgeDiscrepancy(id: $id) {
+    mutation ApiErrorsAcknowledge($id: ID!, $note: String) {
+  acknowledgeDiscrepancy(id: $id, note: $note) {
     id
     status
   }
@@ -1223,3 +1260,104 @@ export const ApiResolveNowDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiResolveNowMutation, ApiResolveNowMutationVariables>;
+export const ApiVerificationDocument = new TypedDocumentString(`
+    query ApiVerification {
+  status {
+    broker {
+      state
+    }
+    verification {
+      state
+      reason
+      verifiedAt
+      run {
+        id
+        trigger
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiVerificationQuery, ApiVerificationQueryVariables>;
+export const ApiVerificationBookDocument = new TypedDocumentString(`
+    query ApiVerificationBook {
+  positions {
+    account
+    quantity
+    contract {
+      conId
+    }
+    verifiedAt
+    openDiscrepancy {
+      type
+      severity
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiVerificationBookQuery, ApiVerificationBookQueryVariables>;
+export const ApiVerificationReconcileDocument = new TypedDocumentString(`
+    mutation ApiVerificationReconcile {
+  reconcile {
+    id
+    finishedAt
+    caughtUpCount
+    loadedCount
+  }
+}
+    `) as unknown as TypedDocumentString<ApiVerificationReconcileMutation, ApiVerificationReconcileMutationVariables>;
+export const ApiVerificationRunsDocument = new TypedDocumentString(`
+    query ApiVerificationRuns {
+  reconciliationRuns(first: 5) {
+    edges {
+      node {
+        trigger
+        status
+        caughtUpCount
+        loadedCount
+        discrepancies {
+          type
+          status
+          note
+          caughtUpAt
+          storeUpdatedAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiVerificationRunsQuery, ApiVerificationRunsQueryVariables>;
+export const ApiVerificationChangesDocument = new TypedDocumentString(`
+    subscription ApiVerificationChanges {
+  discrepancyChanged {
+    kind
+    discrepancy {
+      account
+      type
+      status
+      storeQuantity
+      brokerQuantity
+      note
+      caughtUpAt
+      contract {
+        conId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiVerificationChangesSubscription, ApiVerificationChangesSubscriptionVariables>;
+export const CliSignalsStatusDocument = new TypedDocumentString(`
+    query CliSignalsStatus {
+  status {
+    store {
+      path
+      bufferedUpdates
+      totalUpdates
+    }
+    reconciliation {
+      lastRun {
+        trigger
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CliSignalsStatusQuery, CliSignalsStatusQueryVariables>;

@@ -116,10 +116,32 @@ describe('a broker that cannot give a complete snapshot proves nothing', () => {
     await until(() => s.core.broker.state === 'DISCONNECTED', 'the adapter to see the connection gone');
     h.clock.advance(30_000);
     const reconnect = await s.untilRun((r) => r.trigger === 'RECONNECT', 'the RECONNECT run');
-    expect(reconnect).toMatchObject({ status: 'CLEAN', brokerPositionCount: 3, storePositionCount: 3 });
+    expect(reconnect).toMatchObject({
+      status: 'CLEAN',
+      brokerPositionCount: 3,
+      storePositionCount: 3,
+      caughtUpCount: 3,
+    });
     expect(await s.activeIncidents()).toEqual([]);
+    // The catch-up resolves both known incidents, and records the drift no run could report.
     const resolved = s.incidentEvents.filter((e) => e.kind === 'RESOLVED').map((e) => e.incident);
-    expect(resolved.map((i) => i.id).sort()).toEqual(before.map((i) => i.id).sort());
+    const unreported = resolved.filter((i) => !before.some((b) => b.id === i.id));
+    expect(
+      resolved
+        .filter((i) => before.some((b) => b.id === i.id))
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(before.map((i) => i.id).sort());
+    expect(unreported).toMatchObject([
+      {
+        conId: SPY_550_P.conId,
+        type: 'POSITION_MISMATCH',
+        severity: 'CRITICAL',
+        storeQuantity: -4,
+        brokerQuantity: 4,
+      },
+    ]);
+    expect(resolved.every((i) => i.note?.startsWith('caught up after reconnect at '))).toBe(true);
     expect(resolved.every((i) => i.resolvedAt?.getTime() === reconnect.finishedAt.getTime())).toBe(true);
   });
 });
