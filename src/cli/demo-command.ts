@@ -7,7 +7,7 @@ import { createLogger } from '../infra/logger.js';
 import { type Command, UsageError } from './cli-io.js';
 import { configFromArgs, configOptionsHelp, wantsHelp } from './config-usage.js';
 import { demoBanner } from './demo-banner.js';
-import { startupFailure } from './startup-failure.js';
+import { API_LISTENER, type ListenerFlags, startupFailure } from './startup-failure.js';
 
 const USAGE = `Usage: position-sentinel demo [options]
 
@@ -21,6 +21,11 @@ Demo options:
   --simulator-port <n>              port of the simulated TWS (default: any free port)
 
 `;
+
+const DEMO_LISTENERS: ListenerFlags = {
+  ...API_LISTENER,
+  simulator: { name: 'the simulated TWS', flag: '--simulator-port' },
+};
 
 /** Defaults that make the demo show something soon; any flag or variable the user gives wins. */
 function demoDefaults(args: readonly string[], env: Readonly<Record<string, string | undefined>>): string[] {
@@ -52,11 +57,15 @@ export const demoCommand: Command = {
     const simulatorPort = wholeNumber(extra['simulator-port'], '--simulator-port', 65_535) ?? 0;
     const temporaryDb = defaults.some((d) => d.startsWith('--db=')) ? config.db : undefined;
     const logger = createLogger({ level: config.logLevel, write: io.stdout, pretty: io.interactive });
+    const removeTemporaryDb = () => {
+      if (temporaryDb) for (const file of [temporaryDb, `${temporaryDb}.wal`]) rmSync(file, { force: true });
+    };
     let demo: Awaited<ReturnType<typeof startDemo>>;
     try {
       demo = await startDemo({ config, logger, seed, simulatorPort, webRoot: dashboardBuildFolder() });
     } catch (error) {
-      const reason = startupFailure(error, config.host, config.port);
+      removeTemporaryDb();
+      const reason = startupFailure(error, DEMO_LISTENERS);
       if (reason === undefined) throw error;
       io.stderr(`position-sentinel demo: ${reason}\n`);
       return 1;
@@ -65,7 +74,7 @@ export const demoCommand: Command = {
     const signal = await io.waitForStop();
     logger.info(`${signal}: shutting down the demo`);
     await demo.close();
-    if (temporaryDb) for (const file of [temporaryDb, `${temporaryDb}.wal`]) rmSync(file, { force: true });
+    removeTemporaryDb();
     logger.info('stopped');
     return 0;
   },
