@@ -5,7 +5,7 @@ import { dashboardBuildFolder } from '../app/package-root.js';
 import { startDemo } from '../app/start-demo.js';
 import { createLogger } from '../infra/logger.js';
 import { type Command, UsageError } from './cli-io.js';
-import { configFromArgs, configOptionsHelp, wantsHelp } from './config-usage.js';
+import { configFromArgs, configOptionsHelp, type OptionsHelpChanges, wantsHelp } from './config-usage.js';
 import { demoBanner } from './demo-banner.js';
 import { API_LISTENER, type ListenerFlags, startupFailure } from './startup-failure.js';
 
@@ -13,14 +13,28 @@ const USAGE = `Usage: position-sentinel demo [options]
 
 Everything in one process, no IB account needed: a simulated TWS with a live options book
 (trading every few seconds, prices moving, and now and then a silent drift), and the service
-connected to it. Reconciles every 30 s and keeps its store in a temporary file unless told
-otherwise. Stops on Ctrl-C.
+connected to it. Reconciles every 30 s and keeps its store in a temporary file, removed when the
+demo stops: give --db PATH to keep it. Stops on Ctrl-C.
 
 Demo options:
   --seed <n>                        seed of the simulated trading (default: from the clock)
-  --simulator-port <n>              port of the simulated TWS (default: any free port)
+  --simulator-port <n>              port of the simulated TWS (default: any free port);
+                                    the service connects to it, so --ib-host and --ib-port
+                                    do not apply
 
 `;
+
+/** The demo's own defaults in its help; the service's options it does not take are left out. */
+const DEMO_OPTIONS_HELP: OptionsHelpChanges = {
+  defaults: {
+    'reconcile-interval-ms': '30000 in the demo',
+    db: 'a temporary file, removed on exit',
+  },
+  omit: ['ib-host', 'ib-port'],
+};
+
+/** Flags the demo refuses: its broker is its own simulated TWS. */
+const BROKER_ADDRESS_FLAGS = ['ib-host', 'ib-port'];
 
 const DEMO_LISTENERS: ListenerFlags = {
   ...API_LISTENER,
@@ -45,8 +59,17 @@ export const demoCommand: Command = {
   summary: 'Try it without IB: a simulated TWS with a live options book, and the service on it',
   async run(args, io) {
     if (wantsHelp(args)) {
-      io.stdout(USAGE + configOptionsHelp());
+      io.stdout(USAGE + configOptionsHelp(DEMO_OPTIONS_HELP));
       return 0;
+    }
+    const brokerFlag = BROKER_ADDRESS_FLAGS.find((flag) =>
+      args.some((a) => a === `--${flag}` || a.startsWith(`--${flag}=`)),
+    );
+    if (brokerFlag !== undefined) {
+      throw new UsageError(
+        `--${brokerFlag} does not apply to the demo: it connects to its own simulated TWS ` +
+          '(choose that port with --simulator-port); to use TWS or IB Gateway, run serve',
+      );
     }
     const defaults = demoDefaults(args, io.env);
     const { config, extra } = configFromArgs([...defaults, ...args], io.env, {
