@@ -112,6 +112,29 @@ describe('invalid configuration, as a real process', () => {
     );
   });
 
+  it("a negative number gets the option's own message, whether written `--flag -5`, `--flag=-5` or in the environment", async () => {
+    const message = 'must be a whole number from 1000 to 86400000, got "-5"';
+    const [separate, attached, fromEnv, demo] = await Promise.all([
+      run(['serve', '--reconcile-interval-ms', '-5']),
+      run(['serve', '--reconcile-interval-ms=-5']),
+      run(['serve'], { SENTINEL_RECONCILE_INTERVAL_MS: '-5' }),
+      run(['demo', '--simulator-port', '-1']),
+    ]);
+    for (const written of [separate, attached]) {
+      expect(written.exit.code).toBe(2);
+      expect(written.stderr).toEqual([
+        `position-sentinel serve: --reconcile-interval-ms ${message}`,
+        'Run with --help to see every option.',
+      ]);
+    }
+    expect(fromEnv.exit.code).toBe(2);
+    expect(fromEnv.stderr[0]).toBe(`position-sentinel serve: SENTINEL_RECONCILE_INTERVAL_MS ${message}`);
+    expect(demo.exit.code).toBe(2);
+    expect(demo.stderr).toEqual([
+      'position-sentinel demo: --simulator-port must be a whole number from 0 to 65535, got "-1"',
+    ]);
+  }, 60_000);
+
   it('a misspelt flag is a usage error too', async () => {
     const unknown = await run(['serve', '--prot=4000']);
     expect(unknown.exit.code).toBe(2);
