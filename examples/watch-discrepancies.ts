@@ -9,7 +9,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { type ClientOptions, clientOptions } from './client-options.js';
+import { CLIENT_OPTIONS_HELP, type ClientOptions, clientOptions } from './client-options.js';
 import type { WatchDiscrepanciesSubscription } from './gql/graphql.js';
 import { graphql } from './gql/index.js';
 
@@ -77,11 +77,20 @@ async function watch(options: ClientOptions): Promise<void> {
   }
 }
 
-let options: ClientOptions;
+const USAGE = `Usage: npx tsx examples/watch-discrepancies.ts [--url URL] [--api-key KEY]
+
+Prints every discrepancy event as it happens, over WebSocket, and resumes after the last one it
+printed when the connection comes back. Runs until stopped; exits 2 on a bad option or an API
+key the service refuses.
+
+${CLIENT_OPTIONS_HELP}`;
+
+let options: ClientOptions | 'help';
 try {
   options = clientOptions(process.argv.slice(2), process.env);
 } catch (error) {
   console.error(`watch-discrepancies: ${(error as Error).message}`);
   process.exit(2);
 }
-await watch(options);
+if (options === 'help') process.stdout.write(USAGE);
+else await watch(options);

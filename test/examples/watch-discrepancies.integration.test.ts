@@ -74,6 +74,23 @@ describe('examples/watch-discrepancies.ts', () => {
   );
 
   it(
+    'prints its usage and exits 0 on --help, without connecting',
+    async () => {
+      const result = await runExample('watch-discrepancies.ts', [
+        '--help',
+        '--url',
+        'http://127.0.0.1:9/graphql',
+      ]);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toMatch(
+        /^Usage: npx tsx examples\/watch-discrepancies\.ts \[--url URL\] \[--api-key KEY\]\n/,
+      );
+      expect(result.stdout).toContain('--url URL');
+    },
+    TIMEOUT,
+  );
+
+  it(
     'exits 2 with a clear message on an option it does not know',
     async () => {
       const result = await runExample('watch-discrepancies.ts', ['--frobnicate']);
