@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js';
 import { type ApiKeyAuth, keyFromAuthorizationHeader, keyFromConnectionParams } from './api-key-auth.js';
 import { GRAPHIQL_TABS } from './graphiql-examples.js';
 import { clientErrorMasker, forbidden, MASKED_MESSAGE } from './graphql-errors.js';
-import { operationLimitsPlugin } from './operation-limits.js';
+import { operationLimitsPlugin, pageSizeLimitPlugin } from './operation-limits.js';
 import { type SseSubscriptionOptions, sseSubscriptions } from './sse-subscriptions.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -57,6 +57,7 @@ export function createSentinelYoga(deps: YogaDependencies) {
       requireApiKeyOverHttp(deps.auth),
       mutationsNeedAdmin(),
       operationLimitsPlugin(),
+      pageSizeLimitPlugin(),
       ...(deps.sse ? [sseSubscriptions(deps.sse)] : []),
       ...(deps.plugins ?? []),
     ],
