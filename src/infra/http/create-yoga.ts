@@ -4,7 +4,7 @@ import { createYoga, type Plugin, type YogaServerOptions } from 'graphql-yoga';
 import type { SchemaContext, SentinelApi } from '../../schema/context.js';
 import type { Logger } from '../logger.js';
 import { type ApiKeyAuth, keyFromAuthorizationHeader, keyFromConnectionParams } from './api-key-auth.js';
-import { GRAPHIQL_TABS } from './graphiql-examples.js';
+import { GRAPHIQL_APPEARANCE, GRAPHIQL_TABS } from './graphiql-examples.js';
 import { clientErrorMasker, forbidden, MASKED_MESSAGE } from './graphql-errors.js';
 import { operationLimitsPlugin, pageSizeLimitPlugin } from './operation-limits.js';
 import { type SseSubscriptionOptions, sseSubscriptions } from './sse-subscriptions.js';
@@ -47,6 +47,7 @@ export function createSentinelYoga(deps: YogaDependencies) {
     graphiql: {
       title: 'position-sentinel',
       defaultTabs: GRAPHIQL_TABS.map((tab) => ({ query: tab.query })),
+      ...GRAPHIQL_APPEARANCE,
       ...(deps.auth.required ? { headers: JSON.stringify({ Authorization: 'Bearer <your API key>' }) } : {}),
     },
     maskedErrors: {
