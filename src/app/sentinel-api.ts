@@ -17,6 +17,7 @@ import type { PositionWriter } from '../infra/duckdb/position-writer.js';
 import type { IbAdapter } from '../infra/ib/ib-adapter.js';
 import type { SentinelApi } from '../schema/context.js';
 import { trackCursor } from './cursor-tracking.js';
+import { exportPositions } from './position-export.js';
 import type { SubscriptionMeter } from './subscription-meter.js';
 
 export interface SentinelApiParts {
@@ -77,6 +78,9 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
     system: {
       status: parts.status,
       changes: () => meter.track(parts.statusChanges()),
+    },
+    exports: {
+      parquet: (request) => exportPositions(parts.store, request),
     },
   };
 }

@@ -49,6 +49,21 @@ export interface SentinelApi {
     status(): SystemStatus;
     changes(): AsyncIterable<SystemStatus>;
   };
+  readonly exports: {
+    /** Writes the history or the book as Parquet into `out`, a new or empty folder. */
+    parquet(request: { readonly out: string; readonly what: ExportContent }): Promise<ParquetExport>;
+  };
+}
+
+/** `history`: every stored update. `book`: the open positions now. */
+export type ExportContent = 'history' | 'book';
+
+/** What an export wrote, and where. */
+export interface ParquetExport {
+  readonly folder: string;
+  readonly what: ExportContent;
+  readonly rows: number;
+  readonly symbols: number;
 }
 
 export type Role = 'read' | 'admin';

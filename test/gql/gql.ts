@@ -33,6 +33,8 @@ type Documents = {
     "\n  subscription ApiErrorsFollow($after: String) {\n    positionUpdated(after: $after) { cursor }\n  }\n": typeof types.ApiErrorsFollowDocument,
     "\n  mutation ApiErrorsAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id status }\n  }\n": typeof types.ApiErrorsAcknowledgeDocument,
     "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n": typeof types.ApiErrorsReconcileDocument,
+    "\n  mutation ApiExportPositions($out: String!, $what: ExportContent) {\n    exportPositions(out: $out, what: $what) { folder what rows symbols }\n  }\n": typeof types.ApiExportPositionsDocument,
+    "\n  query ApiExportStore {\n    status { store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": typeof types.ApiExportStoreDocument,
     "\n  query ApiLimitsViewer {\n    viewer { role }\n  }\n": typeof types.ApiLimitsViewerDocument,
     "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n": typeof types.ApiLimitsStatusDocument,
     "\n  query ApiOpsBrokerBook {\n    brokerPositions { account quantity }\n  }\n": typeof types.ApiOpsBrokerBookDocument,
@@ -91,6 +93,8 @@ const documents: Documents = {
     "\n  subscription ApiErrorsFollow($after: String) {\n    positionUpdated(after: $after) { cursor }\n  }\n": types.ApiErrorsFollowDocument,
     "\n  mutation ApiErrorsAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id status }\n  }\n": types.ApiErrorsAcknowledgeDocument,
     "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n": types.ApiErrorsReconcileDocument,
+    "\n  mutation ApiExportPositions($out: String!, $what: ExportContent) {\n    exportPositions(out: $out, what: $what) { folder what rows symbols }\n  }\n": types.ApiExportPositionsDocument,
+    "\n  query ApiExportStore {\n    status { store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": types.ApiExportStoreDocument,
     "\n  query ApiLimitsViewer {\n    viewer { role }\n  }\n": types.ApiLimitsViewerDocument,
     "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n": types.ApiLimitsStatusDocument,
     "\n  query ApiOpsBrokerBook {\n    brokerPositions { account quantity }\n  }\n": types.ApiOpsBrokerBookDocument,
@@ -203,6 +207,14 @@ export function graphql(source: "\n  mutation ApiErrorsAcknowledge($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n"): typeof import('./graphql.js').ApiErrorsReconcileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiExportPositions($out: String!, $what: ExportContent) {\n    exportPositions(out: $out, what: $what) { folder what rows symbols }\n  }\n"): typeof import('./graphql.js').ApiExportPositionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiExportStore {\n    status { store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n"): typeof import('./graphql.js').ApiExportStoreDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

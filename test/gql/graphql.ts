@@ -36,6 +36,12 @@ export type DiscrepancyType =
   | 'POSITION_MISMATCH'
   | 'STALE_DATA';
 
+export type ExportContent =
+  /** The open positions of the current book */
+  | 'BOOK'
+  /** Every stored update */
+  | 'HISTORY';
+
 export type OptionRight =
   | 'CALL'
   | 'PUT';
@@ -198,6 +204,19 @@ export type ApiErrorsReconcileMutationVariables = Exact<{ [key: string]: never; 
 
 
 export type ApiErrorsReconcileMutation = { reconcile: { discrepancies: Array<{ id: string }> } };
+
+export type ApiExportPositionsMutationVariables = Exact<{
+  out: string;
+  what?: ExportContent | null | undefined;
+}>;
+
+
+export type ApiExportPositionsMutation = { exportPositions: { folder: string, what: ExportContent, rows: number, symbols: number } };
+
+export type ApiExportStoreQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiExportStoreQuery = { status: { store: { bufferedUpdates: number, totalUpdates: number }, reconciliation: { lastRun: { trigger: ReconciliationTrigger } | null } } };
 
 export type ApiLimitsViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -714,6 +733,31 @@ export const ApiErrorsReconcileDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiErrorsReconcileMutation, ApiErrorsReconcileMutationVariables>;
+export const ApiExportPositionsDocument = new TypedDocumentString(`
+    mutation ApiExportPositions($out: String!, $what: ExportContent) {
+  exportPositions(out: $out, what: $what) {
+    folder
+    what
+    rows
+    symbols
+  }
+}
+    `) as unknown as TypedDocumentString<ApiExportPositionsMutation, ApiExportPositionsMutationVariables>;
+export const ApiExportStoreDocument = new TypedDocumentString(`
+    query ApiExportStore {
+  status {
+    store {
+      bufferedUpdates
+      totalUpdates
+    }
+    reconciliation {
+      lastRun {
+        trigger
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiExportStoreQuery, ApiExportStoreQueryVariables>;
 export const ApiLimitsViewerDocument = new TypedDocumentString(`
     query ApiLimitsViewer {
   viewer {
