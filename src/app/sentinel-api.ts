@@ -11,6 +11,7 @@ import type { PositionFilter } from '../domain/position-filter.js';
 import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
 import { resumeThenLive } from '../domain/resumable-stream.js';
 import type { SystemStatus } from '../domain/system-status.js';
+import { latestIncidentEventSequence } from '../infra/duckdb/latest-incident-event.js';
 import type { DuckDbStore } from '../infra/duckdb/open-store.js';
 import { MAX_PAGE_SIZE } from '../infra/duckdb/page-request.js';
 import type { PositionWriter } from '../infra/duckdb/position-writer.js';
@@ -55,6 +56,12 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
     },
     discrepancies: {
       list: (filter) => ledger.incidents(withDefaultStatus(filter)),
+      listWithCursor: async (filter) => {
+        // The cursor first: an event recorded between the two reads is then replayed to the
+        // follower (whose state it only confirms), instead of falling between list and stream.
+        const cursor = await latestIncidentEventSequence(parts.store);
+        return { cursor, discrepancies: await ledger.incidents(withDefaultStatus(filter)) };
+      },
       get: (id) => ledger.incident(id),
       acknowledge: (id, note) => parts.reconciliation.acknowledge(id, note),
       resolve: (id, note) => parts.reconciliation.resolve(id, note),

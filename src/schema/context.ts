@@ -28,6 +28,10 @@ export interface SentinelApi {
   };
   readonly discrepancies: {
     list(filter: DiscrepancyFilter): Promise<readonly Incident[]>;
+    /** The list, and the sequence of the latest event it reflects: follow from there, nothing is missed. */
+    listWithCursor(
+      filter: DiscrepancyFilter,
+    ): Promise<{ readonly discrepancies: readonly Incident[]; readonly cursor: number }>;
     get(id: string): Promise<Incident | undefined>;
     acknowledge(id: string, note: string | null): Promise<Incident>;
     resolve(id: string, note: string | null): Promise<Incident>;

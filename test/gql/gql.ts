@@ -60,6 +60,7 @@ type Documents = {
     "\n  mutation ApiResumeReconcile {\n    reconcile { discrepancies { id type } }\n  }\n": typeof types.ApiResumeReconcileDocument,
     "\n  mutation ApiResumeAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id }\n  }\n": typeof types.ApiResumeAcknowledgeDocument,
     "\n  mutation ApiResumeResolve($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": typeof types.ApiResumeResolveDocument,
+    "\n  query ApiResumeActiveWithCursor {\n    discrepanciesWithCursor { cursor discrepancies { id type status } }\n  }\n": typeof types.ApiResumeActiveWithCursorDocument,
     "\n  subscription ApiServeFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": typeof types.ApiServeFollowDocument,
     "\n  query ApiServeStoreStatus {\n    status { broker { state } store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": typeof types.ApiServeStoreStatusDocument,
     "\n  subscription ApiShutdownFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": typeof types.ApiShutdownFollowDocument,
@@ -120,6 +121,7 @@ const documents: Documents = {
     "\n  mutation ApiResumeReconcile {\n    reconcile { discrepancies { id type } }\n  }\n": types.ApiResumeReconcileDocument,
     "\n  mutation ApiResumeAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id }\n  }\n": types.ApiResumeAcknowledgeDocument,
     "\n  mutation ApiResumeResolve($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": types.ApiResumeResolveDocument,
+    "\n  query ApiResumeActiveWithCursor {\n    discrepanciesWithCursor { cursor discrepancies { id type status } }\n  }\n": types.ApiResumeActiveWithCursorDocument,
     "\n  subscription ApiServeFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": types.ApiServeFollowDocument,
     "\n  query ApiServeStoreStatus {\n    status { broker { state } store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": types.ApiServeStoreStatusDocument,
     "\n  subscription ApiShutdownFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": types.ApiShutdownFollowDocument,
@@ -315,6 +317,10 @@ export function graphql(source: "\n  mutation ApiResumeAcknowledge($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ApiResumeResolve($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n"): typeof import('./graphql.js').ApiResumeResolveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiResumeActiveWithCursor {\n    discrepanciesWithCursor { cursor discrepancies { id type status } }\n  }\n"): typeof import('./graphql.js').ApiResumeActiveWithCursorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

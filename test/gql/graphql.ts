@@ -387,6 +387,11 @@ export type ApiResumeResolveMutationVariables = Exact<{
 
 export type ApiResumeResolveMutation = { resolveDiscrepancy: { id: string } };
 
+export type ApiResumeActiveWithCursorQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiResumeActiveWithCursorQuery = { discrepanciesWithCursor: { cursor: string, discrepancies: Array<{ id: string, type: DiscrepancyType, status: DiscrepancyStatus }> } };
+
 export type ApiServeFollowSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1115,6 +1120,18 @@ export const ApiResumeResolveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiResumeResolveMutation, ApiResumeResolveMutationVariables>;
+export const ApiResumeActiveWithCursorDocument = new TypedDocumentString(`
+    query ApiResumeActiveWithCursor {
+  discrepanciesWithCursor {
+    cursor
+    discrepancies {
+      id
+      type
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiResumeActiveWithCursorQuery, ApiResumeActiveWithCursorQueryVariables>;
 export const ApiServeFollowDocument = new TypedDocumentString(`
     subscription ApiServeFollow {
   positionUpdated {
