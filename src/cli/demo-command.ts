@@ -93,7 +93,15 @@ export const demoCommand: Command = {
       io.stderr(`position-sentinel demo: ${reason}\n`);
       return 1;
     }
-    io.stdout(demoBanner({ url: demo.sentinel.url, simulator: demo.simulator, seed, config }));
+    io.stdout(
+      demoBanner({
+        url: demo.sentinel.url,
+        simulator: demo.simulator,
+        seed,
+        config,
+        temporaryStore: temporaryDb !== undefined,
+      }),
+    );
     const signal = await io.waitForStop();
     logger.info(`${signal}: shutting down the demo`);
     await demo.close();
