@@ -11,12 +11,14 @@ import type { PositionFilter } from '../domain/position-filter.js';
 import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
 import { resumeThenLive } from '../domain/resumable-stream.js';
 import type { SystemStatus } from '../domain/system-status.js';
+import { latestIncidentEventSequence } from '../infra/duckdb/latest-incident-event.js';
 import type { DuckDbStore } from '../infra/duckdb/open-store.js';
 import { MAX_PAGE_SIZE } from '../infra/duckdb/page-request.js';
 import type { PositionWriter } from '../infra/duckdb/position-writer.js';
 import type { IbAdapter } from '../infra/ib/ib-adapter.js';
 import type { SentinelApi } from '../schema/context.js';
 import { trackCursor } from './cursor-tracking.js';
+import { exportPositions } from './position-export.js';
 import type { SubscriptionMeter } from './subscription-meter.js';
 
 export interface SentinelApiParts {
@@ -55,6 +57,12 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
     },
     discrepancies: {
       list: (filter) => ledger.incidents(withDefaultStatus(filter)),
+      listWithCursor: async (filter) => {
+        // The cursor first: an event recorded between the two reads is then replayed to the
+        // follower (whose state it only confirms), instead of falling between list and stream.
+        const cursor = await latestIncidentEventSequence(parts.store);
+        return { cursor, discrepancies: await ledger.incidents(withDefaultStatus(filter)) };
+      },
       get: (id) => ledger.incident(id),
       activeOf: (key) => parts.reconciliation.openDiscrepancyOf(key) ?? null,
       acknowledge: (id, note) => parts.reconciliation.acknowledge(id, note),
@@ -79,6 +87,9 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
     system: {
       status: parts.status,
       changes: () => meter.track(parts.statusChanges()),
+    },
+    exports: {
+      parquet: (request) => exportPositions(parts.store, request),
     },
   };
 }

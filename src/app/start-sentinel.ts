@@ -10,6 +10,7 @@ import type { Logger } from '../infra/logger.js';
 import { systemClock } from '../infra/system-clock.js';
 import { schema } from '../schema/index.js';
 import type { Config } from './config.js';
+import { listening } from './listen-failure.js';
 import { packageVersion } from './package-root.js';
 import { createSentinelApi } from './sentinel-api.js';
 import { assembleCore, type CoreTuning, type SentinelCore } from './sentinel-core.js';
@@ -94,24 +95,26 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
     });
     core.onClose(metrics.dispose, 'metrics');
 
-    server = await startApiServer({
-      host: config.host,
-      port: config.port,
-      schema,
-      api: createSentinelApi({
-        ...core,
-        status: () => status.current(),
-        statusChanges: () => status.changes(),
-        subscriptions,
+    server = await listening('api', config, () =>
+      startApiServer({
+        host: config.host,
+        port: config.port,
+        schema,
+        api: createSentinelApi({
+          ...core,
+          status: () => status.current(),
+          statusChanges: () => status.changes(),
+          subscriptions,
+        }),
+        auth: new ApiKeyAuth(config.apiKeys),
+        logger: logger.child({ component: 'api' }),
+        readiness: () => readiness(core, verification.current()),
+        metrics: () => metrics.registry.render(),
+        endSubscriptions: () => subscriptions.completeAll(),
+        ...(options.sseKeepAliveMs !== undefined ? { sseKeepAliveMs: options.sseKeepAliveMs } : {}),
+        ...(options.webRoot ? { staticRoutes: staticFiles(options.webRoot) } : {}),
       }),
-      auth: new ApiKeyAuth(config.apiKeys),
-      logger: logger.child({ component: 'api' }),
-      readiness: () => readiness(core, verification.current()),
-      metrics: () => metrics.registry.render(),
-      endSubscriptions: () => subscriptions.completeAll(),
-      ...(options.sseKeepAliveMs !== undefined ? { sseKeepAliveMs: options.sseKeepAliveMs } : {}),
-      ...(options.webRoot ? { staticRoutes: staticFiles(options.webRoot) } : {}),
-    });
+    );
     core.onClose(server.close, 'API server (completing subscriptions)');
     core.broker.start();
     return {

@@ -52,7 +52,7 @@ export const reconcileCommand: Command = {
     try {
       core = await assembleCore(config, logger, systemClock, { compareOnly: true });
     } catch (error) {
-      const reason = startupFailure(error, config.host, config.port);
+      const reason = startupFailure(error);
       if (reason === undefined) throw error;
       io.stderr(`position-sentinel reconcile: ${reason}\n`);
       return RECONCILE_EXIT.storeUnavailable;

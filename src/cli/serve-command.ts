@@ -30,9 +30,9 @@ export const serveCommand: Command = {
     try {
       sentinel = await startSentinel({ config, logger, webRoot: dashboardBuildFolder() });
     } catch (error) {
-      const reason = startupFailure(error, config.host, config.port);
+      const reason = startupFailure(error);
       if (reason === undefined) throw error;
-      io.stderr(`position-sentinel: ${reason}\n`);
+      io.stderr(`position-sentinel serve: ${reason}\n`);
       return 1;
     }
     logger.info(`position-sentinel ${packageVersion()} is running`, {

@@ -1,9 +1,11 @@
+import { listening } from '../app/listen-failure.js';
 import { startDemoScenario } from '../infra/ib-simulator/demo/demo-scenario.js';
 import { seededRandom } from '../infra/ib-simulator/demo/seeded-random.js';
 import { eventLogLine } from '../infra/ib-simulator/event-log-line.js';
 import { startSimulator } from '../infra/ib-simulator/tws-simulator.js';
 import { systemClock } from '../infra/system-clock.js';
 import { type Command, UsageError } from './cli-io.js';
+import { type ListenerFlags, startupFailure } from './startup-failure.js';
 
 const USAGE = `Usage: position-sentinel simulate [options]
 
@@ -21,6 +23,8 @@ Options:
                       (default none: a client hears only those of its own orders)
   -h, --help          print this help
 `;
+
+const SIMULATOR_LISTENER: ListenerFlags = { simulator: { name: 'the simulator', flag: '--port' } };
 
 interface SimulateOptions {
   readonly port: number;
@@ -44,19 +48,20 @@ export const simulateCommand: Command = {
     const line = (text: string) => io.stdout(`${text}\n`);
     let simulator: Awaited<ReturnType<typeof startSimulator>>;
     try {
-      simulator = await startSimulator({
-        host: options.host,
-        port: options.port,
-        accounts: options.accounts,
-        portfolioRefreshMs: options.refreshMs,
-        masterClientId: options.masterClientId,
-        clock: systemClock,
-      });
+      simulator = await listening('simulator', options, () =>
+        startSimulator({
+          host: options.host,
+          port: options.port,
+          accounts: options.accounts,
+          portfolioRefreshMs: options.refreshMs,
+          masterClientId: options.masterClientId,
+          clock: systemClock,
+        }),
+      );
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      const reason =
-        code === 'EADDRINUSE' ? 'the port is in use' : error instanceof Error ? error.message : error;
-      io.stderr(`position-sentinel simulate: cannot listen on ${options.host}:${options.port}: ${reason}\n`);
+      const reason = startupFailure(error, SIMULATOR_LISTENER);
+      if (reason === undefined) throw error;
+      io.stderr(`position-sentinel simulate: ${reason}\n`);
       return 1;
     }
     line(

@@ -5,6 +5,7 @@ import './date-time.js';
 import './discrepancy.js';
 import './discrepancy-event.js';
 import './page-info.js';
+import './parquet-export.js';
 import './position.js';
 import './position-update.js';
 import './reconciliation-run.js';

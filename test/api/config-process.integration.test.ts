@@ -27,7 +27,10 @@ const BAD_FLAGS: readonly (readonly [string, string])[] = [
   ['--ib-port=0', '--ib-port must be a whole number from 1 to 65535, got "0"'],
   ['--ib-client-id=-1', '--ib-client-id must be a whole number from 0 to 2147483647, got "-1"'],
   ['--ib-account=DU 1', '--ib-account must be an IB account code such as DU1234567, got "DU 1"'],
-  ['--sec-types=OPT,options!', '--sec-types: not a security type: OPTIONS! (use ALL or e.g. OPT,STK)'],
+  [
+    '--sec-types=OPT,FOO',
+    '--sec-types: FOO is not an IB security type; use ALL, or a list of STK, OPT, FUT, FOP, CASH, BOND, CFD, WAR, IOPT, FWD, BAG, IND, BILL, FUND, FIXED, SLB, NEWS, CMDTY, BSK, ICU, ICS, CRYPTO (e.g. OPT,FOP)',
+  ],
   ['--flush-interval-ms=1.5', '--flush-interval-ms must be a whole number from 10 to 3600000, got "1.5"'],
   [
     '--reconcile-interval-ms=10',
@@ -49,8 +52,8 @@ const BAD_ENV: Readonly<Record<string, readonly [string, string]>> = {
   IB_CLIENT_ID: ['x', 'IB_CLIENT_ID must be a whole number from 0 to 2147483647, got "x"'],
   IB_ACCOUNT: ['DU 1', 'IB_ACCOUNT must be an IB account code such as DU1234567, got "DU 1"'],
   SENTINEL_SEC_TYPES: [
-    'OPT,options!',
-    'SENTINEL_SEC_TYPES: not a security type: OPTIONS! (use ALL or e.g. OPT,STK)',
+    'OPT,FOO',
+    'SENTINEL_SEC_TYPES: FOO is not an IB security type; use ALL, or a list of STK, OPT, FUT, FOP, CASH, BOND, CFD, WAR, IOPT, FWD, BAG, IND, BILL, FUND, FIXED, SLB, NEWS, CMDTY, BSK, ICU, ICS, CRYPTO (e.g. OPT,FOP)',
   ],
   SENTINEL_FLUSH_INTERVAL_MS: [
     '1.5',
@@ -111,6 +114,29 @@ describe('invalid configuration, as a real process', () => {
       /^position-sentinel serve: refusing to listen on 0\.0\.0\.0 without API keys: anyone who can reach it could read your positions; add --api-key KEY:admin/,
     );
   });
+
+  it("a negative number gets the option's own message, whether written `--flag -5`, `--flag=-5` or in the environment", async () => {
+    const message = 'must be a whole number from 1000 to 86400000, got "-5"';
+    const [separate, attached, fromEnv, demo] = await Promise.all([
+      run(['serve', '--reconcile-interval-ms', '-5']),
+      run(['serve', '--reconcile-interval-ms=-5']),
+      run(['serve'], { SENTINEL_RECONCILE_INTERVAL_MS: '-5' }),
+      run(['demo', '--simulator-port', '-1']),
+    ]);
+    for (const written of [separate, attached]) {
+      expect(written.exit.code).toBe(2);
+      expect(written.stderr).toEqual([
+        `position-sentinel serve: --reconcile-interval-ms ${message}`,
+        'Run with --help to see every option.',
+      ]);
+    }
+    expect(fromEnv.exit.code).toBe(2);
+    expect(fromEnv.stderr[0]).toBe(`position-sentinel serve: SENTINEL_RECONCILE_INTERVAL_MS ${message}`);
+    expect(demo.exit.code).toBe(2);
+    expect(demo.stderr).toEqual([
+      'position-sentinel demo: --simulator-port must be a whole number from 0 to 65535, got "-1"',
+    ]);
+  }, 60_000);
 
   it('a misspelt flag is a usage error too', async () => {
     const unknown = await run(['serve', '--prot=4000']);

@@ -32,6 +32,9 @@ describe('`position-sentinel demo` as a process', () => {
     const storeLine = demo.stdout.find((l) => l.trim().startsWith('Store '));
     store = storeLine?.trim().replace(/^Store\s+/, '') ?? '';
     expect(store).toMatch(/position-sentinel-demo-\d+\.duckdb$/);
+    expect(demo.stdout).toContain(
+      '              temporary: removed when the demo stops (name a file with --db to keep it)',
+    );
 
     await expect
       .poll(async () => (await query(url, Overview)).status.broker.state, { timeout: 30_000, interval: 50 })

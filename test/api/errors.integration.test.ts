@@ -74,6 +74,24 @@ describe('errors a client can act on', () => {
     });
   });
 
+  it("a body that is not JSON gets one sentence with the parser's reason, not the body quoted back", async () => {
+    const body = '{ positions { account } }';
+    const response = await fetch(service.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: "POST body sent invalid JSON: Expected property name or '}' in JSON at position 2",
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
+  });
+
   it('a page size out of range or a cursor of another list is BAD_USER_INPUT', async () => {
     const tooSmall = await post(service.url, Runs, { first: 0 });
     expect(tooSmall.errors?.[0]).toMatchObject({

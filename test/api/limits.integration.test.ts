@@ -86,6 +86,39 @@ describe.each(Object.entries(ABUSIVE))('the %s limit', (_name, abusive) => {
   });
 });
 
+describe('a page size written in the operation', () => {
+  // Counted as a multiplier, first: 100000 would cost hundreds of thousands: the page size's own
+  // limit is what the client needs to hear.
+  const huge =
+    '{ positionHistory(account: "DU1", conId: 1, first: 100000) { edges { cursor node { at change position { quantity account } } } } }';
+  const expected = expect.objectContaining({
+    message: 'page size must be an integer from 1 to 1000, got 100000',
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
+
+  it('beyond its limit gets that limit, not the cost, over HTTP (400, nothing executed)', async () => {
+    const result = await postRaw(service.url, { query: huge });
+    expect(result.status).toBe(400);
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors).toEqual([expected]);
+  });
+
+  it('beyond its limit gets that limit over WebSocket too', async () => {
+    expect((await socket().execute(raw(huge))).errors).toEqual([expected]);
+  });
+
+  it('within it, the cost limit still applies', async () => {
+    const costly = huge.replace('first: 100000', 'first: 1000');
+    const result = await postRaw(service.url, { query: costly });
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Query Cost limit of 5000 exceeded, found \d+/),
+        extensions: { code: 'LIMIT_EXCEEDED' },
+      }),
+    ]);
+  });
+});
+
 describe('limits on subscriptions', () => {
   it('an abusive subscription over SSE is refused before it starts', async () => {
     const live = subscribeSse(service.url, raw(ABUSIVE_SUBSCRIPTION));

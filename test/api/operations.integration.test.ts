@@ -202,7 +202,7 @@ describe('GraphiQL', () => {
       'query OpenDiscrepancies',
       'mutation Reconcile',
       'subscription Discrepancies',
-      'subscription Positions',
+      'subscription BookChanges',
       'query Status',
     ]) {
       expect(html).toContain(operation);

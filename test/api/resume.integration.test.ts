@@ -48,6 +48,12 @@ const Resolve = graphql(`
   }
 `);
 
+const ActiveWithCursor = graphql(`
+  query ApiResumeActiveWithCursor {
+    discrepanciesWithCursor { cursor discrepancies { id type status } }
+  }
+`);
+
 let service: ServiceHarness;
 const subscribers: Subscriber[] = [];
 
@@ -151,6 +157,47 @@ describe.each(TRANSPORTS)('resuming over %s', (transport) => {
     expect(live[3]?.discrepancyChanged).toMatchObject({ kind: 'ACKNOWLEDGED', discrepancy: { id: missing } });
     expect(resumed.events).toHaveLength(4);
     expect(resumed.events.map((e) => e.discrepancyChanged.cursor)).not.toContain(lastCursor);
+  });
+});
+
+describe.each(TRANSPORTS)('the query, then the subscription from its cursor, over %s', (transport) => {
+  it('what the list shows is not replayed; every change after the list is, then live', async () => {
+    const empty = await query(service.url, ActiveWithCursor);
+    expect(empty.discrepanciesWithCursor.discrepancies).toEqual([]);
+
+    service.sim.silently.close(ACCOUNT_A, SPY_PUT.conId);
+    const { reconcile } = await query(service.url, Reconcile);
+    const naked = reconcile.discrepancies[0]?.id ?? '';
+    const listed = await query(service.url, ActiveWithCursor);
+    expect(listed.discrepanciesWithCursor.discrepancies).toEqual([
+      { id: naked, type: 'NAKED_POSITION', status: 'OPEN' },
+    ]);
+    // Changes between the query and the subscription: they must not fall in between.
+    await query(service.url, Acknowledge, { id: naked });
+    service.sim.silently.open(ACCOUNT_B, AAPL_PUT, 3);
+    await query(service.url, Reconcile);
+
+    const subscriber = new Subscriber(transport, service.url);
+    subscribers.push(subscriber);
+    const after = listed.discrepanciesWithCursor.cursor;
+    const followed = subscriber.subscribe(FollowDiscrepancies, { after });
+    const replayed = await followed.untilEvents(2);
+    expect(replayed.map((e) => [e.discrepancyChanged.kind, e.discrepancyChanged.discrepancy.type])).toEqual([
+      ['ACKNOWLEDGED', 'NAKED_POSITION'],
+      ['OPENED', 'MISSING_FROM_STORE'],
+    ]);
+    await service.untilSubscriptions(1);
+    await query(service.url, Resolve, { id: naked });
+    const live = await followed.untilEvents(3);
+    expect(live[2]?.discrepancyChanged).toMatchObject({ kind: 'RESOLVED', discrepancy: { id: naked } });
+    expect(followed.events).toHaveLength(3);
+
+    // From the first, empty list's cursor, the opening itself is replayed too.
+    const fromEmpty = subscriber.subscribe(FollowDiscrepancies, {
+      after: empty.discrepanciesWithCursor.cursor,
+    });
+    const all = await fromEmpty.untilEvents(4);
+    expect(all[0]?.discrepancyChanged).toMatchObject({ kind: 'OPENED', discrepancy: { id: naked } });
   });
 });
 

@@ -83,7 +83,8 @@ describe('position-sentinel export', () => {
     expect(await runCli(['export', '--out', join(dir, 'b'), '--db', db], busy)).toBe(1);
     expect(busy.stderrText()).toMatch(
       new RegExp(
-        `^position-sentinel export: DuckDB file ${db} is already in use by PID ${holder.pid} \\(.+\\): stop that process or choose another file with --db\\n$`,
+        `^position-sentinel export: DuckDB file ${db} is already in use by PID ${holder.pid} \\(.+\\): stop that process or choose another file with --db; ` +
+          'a running service exports its own store: ask it with the exportPositions mutation \\(see export --help\\)\\n$',
       ),
     );
   });

@@ -90,6 +90,22 @@ describe('examples/reconcile-check.ts against a running service', () => {
 
 describe('examples/reconcile-check.ts without a service', () => {
   it(
+    'prints its usage and exits 0 on --help and -h, asking nothing',
+    async () => {
+      for (const flag of ['--help', '-h']) {
+        const result = await runExample('reconcile-check.ts', [flag, '--url', 'http://127.0.0.1:9/graphql']);
+        expect(result).toMatchObject({ code: 0, stderr: '' });
+        expect(result.stdout).toMatch(
+          /^Usage: npx tsx examples\/reconcile-check\.ts \[--url URL\] \[--api-key KEY\]\n/,
+        );
+        expect(result.stdout).toContain('--api-key KEY');
+        expect(result.stdout).toMatch(/exits\s+0 clean/);
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
     'exits 2 with a clear message on an option it does not know',
     async () => {
       const result = await runExample('reconcile-check.ts', ['--frobnicate']);

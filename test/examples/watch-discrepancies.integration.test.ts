@@ -16,6 +16,7 @@ import {
 
 const SPY_600_C = option(920001, 'SPY', '20271217', 600, 'CALL');
 const QQQ_450_P = option(920002, 'QQQ', '20271217', 450, 'PUT');
+const IWM_200_C = option(920003, 'IWM', '20271217', 200, 'CALL');
 const TIMEOUT = 90_000;
 
 describe('examples/watch-discrepancies.ts', () => {
@@ -26,7 +27,7 @@ describe('examples/watch-discrepancies.ts', () => {
   });
 
   it(
-    'prints each discrepancy event once, and after a restart of the service resumes after the last one it printed',
+    'prints what is active first, then each discrepancy event once, and after a restart of the service resumes after the last one it printed',
     async () => {
       const dir = makeTempDir('sentinel-example-');
       cleanup.push(() => dir.remove());
@@ -36,18 +37,28 @@ describe('examples/watch-discrepancies.ts', () => {
       cleanup.push(() => simulator.stop());
       cleanup.push(() => sentinel.close());
 
+      // 0. Open before the watcher starts: it is printed first, as it is now, and its OPENED
+      //    event (older than the watcher's cursor) is not.
+      simulator.silently.open('DU222222', IWM_200_C, 3, { marketPrice: 2.2 });
+      await sentinel.reconciliation.reconcile('MANUAL');
       const watcher = new RunningExample('watch-discrepancies.ts', ['--url', service.graphqlUrl]);
       cleanup.push(() => watcher.stop());
       await expect.poll(() => activeSubscriptions(sentinel), WAIT).toBe(1);
+      expect(watcher.lines).toHaveLength(1);
+      expect(watcher.lines[0]).toMatch(
+        /^now +OPEN +WARNING +MISSING_FROM_STORE DU222222 Broker holds 3 IWM /,
+      );
+      expect(watcher.stderr).toContain('1 active now; then every change');
 
       // 1. Live: the broker holds a position the store never heard of.
       simulator.silently.open('DU111111', SPY_600_C, 2, { marketPrice: 4.5 });
       await sentinel.reconciliation.reconcile('MANUAL');
-      await expect.poll(() => watcher.lines.length, WAIT).toBe(1);
-      expect(watcher.lines[0]).toMatch(/ OPENED +WARNING +MISSING_FROM_STORE DU111111 Broker holds 2 SPY /);
+      await expect.poll(() => watcher.lines.length, WAIT).toBe(2);
+      expect(watcher.lines[1]).toMatch(/ OPENED +WARNING +MISSING_FROM_STORE DU111111 Broker holds 2 SPY /);
 
       // 2. The service stops; while it is down the position goes away and a one-off
-      //    `position-sentinel reconcile` on the same file resolves the incident.
+      //    `position-sentinel reconcile` on the same file resolves the incident (and the IWM one:
+      //    its catch-up stores the broker's starting list, IWM included).
       await sentinel.close();
       await expect.poll(() => watcher.stderr, WAIT).toMatch(/disconnected: .*; retrying in 2 s/);
       simulator.silently.close('DU111111', SPY_600_C.conId);
@@ -58,17 +69,42 @@ describe('examples/watch-discrepancies.ts', () => {
       // 3. The service comes back on the same port and file: the watcher replays what it missed.
       sentinel = await startSentinel({ config: service.config, logger: silentLogger, demo: true });
       const beforeRestart = sentinel.reconciliation.status().lastRun?.id;
-      await expect.poll(() => watcher.lines.length, WAIT).toBe(2);
+      await expect.poll(() => watcher.lines.length, WAIT).toBe(4);
       expect(watcher.stderr).toMatch(/resuming after \S+/);
-      expect(watcher.lines[1]).toMatch(/ RESOLVED +WARNING +MISSING_FROM_STORE DU111111 Broker holds 2 SPY /);
+      const missed = watcher.lines.slice(2, 4);
+      // One run resolved both: in either order.
+      expect(missed).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/ RESOLVED +WARNING +MISSING_FROM_STORE DU111111 Broker holds 2 SPY /),
+          expect.stringMatching(/ RESOLVED +WARNING +MISSING_FROM_STORE DU222222 Broker holds 3 IWM /),
+        ]),
+      );
 
       // 4. And goes on live, with nothing printed twice.
       await untilRunAfter(sentinel, beforeRestart);
       simulator.silently.open('DU222222', QQQ_450_P, -1, { marketPrice: 7.1 });
       await sentinel.reconciliation.reconcile('MANUAL');
-      await expect.poll(() => watcher.lines.length, WAIT).toBe(3);
-      expect(watcher.lines[2]).toMatch(/ OPENED +WARNING +MISSING_FROM_STORE DU222222 Broker holds -1 QQQ /);
+      await expect.poll(() => watcher.lines.length, WAIT).toBe(5);
+      expect(watcher.lines[4]).toMatch(/ OPENED +WARNING +MISSING_FROM_STORE DU222222 Broker holds -1 QQQ /);
       expect(watcher.lines.filter((l) => l.includes(' OPENED '))).toHaveLength(2);
+      expect(watcher.lines.filter((l) => l.includes(' IWM '))).toHaveLength(2);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'prints its usage and exits 0 on --help, without connecting',
+    async () => {
+      const result = await runExample('watch-discrepancies.ts', [
+        '--help',
+        '--url',
+        'http://127.0.0.1:9/graphql',
+      ]);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toMatch(
+        /^Usage: npx tsx examples\/watch-discrepancies\.ts \[--url URL\] \[--api-key KEY\]\n/,
+      );
+      expect(result.stdout).toContain('--url URL');
     },
     TIMEOUT,
   );

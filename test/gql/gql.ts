@@ -33,6 +33,8 @@ type Documents = {
     "\n  subscription ApiErrorsFollow($after: String) {\n    positionUpdated(after: $after) { cursor }\n  }\n": typeof types.ApiErrorsFollowDocument,
     "\n  mutation ApiErrorsAcknowledge($id: ID!, $note: String) {\n    acknowledgeDiscrepancy(id: $id, note: $note) { id status }\n  }\n": typeof types.ApiErrorsAcknowledgeDocument,
     "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n": typeof types.ApiErrorsReconcileDocument,
+    "\n  mutation ApiExportPositions($out: String!, $what: ExportContent) {\n    exportPositions(out: $out, what: $what) { folder what rows symbols }\n  }\n": typeof types.ApiExportPositionsDocument,
+    "\n  query ApiExportStore {\n    status { store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": typeof types.ApiExportStoreDocument,
     "\n  query ApiLimitsViewer {\n    viewer { role }\n  }\n": typeof types.ApiLimitsViewerDocument,
     "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n": typeof types.ApiLimitsStatusDocument,
     "\n  query ApiOpsBrokerBook {\n    brokerPositions { account quantity }\n  }\n": typeof types.ApiOpsBrokerBookDocument,
@@ -58,6 +60,7 @@ type Documents = {
     "\n  mutation ApiResumeReconcile {\n    reconcile { discrepancies { id type } }\n  }\n": typeof types.ApiResumeReconcileDocument,
     "\n  mutation ApiResumeAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id }\n  }\n": typeof types.ApiResumeAcknowledgeDocument,
     "\n  mutation ApiResumeResolve($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": typeof types.ApiResumeResolveDocument,
+    "\n  query ApiResumeActiveWithCursor {\n    discrepanciesWithCursor { cursor discrepancies { id type status } }\n  }\n": typeof types.ApiResumeActiveWithCursorDocument,
     "\n  subscription ApiServeFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": typeof types.ApiServeFollowDocument,
     "\n  query ApiServeStoreStatus {\n    status { broker { state } store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": typeof types.ApiServeStoreStatusDocument,
     "\n  subscription ApiShutdownFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": typeof types.ApiShutdownFollowDocument,
@@ -97,6 +100,8 @@ const documents: Documents = {
     "\n  subscription ApiErrorsFollow($after: String) {\n    positionUpdated(after: $after) { cursor }\n  }\n": types.ApiErrorsFollowDocument,
     "\n  mutation ApiErrorsAcknowledge($id: ID!, $note: String) {\n    acknowledgeDiscrepancy(id: $id, note: $note) { id status }\n  }\n": types.ApiErrorsAcknowledgeDocument,
     "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n": types.ApiErrorsReconcileDocument,
+    "\n  mutation ApiExportPositions($out: String!, $what: ExportContent) {\n    exportPositions(out: $out, what: $what) { folder what rows symbols }\n  }\n": types.ApiExportPositionsDocument,
+    "\n  query ApiExportStore {\n    status { store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": types.ApiExportStoreDocument,
     "\n  query ApiLimitsViewer {\n    viewer { role }\n  }\n": types.ApiLimitsViewerDocument,
     "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n": types.ApiLimitsStatusDocument,
     "\n  query ApiOpsBrokerBook {\n    brokerPositions { account quantity }\n  }\n": types.ApiOpsBrokerBookDocument,
@@ -122,6 +127,7 @@ const documents: Documents = {
     "\n  mutation ApiResumeReconcile {\n    reconcile { discrepancies { id type } }\n  }\n": types.ApiResumeReconcileDocument,
     "\n  mutation ApiResumeAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id }\n  }\n": types.ApiResumeAcknowledgeDocument,
     "\n  mutation ApiResumeResolve($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": types.ApiResumeResolveDocument,
+    "\n  query ApiResumeActiveWithCursor {\n    discrepanciesWithCursor { cursor discrepancies { id type status } }\n  }\n": types.ApiResumeActiveWithCursorDocument,
     "\n  subscription ApiServeFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": types.ApiServeFollowDocument,
     "\n  query ApiServeStoreStatus {\n    status { broker { state } store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": types.ApiServeStoreStatusDocument,
     "\n  subscription ApiShutdownFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": types.ApiShutdownFollowDocument,
@@ -215,6 +221,14 @@ export function graphql(source: "\n  mutation ApiErrorsAcknowledge($id: ID!, $no
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n"): typeof import('./graphql.js').ApiErrorsReconcileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiExportPositions($out: String!, $what: ExportContent) {\n    exportPositions(out: $out, what: $what) { folder what rows symbols }\n  }\n"): typeof import('./graphql.js').ApiExportPositionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiExportStore {\n    status { store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n"): typeof import('./graphql.js').ApiExportStoreDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -315,6 +329,10 @@ export function graphql(source: "\n  mutation ApiResumeAcknowledge($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ApiResumeResolve($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n"): typeof import('./graphql.js').ApiResumeResolveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiResumeActiveWithCursor {\n    discrepanciesWithCursor { cursor discrepancies { id type status } }\n  }\n"): typeof import('./graphql.js').ApiResumeActiveWithCursorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

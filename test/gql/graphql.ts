@@ -36,6 +36,12 @@ export type DiscrepancyType =
   | 'POSITION_MISMATCH'
   | 'STALE_DATA';
 
+export type ExportContent =
+  /** The open positions of the current book */
+  | 'BOOK'
+  /** Every stored update */
+  | 'HISTORY';
+
 export type OptionRight =
   | 'CALL'
   | 'PUT';
@@ -206,6 +212,19 @@ export type ApiErrorsReconcileMutationVariables = Exact<{ [key: string]: never; 
 
 export type ApiErrorsReconcileMutation = { reconcile: { discrepancies: Array<{ id: string }> } };
 
+export type ApiExportPositionsMutationVariables = Exact<{
+  out: string;
+  what?: ExportContent | null | undefined;
+}>;
+
+
+export type ApiExportPositionsMutation = { exportPositions: { folder: string, what: ExportContent, rows: number, symbols: number } };
+
+export type ApiExportStoreQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiExportStoreQuery = { status: { store: { bufferedUpdates: number, totalUpdates: number }, reconciliation: { lastRun: { trigger: ReconciliationTrigger } | null } } };
+
 export type ApiLimitsViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -374,6 +393,11 @@ export type ApiResumeResolveMutationVariables = Exact<{
 
 
 export type ApiResumeResolveMutation = { resolveDiscrepancy: { id: string } };
+
+export type ApiResumeActiveWithCursorQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiResumeActiveWithCursorQuery = { discrepanciesWithCursor: { cursor: string, discrepancies: Array<{ id: string, type: DiscrepancyType, status: DiscrepancyStatus }> } };
 
 export type ApiServeFollowSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -751,6 +775,31 @@ export const ApiErrorsReconcileDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiErrorsReconcileMutation, ApiErrorsReconcileMutationVariables>;
+export const ApiExportPositionsDocument = new TypedDocumentString(`
+    mutation ApiExportPositions($out: String!, $what: ExportContent) {
+  exportPositions(out: $out, what: $what) {
+    folder
+    what
+    rows
+    symbols
+  }
+}
+    `) as unknown as TypedDocumentString<ApiExportPositionsMutation, ApiExportPositionsMutationVariables>;
+export const ApiExportStoreDocument = new TypedDocumentString(`
+    query ApiExportStore {
+  status {
+    store {
+      bufferedUpdates
+      totalUpdates
+    }
+    reconciliation {
+      lastRun {
+        trigger
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiExportStoreQuery, ApiExportStoreQueryVariables>;
 export const ApiLimitsViewerDocument = new TypedDocumentString(`
     query ApiLimitsViewer {
   viewer {
@@ -1108,6 +1157,18 @@ export const ApiResumeResolveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiResumeResolveMutation, ApiResumeResolveMutationVariables>;
+export const ApiResumeActiveWithCursorDocument = new TypedDocumentString(`
+    query ApiResumeActiveWithCursor {
+  discrepanciesWithCursor {
+    cursor
+    discrepancies {
+      id
+      type
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiResumeActiveWithCursorQuery, ApiResumeActiveWithCursorQueryVariables>;
 export const ApiServeFollowDocument = new TypedDocumentString(`
     subscription ApiServeFollow {
   positionUpdated {

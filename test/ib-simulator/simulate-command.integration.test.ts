@@ -133,7 +133,8 @@ describe('simulate options', () => {
     const io = captureIo();
     expect(await runCli(['simulate', '--port', String(occupant.port)], io)).toBe(1);
     expect(io.err.join('')).toBe(
-      `position-sentinel simulate: cannot listen on 127.0.0.1:${occupant.port}: the port is in use\n`,
+      `position-sentinel simulate: the simulator cannot listen on 127.0.0.1:${occupant.port}: the port is already in use; ` +
+        'stop what holds it, or choose another with --port (0 picks a free one)\n',
     );
   });
 });

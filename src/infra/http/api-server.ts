@@ -107,6 +107,22 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     if (path !== GRAPHQL_PATH && options.staticRoutes?.(request, response)) return;
     void yoga(request, response);
   });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    sse.dispose();
+    await yoga.dispose();
+    throw error;
+  }
+  // Attached once listening: a WebSocket server re-emits its HTTP server's errors, and a port in
+  // use would otherwise be logged as a WebSocket failure before the caller could say what it is.
+  // No upgrade can arrive before this line runs.
   const ws = attachGraphqlWebSocket({
     httpServer: server,
     yoga,
@@ -117,13 +133,6 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     cohorts,
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${host}:${port}`;
