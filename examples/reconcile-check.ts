@@ -5,7 +5,7 @@
  *
  *   npx tsx examples/reconcile-check.ts --url http://127.0.0.1:4000/graphql [--api-key KEY]
  */
-import { clientOptions } from './client-options.js';
+import { CLIENT_OPTIONS_HELP, clientOptions } from './client-options.js';
 import { graphql } from './gql/index.js';
 import { request } from './graphql-request.js';
 
@@ -24,9 +24,22 @@ const Reconcile = graphql(`
   }
 `);
 
+const USAGE = `Usage: npx tsx examples/reconcile-check.ts [--url URL] [--api-key KEY]
+
+Asks the service for a reconciliation now, prints its summary and each discrepancy, and exits
+0 clean, 1 discrepancies (none critical), 3 critical discrepancies, 4 broker unavailable or the
+run failed, 2 bad options or the service could not be asked. Needs an admin key when the service
+has keys.
+
+${CLIENT_OPTIONS_HELP}`;
+
 async function main(): Promise<number> {
   try {
     const options = clientOptions(process.argv.slice(2), process.env);
+    if (options === 'help') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
     const { reconcile: run } = await request(options, Reconcile);
     console.log(run.summary);
     for (const d of run.discrepancies)

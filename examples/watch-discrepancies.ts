@@ -1,17 +1,35 @@
 /**
- * Prints every discrepancy event as it happens, over WebSocket. When the connection drops (a
- * restart of the service, a network blip), it reconnects and resumes after the last event it
- * printed, so nothing is missed and nothing printed twice. Runs until stopped; exits 2 on a bad
- * option or an API key the service refuses.
+ * Prints the discrepancies active now, then every change as it happens, over WebSocket: it asks
+ * for the list with its cursor, then subscribes from that cursor, so nothing that happens in
+ * between is missed. When the connection drops (a restart of the service, a network blip), it
+ * reconnects and resumes after the last event it printed, so nothing is missed and nothing
+ * printed twice. Runs until stopped; exits 2 on a bad option or an API key the service refuses.
  *
  *   npx tsx examples/watch-discrepancies.ts --url http://127.0.0.1:4000/graphql [--api-key KEY]
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { type ClientOptions, clientOptions } from './client-options.js';
+import { CLIENT_OPTIONS_HELP, type ClientOptions, clientOptions } from './client-options.js';
 import type { WatchDiscrepanciesSubscription } from './gql/graphql.js';
 import { graphql } from './gql/index.js';
+import { GraphQLRequestError, request } from './graphql-request.js';
+
+const ActiveNow = graphql(`
+  query WatchDiscrepanciesNow {
+    discrepanciesWithCursor {
+      cursor
+      discrepancies {
+        id
+        type
+        severity
+        status
+        account
+        message
+      }
+    }
+  }
+`);
 
 const DiscrepancyChanged = graphql(`
   subscription WatchDiscrepancies($after: String) {
@@ -31,10 +49,39 @@ const DiscrepancyChanged = graphql(`
   }
 `);
 
+type Line = { severity: string; type: string; account: string; message: string };
+const print = (when: string, what: string, d: Line) =>
+  console.log(
+    `${when} ${what.padEnd(12)} ${d.severity.padEnd(8)} ${d.type.padEnd(18)} ${d.account} ${d.message}`,
+  );
+
+/** Prints what is active now and returns the cursor its changes continue from. */
+async function printActiveNow(options: ClientOptions): Promise<string> {
+  const { discrepanciesWithCursor: now } = await request(options, ActiveNow);
+  console.error(`${now.discrepancies.length} active now; then every change`);
+  for (const d of now.discrepancies) print('now'.padEnd(24), d.status, d);
+  return now.cursor;
+}
+
 async function watch(options: ClientOptions): Promise<void> {
   const wsUrl = options.url.replace(/^http/, 'ws');
   let after: string | undefined;
+  let attempts = 0;
   for (;;) {
+    if (after === undefined) {
+      try {
+        after = await printActiveNow(options);
+      } catch (error) {
+        if (error instanceof GraphQLRequestError && error.status === 401) {
+          console.error('the service refused the API key (pass --api-key or SENTINEL_API_KEY)');
+          process.exitCode = 2;
+          return;
+        }
+        console.error(`cannot ask ${options.url}: ${(error as Error).message}; retrying in 2 s`);
+        await sleep(2000);
+        continue;
+      }
+    }
     const client = createClient({
       url: wsUrl,
       webSocketImpl: WebSocket,
@@ -46,15 +93,12 @@ async function watch(options: ClientOptions): Promise<void> {
         query: DiscrepancyChanged.toString(),
         variables: { after },
       });
-      console.error(after ? `resuming after ${after}` : `watching ${wsUrl}`);
+      console.error(attempts++ === 0 ? `watching ${wsUrl}` : `resuming after ${after}`);
       for await (const result of events) {
         const event = result.data?.discrepancyChanged;
         if (!event) continue;
         after = event.cursor;
-        const d = event.discrepancy;
-        console.log(
-          `${event.at} ${event.kind.padEnd(12)} ${d.severity.padEnd(8)} ${d.type.padEnd(18)} ${d.account} ${d.message}`,
-        );
+        print(event.at, event.kind, event.discrepancy);
       }
     } catch (error) {
       const code = (error as { code?: number }).code;
@@ -77,11 +121,21 @@ async function watch(options: ClientOptions): Promise<void> {
   }
 }
 
-let options: ClientOptions;
+const USAGE = `Usage: npx tsx examples/watch-discrepancies.ts [--url URL] [--api-key KEY]
+
+Prints the discrepancies active now (lines starting with "now"), then every change as it happens
+(lines starting with its time), over WebSocket; resumes after the last one it printed when the
+connection comes back. Runs until stopped; exits 2 on a bad option or an API key the service
+refuses.
+
+${CLIENT_OPTIONS_HELP}`;
+
+let options: ClientOptions | 'help';
 try {
   options = clientOptions(process.argv.slice(2), process.env);
 } catch (error) {
   console.error(`watch-discrepancies: ${(error as Error).message}`);
   process.exit(2);
 }
-await watch(options);
+if (options === 'help') process.stdout.write(USAGE);
+else await watch(options);

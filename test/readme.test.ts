@@ -44,8 +44,10 @@ describe('the README stays true', () => {
     const urls = [...shell.matchAll(/'(http:\/\/[^']*\?query=[^']*)'/g)].map(
       (m) => new URL(m[1] ?? '').searchParams.get('query') ?? '',
     );
+    const encoded = [...shell.matchAll(/--data-urlencode 'query=([^']*)'/g)].map((m) => m[1] ?? '');
     expect(bodies.length + urls.length).toBeGreaterThanOrEqual(2);
-    for (const query of [...bodies.map((b) => b.query), ...urls])
+    expect(encoded.length).toBeGreaterThanOrEqual(1);
+    for (const query of [...bodies.map((b) => b.query), ...urls, ...encoded])
       expect(validationErrors(query), query).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { sortedPercentile } from '../bench-kit.js';
 import { type ChannelMessage, serveChannel } from './bench-child.js';
+import type { TransportPlan } from './bench-subscription.js';
 import { SubscriberPool } from './subscriber-pool.js';
 
 // The subscribers, in their own process so that they do not share the server's event loop.
@@ -15,7 +16,12 @@ serveChannel(
   async (message: ChannelMessage) => {
     switch (message.type) {
       case 'connect': {
-        pool = new SubscriberPool(String(message.url), Number(message.count), Number(message.capacity));
+        pool = new SubscriberPool(
+          String(message.url),
+          Number(message.count),
+          Number(message.capacity),
+          message.transports as TransportPlan,
+        );
         await pool.connect();
         return pool.count;
       }

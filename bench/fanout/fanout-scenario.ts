@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startSimulator, type TwsSimulator } from '../../src/infra/ib-simulator/tws-simulator.js';
 import { BenchChild } from './bench-child.js';
 import type { ServerKind } from './bench-server.js';
+import type { TransportPlan } from './bench-subscription.js';
 import { monotonicMs } from './monotonic-clock.js';
 import { TRADED_ACCOUNT, TRADED_CONTRACT } from './position-payload.js';
 import type { EndedSubscriptions } from './subscriber-pool.js';
@@ -18,6 +19,7 @@ export interface Scenario {
 
 export interface ScenarioResult {
   readonly kind: ServerKind;
+  readonly transports: TransportPlan;
   readonly subscribers: number;
   readonly expected: number;
   readonly delivered: number;
@@ -37,6 +39,16 @@ export interface ScenarioResult {
   readonly longestStallMs: number;
   /** Subscriptions the server ended during the run; `firstAfterMs` counts from the first measured send. */
   readonly ended: Omit<EndedSubscriptions, 'firstAt'> & { readonly firstAfterMs: number };
+  /** Our service's own count, from its /metrics once every subscriber was live (ours only). */
+  readonly cohorts: CohortMetrics | undefined;
+}
+
+/** What our service's /metrics says about the subscriptions it holds. */
+export interface CohortMetrics {
+  readonly subscriptions: number;
+  readonly cohorts: number;
+  readonly sseStreams: number;
+  readonly webSocketConnections: number;
 }
 
 /** Resident set, and the JS heap in use plus memory held outside it (buffers), in bytes. */
@@ -72,7 +84,11 @@ const MAX_DRAIN_MS = 180_000;
  * then the measured events on the same schedule; the run waits until every delivery arrived or
  * none arrived for 10 s.
  */
-export async function runScenario(kind: ServerKind, scenario: Scenario): Promise<ScenarioResult> {
+export async function runScenario(
+  kind: ServerKind,
+  transports: TransportPlan,
+  scenario: Scenario,
+): Promise<ScenarioResult> {
   const dir = mkdtempSync(join(tmpdir(), 'sentinel-fanout-'));
   let simulator: TwsSimulator | undefined;
   let server: BenchChild<{ url: string }> | undefined;
@@ -96,8 +112,9 @@ export async function runScenario(kind: ServerKind, scenario: Scenario): Promise
     clients = new BenchChild('subscribers', './client-process.ts', []);
     await clients.ready;
     const capacity = LIVENESS_EVENTS + WARMUP_EVENTS + scenario.events;
-    await clients.request('connect', { url, count: scenario.subscribers, capacity });
+    await clients.request('connect', { url, count: scenario.subscribers, capacity, transports });
     const live = await untilAllLive(clients, publish, scenario.subscribers);
+    const cohorts = kind === 'ours' ? await cohortMetrics(url) : undefined;
     await sleep(1000);
     const memoryIdle = await server.request<Memory>('memory');
 
@@ -121,6 +138,7 @@ export async function runScenario(kind: ServerKind, scenario: Scenario): Promise
     const lastSent = sentAt.get(last) as number;
     return {
       kind,
+      transports,
       subscribers: scenario.subscribers,
       expected,
       delivered: report.delivered,
@@ -138,6 +156,7 @@ export async function runScenario(kind: ServerKind, scenario: Scenario): Promise
         firstAfterMs: report.ended.count > 0 ? report.ended.firstAt - firstSent : Number.NaN,
       },
       longestStallMs: loop.maxMs,
+      cohorts,
     };
   } finally {
     await clients?.stop();
@@ -145,6 +164,22 @@ export async function runScenario(kind: ServerKind, scenario: Scenario): Promise
     await simulator?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Reads our service's /metrics (next to the GraphQL endpoint at `url`) as a Prometheus scraper would. */
+async function cohortMetrics(url: string): Promise<CohortMetrics> {
+  const text = await (await fetch(new URL('/metrics', url.replace(/^ws/, 'http')))).text();
+  const value = (series: string) => {
+    const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+    if (line === undefined) throw new Error(`/metrics has no ${series}`);
+    return Number(line.slice(series.length + 1));
+  };
+  return {
+    subscriptions: value('sentinel_active_subscriptions'),
+    cohorts: value('sentinel_subscription_cohorts'),
+    sseStreams: value('sentinel_sse_streams'),
+    webSocketConnections: value('sentinel_websocket_connections'),
+  };
 }
 
 /** Sends events one by one until one reaches every subscriber; returns that event's id. */

@@ -1,5 +1,4 @@
-import { type Client, createClient } from 'graphql-ws';
-import WebSocket from 'ws';
+import { type BenchSubscription, subscribe, type TransportPlan, transportOf } from './bench-subscription.js';
 import { monotonicMs } from './monotonic-clock.js';
 import { eventIdOf, FANOUT_SUBSCRIPTION } from './position-payload.js';
 
@@ -28,11 +27,12 @@ export interface EndedSubscriptions {
 }
 
 /**
- * Subscribers as separate graphql-ws clients (one socket each), all on the fan-out subscription,
- * recording when each event reached each of them on the machine's monotonic clock.
+ * Subscribers as separate clients (one graphql-ws socket or one SSE response each), all on the
+ * fan-out subscription, recording when each event reached each of them on the machine's monotonic
+ * clock.
  */
 export class SubscriberPool {
-  readonly #clients: Client[] = [];
+  readonly #clients: BenchSubscription[] = [];
   readonly #arrivals: Float64Array[] = [];
   #duplicates = 0;
   readonly #ended = new Map<number, { at: number; reason: string }>();
@@ -40,14 +40,15 @@ export class SubscriberPool {
   #payloadBytes = 0;
   #closing = false;
 
-  /** `capacity`: the highest event id that will be sent. */
+  /** `url`: the server's graphql-ws endpoint; `capacity`: the highest event id that will be sent. */
   constructor(
     readonly url: string,
     readonly count: number,
     readonly capacity: number,
+    readonly transports: TransportPlan,
   ) {}
 
-  /** Opens every socket (a batch at a time) and resolves once each is acknowledged and subscribed. */
+  /** Opens every connection (a batch at a time) and resolves once each is open. */
   async connect(): Promise<void> {
     for (let first = 0; first < this.count; first += CONNECT_BATCH) {
       const batch: Promise<void>[] = [];
@@ -61,35 +62,24 @@ export class SubscriberPool {
     const arrivals = new Float64Array(this.capacity + 1).fill(Number.NaN);
     this.#arrivals[index] = arrivals;
     return new Promise((resolve, reject) => {
-      const client = createClient({
-        url: this.url,
-        webSocketImpl: WebSocket,
-        retryAttempts: 0,
-        on: { connected: () => resolve() },
-      });
-      this.#clients[index] = client;
-      client.subscribe(
-        { query: FANOUT_SUBSCRIPTION },
-        {
-          next: (result) => {
-            const at = monotonicMs();
-            const id = eventIdOf(result);
-            if (id === undefined || id > this.capacity) {
-              this.#unexpected.push(JSON.stringify(result).slice(0, 200));
-              return;
-            }
-            if (this.#payloadBytes === 0) this.#payloadBytes = JSON.stringify(result).length;
-            if (Number.isNaN(arrivals[id] as number)) arrivals[id] = at;
-            else this.#duplicates++;
-          },
-          error: (error) => {
-            const reason = describeFailure(error);
-            if (!this.#closing) this.#ended.set(index, { at: monotonicMs(), reason });
-            reject(new Error(reason));
-          },
-          complete: () => undefined,
+      this.#clients[index] = subscribe(transportOf(this.transports, index), this.url, FANOUT_SUBSCRIPTION, {
+        opened: () => resolve(),
+        next: (result) => {
+          const at = monotonicMs();
+          const id = eventIdOf(result);
+          if (id === undefined || id > this.capacity) {
+            this.#unexpected.push(JSON.stringify(result).slice(0, 200));
+            return;
+          }
+          if (this.#payloadBytes === 0) this.#payloadBytes = JSON.stringify(result).length;
+          if (Number.isNaN(arrivals[id] as number)) arrivals[id] = at;
+          else this.#duplicates++;
         },
-      );
+        failed: (reason) => {
+          if (!this.#closing) this.#ended.set(index, { at: monotonicMs(), reason });
+          reject(new Error(reason));
+        },
+      });
     });
   }
 
@@ -157,15 +147,6 @@ export class SubscriberPool {
 
   async close(): Promise<void> {
     this.#closing = true;
-    await Promise.all(this.#clients.map((c) => c.dispose()));
+    await Promise.all(this.#clients.map((c) => c.close()));
   }
-}
-
-/** graphql-ws fails a subscription with an Error, a close event, or the errors the server sent. */
-function describeFailure(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (Array.isArray(error)) return error.map((e: { message?: string }) => e.message).join('; ');
-  const close = error as { code?: number; reason?: string; type?: string };
-  if (close.code !== undefined) return `socket closed ${close.code} ${close.reason ?? ''}`.trim();
-  return close.type ?? JSON.stringify(error);
 }

@@ -16,10 +16,12 @@ import * as types from './graphql.js';
  */
 type Documents = {
     "\n  mutation ReconcileCheck {\n    reconcile {\n      status\n      summary\n      hasCriticalIssues\n      discrepancies {\n        type\n        severity\n        message\n      }\n    }\n  }\n": typeof types.ReconcileCheckDocument,
+    "\n  query WatchDiscrepanciesNow {\n    discrepanciesWithCursor {\n      cursor\n      discrepancies {\n        id\n        type\n        severity\n        status\n        account\n        message\n      }\n    }\n  }\n": typeof types.WatchDiscrepanciesNowDocument,
     "\n  subscription WatchDiscrepancies($after: String) {\n    discrepancyChanged(after: $after) {\n      cursor\n      kind\n      at\n      discrepancy {\n        id\n        type\n        severity\n        status\n        account\n        message\n      }\n    }\n  }\n": typeof types.WatchDiscrepanciesDocument,
 };
 const documents: Documents = {
     "\n  mutation ReconcileCheck {\n    reconcile {\n      status\n      summary\n      hasCriticalIssues\n      discrepancies {\n        type\n        severity\n        message\n      }\n    }\n  }\n": types.ReconcileCheckDocument,
+    "\n  query WatchDiscrepanciesNow {\n    discrepanciesWithCursor {\n      cursor\n      discrepancies {\n        id\n        type\n        severity\n        status\n        account\n        message\n      }\n    }\n  }\n": types.WatchDiscrepanciesNowDocument,
     "\n  subscription WatchDiscrepancies($after: String) {\n    discrepancyChanged(after: $after) {\n      cursor\n      kind\n      at\n      discrepancy {\n        id\n        type\n        severity\n        status\n        account\n        message\n      }\n    }\n  }\n": types.WatchDiscrepanciesDocument,
 };
 
@@ -27,6 +29,10 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReconcileCheck {\n    reconcile {\n      status\n      summary\n      hasCriticalIssues\n      discrepancies {\n        type\n        severity\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').ReconcileCheckDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WatchDiscrepanciesNow {\n    discrepanciesWithCursor {\n      cursor\n      discrepancies {\n        id\n        type\n        severity\n        status\n        account\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').WatchDiscrepanciesNowDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

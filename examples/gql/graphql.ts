@@ -37,6 +37,11 @@ export type ReconcileCheckMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type ReconcileCheckMutation = { reconcile: { status: ReconciliationStatus, summary: string, hasCriticalIssues: boolean, discrepancies: Array<{ type: DiscrepancyType, severity: Severity, message: string }> } };
 
+export type WatchDiscrepanciesNowQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WatchDiscrepanciesNowQuery = { discrepanciesWithCursor: { cursor: string, discrepancies: Array<{ id: string, type: DiscrepancyType, severity: Severity, status: DiscrepancyStatus, account: string, message: string }> } };
+
 export type WatchDiscrepanciesSubscriptionVariables = Exact<{
   after?: string | null | undefined;
 }>;
@@ -77,6 +82,21 @@ export const ReconcileCheckDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReconcileCheckMutation, ReconcileCheckMutationVariables>;
+export const WatchDiscrepanciesNowDocument = new TypedDocumentString(`
+    query WatchDiscrepanciesNow {
+  discrepanciesWithCursor {
+    cursor
+    discrepancies {
+      id
+      type
+      severity
+      status
+      account
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WatchDiscrepanciesNowQuery, WatchDiscrepanciesNowQueryVariables>;
 export const WatchDiscrepanciesDocument = new TypedDocumentString(`
     subscription WatchDiscrepancies($after: String) {
   discrepancyChanged(after: $after) {

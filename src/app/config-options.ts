@@ -107,6 +107,13 @@ export const CONFIG_OPTIONS = [
     description: 'How long a broker snapshot may take before the broker counts as unavailable',
   },
   {
+    flag: 'shutdown-timeout-ms',
+    env: 'SENTINEL_SHUTDOWN_TIMEOUT_MS',
+    default: '15000',
+    type: 'string',
+    description: 'How long shutdown may take before the process exits non-zero, saying what is unfinished',
+  },
+  {
     flag: 'tolerance-absolute',
     env: 'SENTINEL_TOLERANCE_ABSOLUTE',
     default: '1e-9',

@@ -23,6 +23,7 @@ export interface Config {
   readonly staleAfterMs: number;
   readonly quietWindowMs: number;
   readonly snapshotTimeoutMs: number;
+  readonly shutdownTimeoutMs: number;
   readonly tolerance: QuantityTolerance;
   readonly heal: boolean;
   readonly apiKeys: readonly ApiKey[];
@@ -56,7 +57,12 @@ export function loadConfig(
     for (const o of CONFIG_OPTIONS as readonly ConfigOption[]) {
       options[o.flag] = o.multiple ? { type: o.type, multiple: true } : { type: o.type };
     }
-    values = parseArgs({ args: [...args], options, strict: true, allowPositionals: false }).values;
+    values = parseArgs({
+      args: negativeValuesAttached(args, options),
+      options,
+      strict: true,
+      allowPositionals: false,
+    }).values;
   } catch (error) {
     throw new ConfigError([(error as Error).message]);
   }
@@ -103,6 +109,7 @@ export function loadConfig(
     staleAfterMs: check('stale-after-ms', integerIn(1000, 7 * 86_400_000), 900_000),
     quietWindowMs: check('quiet-window-ms', integerIn(0, 3_600_000), 5000),
     snapshotTimeoutMs: check('snapshot-timeout-ms', integerIn(100, 600_000), 30_000),
+    shutdownTimeoutMs: check('shutdown-timeout-ms', integerIn(100, 600_000), 15_000),
     tolerance: {
       absolute: check('tolerance-absolute', nonNegativeNumber, 1e-9),
       relative: check('tolerance-relative', nonNegativeNumber, 0),
@@ -127,6 +134,27 @@ export function loadConfig(
   const extraValues: Record<string, string | boolean | (string | boolean)[] | undefined> = {};
   for (const name of Object.keys(extra)) extraValues[name] = values[name];
   return { config, extra: extraValues };
+}
+
+/**
+ * `--flag -5` as `--flag=-5`. Node's parser refuses a value that starts with a dash as ambiguous
+ * and suggests `=-XYZ`; a negative number after an option that takes a value can only be its
+ * value, and then gets the option's own message.
+ */
+function negativeValuesAttached(args: readonly string[], options: ExtraOptions): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const next = args[i + 1];
+    const option = arg.startsWith('--') ? options[arg.slice(2)] : undefined;
+    if (option?.type === 'string' && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }
 
 export function isLoopback(host: string): boolean {

@@ -11,12 +11,14 @@ import type { PositionFilter } from '../domain/position-filter.js';
 import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
 import { resumeThenLive } from '../domain/resumable-stream.js';
 import type { SystemStatus } from '../domain/system-status.js';
+import { latestIncidentEventSequence } from '../infra/duckdb/latest-incident-event.js';
 import type { DuckDbStore } from '../infra/duckdb/open-store.js';
 import { MAX_PAGE_SIZE } from '../infra/duckdb/page-request.js';
 import type { PositionWriter } from '../infra/duckdb/position-writer.js';
 import type { IbAdapter } from '../infra/ib/ib-adapter.js';
 import type { SentinelApi } from '../schema/context.js';
 import { trackCursor } from './cursor-tracking.js';
+import { exportPositions } from './position-export.js';
 import type { SubscriptionMeter } from './subscription-meter.js';
 
 export interface SentinelApiParts {
@@ -39,6 +41,7 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
       position: async (key) => parts.writer.position(key),
       asOf: (at, filter) => parts.writer.positionsAsOf(at, filter),
       history: (key, page) => parts.writer.history(key, page),
+      verifiedAt: (key) => parts.reconciliation.verificationOf(key)?.verifiedAt ?? null,
       // The writer's stream carries closes whatever the filter says: a close is the change.
       follow: (after, filter, cursor) =>
         meter.track(
@@ -54,7 +57,14 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
     },
     discrepancies: {
       list: (filter) => ledger.incidents(withDefaultStatus(filter)),
+      listWithCursor: async (filter) => {
+        // The cursor first: an event recorded between the two reads is then replayed to the
+        // follower (whose state it only confirms), instead of falling between list and stream.
+        const cursor = await latestIncidentEventSequence(parts.store);
+        return { cursor, discrepancies: await ledger.incidents(withDefaultStatus(filter)) };
+      },
       get: (id) => ledger.incident(id),
+      activeOf: (key) => parts.reconciliation.openDiscrepancyOf(key) ?? null,
       acknowledge: (id, note) => parts.reconciliation.acknowledge(id, note),
       resolve: (id, note) => parts.reconciliation.resolve(id, note),
       follow: (after, filter, cursor) =>
@@ -77,6 +87,9 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
     system: {
       status: parts.status,
       changes: () => meter.track(parts.statusChanges()),
+    },
+    exports: {
+      parquet: (request) => exportPositions(parts.store, request),
     },
   };
 }

@@ -1,8 +1,11 @@
+import type { Clock } from '../domain/clock.js';
 import { DISCREPANCY_TYPES, type DiscrepancyType, SEVERITIES, type Severity } from '../domain/discrepancy.js';
 import { type Incident, isActive } from '../domain/incident.js';
 import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
+import type { VerificationWatch } from '../domain/reconciliation/verification-watch.js';
+import { VERIFICATION_STATES, verificationAgeSeconds } from '../domain/verification.js';
 import type { PositionWriter } from '../infra/duckdb/position-writer.js';
-import type { WebSocketSubscriptions } from '../infra/http/graphql-websocket.js';
+import type { CohortSubscriptions } from '../infra/http/subscription-cohorts.js';
 import type { IbAdapter } from '../infra/ib/ib-adapter.js';
 import { PrometheusRegistry } from '../infra/metrics/prometheus-registry.js';
 import type { SubscriptionMeter } from './subscription-meter.js';
@@ -14,9 +17,14 @@ export interface MetricParts {
   readonly writer: PositionWriter;
   readonly reconciliation: ReconciliationService;
   readonly subscriptions: SubscriptionMeter;
+  readonly verification: VerificationWatch;
+  readonly clock: Clock;
+  /** Called with a listener for each compared starting list. */
+  readonly onCatchUp: (listener: (catchUp: { readonly changed: readonly unknown[] }) => void) => () => void;
   readonly activeIncidents: readonly Incident[];
   readonly webSocketConnections: () => number;
-  readonly webSocketSubscriptions: () => WebSocketSubscriptions;
+  readonly sseStreams: () => number;
+  readonly cohortSubscriptions: () => CohortSubscriptions;
 }
 
 /** Buckets in seconds: a flush takes milliseconds, and seconds only when the disk struggles. */
@@ -91,30 +99,52 @@ export function sentinelMetrics(parts: MetricParts): { registry: PrometheusRegis
       ),
     ['type', 'severity'],
   );
+  registry.gauge(
+    'sentinel_verification_state',
+    'Whether a recent run verified the store against the broker (1 for the current state)',
+    () => {
+      const current = parts.verification.current().state;
+      return VERIFICATION_STATES.map((state) => ({ labels: { state }, value: current === state ? 1 : 0 }));
+    },
+    ['state'],
+  );
+  registry.gauge(
+    'sentinel_verification_age_seconds',
+    'Seconds since the latest run with a complete snapshot finished (NaN before the first)',
+    () => verificationAgeSeconds(parts.verification.current(), parts.clock.now()) ?? Number.NaN,
+  );
+  const caughtUp = registry.counter(
+    'sentinel_caught_up_positions_total',
+    'Keys a starting list changed (the store was behind the broker) since the service started',
+  );
   registry.gauge('sentinel_websocket_connections', 'Open WebSocket connections', parts.webSocketConnections);
-  // Identical WebSocket subscriptions share one source: count what clients hold and receive, not
-  // the shared sources behind them.
+  registry.gauge('sentinel_sse_streams', 'Open SSE subscription streams', parts.sseStreams);
+  // Identical subscriptions share one source: count what clients hold and receive, not the shared
+  // sources behind them.
   registry.gauge('sentinel_active_subscriptions', 'Active subscriptions on every transport', () => {
-    const ws = parts.webSocketSubscriptions();
-    return parts.subscriptions.active - ws.sources + ws.subscribers;
+    const cohorts = parts.cohortSubscriptions();
+    return parts.subscriptions.active - cohorts.sources + cohorts.subscribers;
   });
   registry.gauge(
     'sentinel_subscription_cohorts',
-    'Groups of identical WebSocket subscriptions sharing one execution per event',
-    () => parts.webSocketSubscriptions().cohorts,
+    'Groups of identical subscriptions (WebSocket and SSE alike) sharing one execution per event',
+    () => parts.cohortSubscriptions().cohorts,
   );
   registry.observedCounter(
     'sentinel_slow_consumers_closed_total',
-    'WebSocket connections closed (code 4290) because the client stopped reading',
-    () => parts.webSocketSubscriptions().slowConsumersClosed,
+    'Subscriber connections ended because the client stopped reading (WebSocket close 4290, SSE event: error)',
+    () => parts.cohortSubscriptions().slowConsumersClosed,
   );
   registry.observedCounter('sentinel_events_delivered_total', 'Events delivered to subscriptions', () => {
-    const ws = parts.webSocketSubscriptions();
-    return parts.subscriptions.delivered - ws.sourceResults + ws.deliveries;
+    const cohorts = parts.cohortSubscriptions();
+    return parts.subscriptions.delivered - cohorts.sourceResults + cohorts.deliveries;
   });
 
   const detach = [
     parts.broker.onUpdate(() => received.inc()),
+    parts.onCatchUp((catchUp) => {
+      if (catchUp.changed.length > 0) caughtUp.inc({}, catchUp.changed.length);
+    }),
     parts.writer.onFlush((flush) => {
       if (flush.ok) flushDuration.observe(flush.durationMs / 1000);
       else flushFailures.inc();

@@ -9,6 +9,7 @@ import { startSimulator, type TwsSimulator } from '../infra/ib-simulator/tws-sim
 import type { Logger } from '../infra/logger.js';
 import { systemClock } from '../infra/system-clock.js';
 import type { Config } from './config.js';
+import { listening } from './listen-failure.js';
 import { type Sentinel, startSentinel } from './start-sentinel.js';
 
 export interface DemoOptions {
@@ -29,12 +30,17 @@ export interface Demo {
   readonly simulator: TwsSimulator;
   readonly scenario: DemoScenario | undefined;
   close(): Promise<void>;
+  /** The shutdown steps not finished yet, the one in progress first. */
+  unfinishedClose(): readonly string[];
 }
 
 /** The simulated TWS with its demo book, and the whole service connected to it, in one process. */
 export async function startDemo(options: DemoOptions): Promise<Demo> {
   const clock = options.clock ?? systemClock;
-  const simulator = await startSimulator({ port: options.simulatorPort ?? 0, clock });
+  const port = options.simulatorPort ?? 0;
+  const simulator = await listening('simulator', { host: '127.0.0.1', port }, () =>
+    startSimulator({ host: '127.0.0.1', port, clock }),
+  );
   const scenario =
     options.scenario === false
       ? undefined
@@ -58,6 +64,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     await simulator.stop();
     throw error;
   }
+  let simulatorStopped = false;
   return {
     sentinel,
     simulator,
@@ -66,6 +73,8 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
       scenario?.stop();
       await sentinel.close();
       await simulator.stop();
+      simulatorStopped = true;
     },
+    unfinishedClose: () => [...sentinel.unfinishedClose(), ...(simulatorStopped ? [] : ['simulator'])],
   };
 }

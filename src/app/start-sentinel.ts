@@ -1,5 +1,7 @@
 import type { Clock } from '../domain/clock.js';
 import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
+import { VerificationWatch } from '../domain/reconciliation/verification-watch.js';
+import type { Verification } from '../domain/verification.js';
 import { ApiKeyAuth } from '../infra/http/api-key-auth.js';
 import { type ApiServer, type Readiness, startApiServer } from '../infra/http/api-server.js';
 import { staticFiles } from '../infra/http/static-files.js';
@@ -8,6 +10,7 @@ import type { Logger } from '../infra/logger.js';
 import { systemClock } from '../infra/system-clock.js';
 import { schema } from '../schema/index.js';
 import type { Config } from './config.js';
+import { listening } from './listen-failure.js';
 import { packageVersion } from './package-root.js';
 import { createSentinelApi } from './sentinel-api.js';
 import { assembleCore, type CoreTuning, type SentinelCore } from './sentinel-core.js';
@@ -24,6 +27,8 @@ export interface SentinelOptions {
   /** Where the built dashboard lives; without it, only the API and GraphiQL are served. */
   readonly webRoot?: string;
   readonly tuning?: CoreTuning;
+  /** How long an SSE stream may carry nothing before it gets a keep-alive comment (default 12 s). */
+  readonly sseKeepAliveMs?: number;
 }
 
 export interface Sentinel {
@@ -33,9 +38,11 @@ export interface Sentinel {
   readonly reconciliation: ReconciliationService;
   /** Ordered shutdown: API (subscriptions complete), reconciliation, broker, writer (flushing), store. */
   close(): Promise<void>;
+  /** The shutdown steps not finished yet, the one in progress first. */
+  unfinishedClose(): readonly string[];
 }
 
-const NO_WEBSOCKET_SUBSCRIPTIONS = {
+const NO_SUBSCRIPTIONS = {
   subscribers: 0,
   cohorts: 0,
   sources: 0,
@@ -50,10 +57,21 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
   const clock = options.clock ?? systemClock;
   const core = await assembleCore(config, logger, clock, options.tuning);
   try {
+    const verification = new VerificationWatch({
+      clock,
+      intervalMs: config.reconcileIntervalMs,
+      brokerState: () => core.broker.state,
+      onBrokerState: (listener) => core.broker.onStateChange(listener),
+      latestComplete: () => core.reconciliation.latestComplete(),
+      onRun: (listener) => core.reconciliation.onRun(listener),
+    });
+    verification.start();
+    core.onClose(() => verification.stop(), 'verification');
     const status = new SystemStatusSource({
       broker: core.broker,
       writer: core.writer,
       reconciliation: core.reconciliation,
+      verification,
       storePath: config.db,
       demo: options.demo ?? false,
       version: packageVersion(),
@@ -61,37 +79,43 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       clock,
     });
     status.start();
-    core.onClose(() => status.stop());
+    core.onClose(() => status.stop(), 'status');
 
     const subscriptions = new SubscriptionMeter();
     let server: ApiServer | undefined;
     const metrics = sentinelMetrics({
       ...core,
       subscriptions,
+      verification,
+      clock,
       activeIncidents: await core.store.reconciliation.activeIncidents(),
       webSocketConnections: () => server?.webSocketConnections() ?? 0,
-      webSocketSubscriptions: () => server?.webSocketSubscriptions() ?? NO_WEBSOCKET_SUBSCRIPTIONS,
+      sseStreams: () => server?.sseStreams() ?? 0,
+      cohortSubscriptions: () => server?.subscriptions() ?? NO_SUBSCRIPTIONS,
     });
-    core.onClose(metrics.dispose);
+    core.onClose(metrics.dispose, 'metrics');
 
-    server = await startApiServer({
-      host: config.host,
-      port: config.port,
-      schema,
-      api: createSentinelApi({
-        ...core,
-        status: () => status.current(),
-        statusChanges: () => status.changes(),
-        subscriptions,
+    server = await listening('api', config, () =>
+      startApiServer({
+        host: config.host,
+        port: config.port,
+        schema,
+        api: createSentinelApi({
+          ...core,
+          status: () => status.current(),
+          statusChanges: () => status.changes(),
+          subscriptions,
+        }),
+        auth: new ApiKeyAuth(config.apiKeys),
+        logger: logger.child({ component: 'api' }),
+        readiness: () => readiness(core, verification.current()),
+        metrics: () => metrics.registry.render(),
+        endSubscriptions: () => subscriptions.completeAll(),
+        ...(options.sseKeepAliveMs !== undefined ? { sseKeepAliveMs: options.sseKeepAliveMs } : {}),
+        ...(options.webRoot ? { staticRoutes: staticFiles(options.webRoot) } : {}),
       }),
-      auth: new ApiKeyAuth(config.apiKeys),
-      logger: logger.child({ component: 'api' }),
-      readiness: () => readiness(core),
-      metrics: () => metrics.registry.render(),
-      endSubscriptions: () => subscriptions.completeAll(),
-      ...(options.webRoot ? { staticRoutes: staticFiles(options.webRoot) } : {}),
-    });
-    core.onClose(server.close);
+    );
+    core.onClose(server.close, 'API server (completing subscriptions)');
     core.broker.start();
     return {
       url: server.url,
@@ -99,6 +123,7 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       broker: core.broker,
       reconciliation: core.reconciliation,
       close: core.close,
+      unfinishedClose: core.unfinishedClose,
     };
   } catch (error) {
     await core.close();
@@ -106,8 +131,11 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
   }
 }
 
-/** Ready: the broker is READY and the store takes writes (migrations ran when it opened). */
-function readiness(core: SentinelCore): Readiness {
+/**
+ * Ready: the broker is READY, the store takes writes (migrations ran when it opened), and a recent
+ * run verified the store against the broker (docs/reconciliation-rules.md §13).
+ */
+function readiness(core: SentinelCore, verification: Verification): Readiness {
   const store = core.writer.status();
   const checks = {
     broker: core.broker.state === 'READY' ? (true as const) : `broker is ${core.broker.state}`,
@@ -115,6 +143,10 @@ function readiness(core: SentinelCore): Readiness {
       store.consecutiveFailures === 0
         ? (true as const)
         : `writes are failing: ${store.lastError ?? 'unknown'}`,
+    verification:
+      verification.state === 'VERIFIED'
+        ? (true as const)
+        : `${verification.state}: ${verification.reason ?? 'not verified'}`,
   };
   return { ready: Object.values(checks).every((c) => c === true), checks };
 }

@@ -1,6 +1,7 @@
 import type { Cancel, Clock } from '../domain/clock.js';
 import { EventHub } from '../domain/event-hub.js';
 import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
+import type { VerificationWatch } from '../domain/reconciliation/verification-watch.js';
 import { runModeOf, type SystemStatus } from '../domain/system-status.js';
 import type { PositionWriter } from '../infra/duckdb/position-writer.js';
 import type { IbAdapter } from '../infra/ib/ib-adapter.js';
@@ -9,6 +10,7 @@ export interface StatusParts {
   readonly broker: IbAdapter;
   readonly writer: PositionWriter;
   readonly reconciliation: ReconciliationService;
+  readonly verification: VerificationWatch;
   readonly storePath: string;
   readonly demo: boolean;
   readonly version: string;
@@ -19,8 +21,8 @@ export interface StatusParts {
 }
 
 /**
- * The system status, and a stream of it: published at once when the broker's state changes or a
- * run completes, and otherwise when anything visible changed since the last look (the store's
+ * The system status, and a stream of it: published at once when the broker's state changes, a
+ * run completes or the verification state changes, and otherwise when anything visible changed since the last look (the store's
  * counters move with every update, so they are sampled rather than pushed each time).
  */
 export class SystemStatusSource {
@@ -49,6 +51,7 @@ export class SystemStatusSource {
         lastError: store.lastError,
       },
       reconciliation: reconciliation.status(),
+      verification: this.parts.verification.current(),
     };
   }
 
@@ -61,10 +64,10 @@ export class SystemStatusSource {
       this.parts.broker.onStateChange(() => this.#publish()),
       // Run listeners are called before the service has marked the run finished and scheduled
       // the next one; published at once, the status would say "running" until the next poll.
-      this.parts.reconciliation.onRun(() => {
-        clearImmediate(this.#afterRun);
-        this.#afterRun = setImmediate(() => this.#publish());
-      }),
+      this.parts.reconciliation.onRun(() => this.#publishSoon()),
+      // Also when it ages into STALE, which no other event announces. A run moves it too, from
+      // inside the same run listeners: published soon for the same reason.
+      this.parts.verification.onChange(() => this.#publishSoon()),
     );
     this.#poll();
   }
@@ -80,6 +83,11 @@ export class SystemStatusSource {
       if (this.#hub.listenerCount > 0) this.#publish();
       this.#poll();
     });
+  }
+
+  #publishSoon(): void {
+    clearImmediate(this.#afterRun);
+    this.#afterRun = setImmediate(() => this.#publish());
   }
 
   #publish(): void {

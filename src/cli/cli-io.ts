@@ -7,9 +7,10 @@ export interface CliIo {
   readonly interactive: boolean;
   /**
    * Resolves with the signal's name when the user asks a long-running command to stop (SIGINT or
-   * SIGTERM). Signals keep their default effect until a command asks.
+   * SIGTERM). Signals keep their default effect until a command asks; from then on every further
+   * one is handed to `again` and does nothing else (one Ctrl-C under npm arrives more than once).
    */
-  readonly waitForStop: () => Promise<string>;
+  readonly waitForStop: (again?: (signal: string) => void) => Promise<string>;
 }
 
 /** A command line that cannot be run as given: printed with the usage, exit code 2. */

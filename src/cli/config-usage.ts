@@ -1,12 +1,22 @@
 import { ConfigError, loadConfig } from '../app/config.js';
-import { CONFIG_OPTIONS, type ConfigOption } from '../app/config-options.js';
+import { CONFIG_OPTIONS, type ConfigFlag, type ConfigOption } from '../app/config-options.js';
 import { UsageError } from './cli-io.js';
 
+/** How a command changes the option table: its own defaults, and options that do not apply to it. */
+export interface OptionsHelpChanges {
+  readonly defaults?: Partial<Record<ConfigFlag, string>>;
+  readonly omit?: readonly ConfigFlag[];
+}
+
 /** The option table every command that runs the service prints with --help. */
-export function configOptionsHelp(): string {
-  const rows = (CONFIG_OPTIONS as readonly ConfigOption[]).map((o) => {
+export function configOptionsHelp(changes: OptionsHelpChanges = {}): string {
+  const shown = (CONFIG_OPTIONS as readonly ConfigOption[]).filter(
+    (o) => !changes.omit?.includes(o.flag as ConfigFlag),
+  );
+  const rows = shown.map((o) => {
     const flag = `--${o.flag}${o.type === 'boolean' ? '' : ' <value>'}`;
-    const fallback = o.default === undefined ? '' : ` (default ${o.default})`;
+    const ownDefault = changes.defaults?.[o.flag as ConfigFlag] ?? o.default;
+    const fallback = ownDefault === undefined ? '' : ` (default ${ownDefault})`;
     const env = o.secretEnv ? `env ${o.env}, or the value itself in ${o.secretEnv}` : `env ${o.env}`;
     return `  ${flag.padEnd(34)}${o.description}${fallback}\n  ${''.padEnd(34)}${env}`;
   });

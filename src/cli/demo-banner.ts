@@ -7,6 +7,8 @@ export function demoBanner(info: {
   simulator: TwsSimulator;
   seed: number;
   config: Config;
+  /** The store is a temporary file, removed when the demo stops. */
+  temporaryStore: boolean;
 }): string {
   const graphql = `${info.url}/graphql`;
   const post = (query: string) =>
@@ -21,7 +23,11 @@ export function demoBanner(info: {
   Dashboard   ${info.url}/
   GraphiQL    ${graphql}
   Simulated TWS on ${info.simulator.host}:${info.simulator.port}, accounts ${info.simulator.accounts.join(', ')} (seed ${info.seed})
-  Store       ${info.config.db}
+  Store       ${info.config.db}${
+    info.temporaryStore
+      ? '\n              temporary: removed when the demo stops (name a file with --db to keep it)'
+      : ''
+  }
   Reconciles every ${Math.round(info.config.reconcileIntervalMs / 1000)} s; the first silent drift comes within a minute.
 
   Try:

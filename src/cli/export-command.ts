@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
+import { exportPositions } from '../app/position-export.js';
 import { DomainError } from '../domain/errors.js';
 import { IN_MEMORY, openStore } from '../infra/duckdb/open-store.js';
-import { EXPORT_CONTENTS, type ExportContent, exportParquet } from '../infra/duckdb/parquet-export.js';
+import { EXPORT_CONTENTS, type ExportContent } from '../infra/duckdb/parquet-export.js';
+import { StoreInUseError } from '../infra/duckdb/store-errors.js';
 import { type CliIo, type Command, UsageError } from './cli-io.js';
 
 export const DEFAULT_DB = './data/positions.duckdb';
@@ -17,8 +19,15 @@ Options:
   --what CONTENT   history: every stored update; book: the open positions now
   -h, --help       print this help
 
-The store must not be in use: stop the service first, or export a copy of the file.
+The store must not be in use by another process. A running service exports its own store:
+ask it with the exportPositions mutation (an admin key when it has keys), for example
+  curl -s http://127.0.0.1:4000/graphql -H 'content-type: application/json' \\
+    -d '{"query":"mutation { exportPositions(out: \\"exports/today\\") { folder rows symbols } }"}'
 `;
+
+/** What a person holding a busy file can do instead. */
+const ASK_THE_SERVICE =
+  'a running service exports its own store: ask it with the exportPositions mutation (see export --help)';
 
 export const exportCommand: Command = {
   name: 'export',
@@ -36,7 +45,7 @@ export const exportCommand: Command = {
     let store: Awaited<ReturnType<typeof openStore>> | undefined;
     try {
       store = await openStore({ path: db, readOnly: true });
-      const outcome = await exportParquet(store, { out: options.out, what: options.what });
+      const outcome = await exportPositions(store, { out: options.out, what: options.what });
       const noun = options.what === 'history' ? 'position updates' : 'open positions';
       io.stdout(
         `Exported ${outcome.rows.toLocaleString('en-US')} ${noun} (${plural(outcome.symbols, 'symbol')}) from ${db} to ` +
@@ -46,6 +55,10 @@ export const exportCommand: Command = {
     } catch (error) {
       if (error instanceof DomainError && error.code === 'BAD_USER_INPUT')
         throw new UsageError(error.message);
+      if (error instanceof StoreInUseError) {
+        io.stderr(`position-sentinel export: ${error.message}; ${ASK_THE_SERVICE}\n`);
+        return 1;
+      }
       if (error instanceof DomainError) {
         io.stderr(`position-sentinel export: ${error.message}\n`);
         return 1;

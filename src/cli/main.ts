@@ -9,10 +9,29 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-const waitForStop = () =>
+// The handlers stay for the life of the process: a second signal must never kill a shutdown
+// that is writing the buffered updates. The shutdown has its own deadline instead.
+const waitForStop = (again?: (signal: string) => void) =>
   new Promise<string>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+    let stopping = false;
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.on(signal, () => {
+        if (stopping) again?.(signal);
+        else {
+          stopping = true;
+          resolve(signal);
+        }
+      });
+    }
   });
+
+/**
+ * A shutdown that overran its deadline may leave a step running that holds the process open:
+ * once the command has returned its code, the process ends soon even then.
+ */
+function exitSoon(): void {
+  setTimeout(() => process.exit(), 2000).unref();
+}
 
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
@@ -23,11 +42,13 @@ runCli(process.argv.slice(2), {
 }).then(
   (code) => {
     process.exitCode = code;
+    exitSoon();
   },
   (error: unknown) => {
     process.stderr.write(
       `position-sentinel: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
     process.exitCode = 1;
+    exitSoon();
   },
 );

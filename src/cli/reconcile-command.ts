@@ -20,13 +20,18 @@ export const RECONCILE_EXIT = {
 
 const USAGE = `Usage: position-sentinel reconcile [options]
 
-Connects to the broker, brings the store up to date with the broker's feed, runs one
-reconciliation, prints its summary and each discrepancy, and exits with:
+Connects to the broker and compares the store as it is with the broker's complete snapshot:
+nothing from the broker reaches the store before or during the comparison, so every drift since
+the service last ran is reported. Prints the summary and each discrepancy, and exits with:
   0  clean                          3  critical discrepancies (a naked position, long/short reversed)
   1  discrepancies, none critical   4  broker unavailable (or the run failed)
   2  bad options or configuration   5  the store could not be opened (in use by a running service?)
-The broker gets twice --snapshot-timeout-ms to connect and send its starting list; after that
-the run goes ahead and reports the broker unavailable if it still is.
+Without --heal the store's positions are left exactly as they were (the run itself is recorded).
+With --heal the corrections the rules allow are written after the comparison and reported as
+healed: the broker's rows for missing and mismatched positions, and expired options closed. A
+naked position is never healed: resolve it by hand once you know why the broker does not hold it.
+The broker gets twice --snapshot-timeout-ms to connect and get in sync; after that the run goes
+ahead and reports the broker unavailable if it still is.
 While the service runs, it holds the store: ask it instead (the \`reconcile\` mutation, or
 examples/reconcile-check.ts, which exits with the same codes).
 
@@ -45,9 +50,9 @@ export const reconcileCommand: Command = {
     const logger = createLogger({ level: config.logLevel, write: io.stderr, pretty: io.interactive });
     let core: Awaited<ReturnType<typeof assembleCore>>;
     try {
-      core = await assembleCore(config, logger, systemClock);
+      core = await assembleCore(config, logger, systemClock, { compareOnly: true });
     } catch (error) {
-      const reason = startupFailure(error, config.host, config.port);
+      const reason = startupFailure(error);
       if (reason === undefined) throw error;
       io.stderr(`position-sentinel reconcile: ${reason}\n`);
       return RECONCILE_EXIT.storeUnavailable;
@@ -60,7 +65,7 @@ export const reconcileCommand: Command = {
       const first = firstRun(core.reconciliation.onRun.bind(core.reconciliation), systemClock, budgetMs);
       core.broker.start();
       const run = (await first) ?? (await core.reconciliation.reconcile('MANUAL'));
-      io.stdout(report(run, await core.store.reconciliation.incidentsOfRun(run.id)));
+      io.stdout(report(run, await core.store.reconciliation.incidentsOfRun(run.id), config.heal));
       return exitCodeOf(run);
     } catch (error) {
       // Exit code 1 means "discrepancies": an unexpected failure must not read as one.
@@ -117,7 +122,7 @@ export function exitCodeOf(run: ReconciliationRun): number {
   return run.status === 'DISCREPANCIES' ? RECONCILE_EXIT.discrepancies : RECONCILE_EXIT.clean;
 }
 
-function report(run: ReconciliationRun, incidents: readonly Incident[]): string {
+function report(run: ReconciliationRun, incidents: readonly Incident[], heal: boolean): string {
   const lines = [run.summary];
   for (const i of incidents) {
     // Healed (resolved) or acknowledged incidents say so: the run found them all the same.
@@ -126,7 +131,14 @@ function report(run: ReconciliationRun, incidents: readonly Incident[]): string 
       `  ${i.severity.padEnd(8)} ${i.type.padEnd(18)} ${i.account.padEnd(10)} ${describeContract(i.contract)}: ${i.message}${state}`,
     );
   }
-  if (run.expiredCount > 0) lines.push(`  ${run.expiredCount} expired option(s) closed as EXPIRY`);
+  const healed = incidents.filter((i) => i.status === 'RESOLVED').length;
+  if (heal) lines.push(`  healed: ${healed} position(s) took the broker's snapshot`);
+  if (run.expiredCount > 0)
+    lines.push(
+      heal
+        ? `  ${run.expiredCount} expired option(s) closed as EXPIRY`
+        : `  ${run.expiredCount} expired option(s) the broker no longer reports, left as they are (--heal closes them)`,
+    );
   if (run.deferredCount > 0)
     lines.push(`  ${run.deferredCount} position(s) traded during the run: checked next time`);
   return `${lines.join('\n')}\n`;

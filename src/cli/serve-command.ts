@@ -4,13 +4,15 @@ import { createLogger } from '../infra/logger.js';
 import { warnIfAlertsConfigured } from './alert-notice.js';
 import type { Command } from './cli-io.js';
 import { configFromArgs, configOptionsHelp, wantsHelp } from './config-usage.js';
+import { runUntilStopped } from './graceful-shutdown.js';
 import { startupFailure } from './startup-failure.js';
 
 const USAGE = `Usage: position-sentinel serve [options]
 
 Connects to TWS or IB Gateway, keeps the positions in the DuckDB store, reconciles them with the
 broker, and serves the GraphQL API (HTTP, SSE and WebSocket on one port) and the dashboard.
-Stops cleanly on Ctrl-C or SIGTERM.
+Stops cleanly on Ctrl-C or SIGTERM (further signals while stopping are ignored), within
+--shutdown-timeout-ms; past it, exits 1 naming what did not finish.
 
 `;
 
@@ -30,9 +32,9 @@ export const serveCommand: Command = {
     try {
       sentinel = await startSentinel({ config, logger, webRoot: dashboardBuildFolder() });
     } catch (error) {
-      const reason = startupFailure(error, config.host, config.port);
+      const reason = startupFailure(error);
       if (reason === undefined) throw error;
-      io.stderr(`position-sentinel: ${reason}\n`);
+      io.stderr(`position-sentinel serve: ${reason}\n`);
       return 1;
     }
     logger.info(`position-sentinel ${packageVersion()} is running`, {
@@ -41,10 +43,6 @@ export const serveCommand: Command = {
       broker: `${config.ib.host}:${config.ib.port}`,
       store: config.db,
     });
-    const signal = await io.waitForStop();
-    logger.info(`${signal}: shutting down`);
-    await sentinel.close();
-    logger.info('stopped');
-    return 0;
+    return runUntilStopped(io, sentinel, { deadlineMs: config.shutdownTimeoutMs, logger });
   },
 };

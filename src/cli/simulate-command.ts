@@ -1,9 +1,11 @@
+import { listening } from '../app/listen-failure.js';
 import { startDemoScenario } from '../infra/ib-simulator/demo/demo-scenario.js';
 import { seededRandom } from '../infra/ib-simulator/demo/seeded-random.js';
 import { eventLogLine } from '../infra/ib-simulator/event-log-line.js';
 import { startSimulator } from '../infra/ib-simulator/tws-simulator.js';
 import { systemClock } from '../infra/system-clock.js';
 import { type Command, UsageError } from './cli-io.js';
+import { type ListenerFlags, startupFailure } from './startup-failure.js';
 
 const USAGE = `Usage: position-sentinel simulate [options]
 
@@ -16,8 +18,13 @@ Options:
   --accounts <list>   comma-separated account codes (default DU111111,DU222222)
   --seed <n>          seed of the demo's random trading (default: from the clock; printed)
   --refresh-ms <n>    portfolio refresh interval (default 180000, as TWS)
+  --master-client-id <n>
+                      the Master API client ID: that client hears every execution live
+                      (default none: a client hears only those of its own orders)
   -h, --help          print this help
 `;
+
+const SIMULATOR_LISTENER: ListenerFlags = { simulator: { name: 'the simulator', flag: '--port' } };
 
 interface SimulateOptions {
   readonly port: number;
@@ -25,6 +32,7 @@ interface SimulateOptions {
   readonly accounts: readonly string[];
   readonly seed: number;
   readonly refreshMs: number;
+  readonly masterClientId: number | undefined;
 }
 
 /** `position-sentinel simulate`: the simulator alone with the demo scenario, until stopped. */
@@ -40,18 +48,20 @@ export const simulateCommand: Command = {
     const line = (text: string) => io.stdout(`${text}\n`);
     let simulator: Awaited<ReturnType<typeof startSimulator>>;
     try {
-      simulator = await startSimulator({
-        host: options.host,
-        port: options.port,
-        accounts: options.accounts,
-        portfolioRefreshMs: options.refreshMs,
-        clock: systemClock,
-      });
+      simulator = await listening('simulator', options, () =>
+        startSimulator({
+          host: options.host,
+          port: options.port,
+          accounts: options.accounts,
+          portfolioRefreshMs: options.refreshMs,
+          masterClientId: options.masterClientId,
+          clock: systemClock,
+        }),
+      );
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      const reason =
-        code === 'EADDRINUSE' ? 'the port is in use' : error instanceof Error ? error.message : error;
-      io.stderr(`position-sentinel simulate: cannot listen on ${options.host}:${options.port}: ${reason}\n`);
+      const reason = startupFailure(error, SIMULATOR_LISTENER);
+      if (reason === undefined) throw error;
+      io.stderr(`position-sentinel simulate: ${reason}\n`);
       return 1;
     }
     line(
@@ -78,7 +88,7 @@ function parseOptions(args: readonly string[]): SimulateOptions {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? splitOnce(arg, '=') : [arg, undefined];
-    if (!['--port', '--host', '--accounts', '--seed', '--refresh-ms'].includes(name)) {
+    if (!['--port', '--host', '--accounts', '--seed', '--refresh-ms', '--master-client-id'].includes(name)) {
       throw new UsageError(`unknown option "${arg}" (see --help)`);
     }
     const value = inline ?? args[++i];
@@ -99,7 +109,10 @@ function parseOptions(args: readonly string[]): SimulateOptions {
   const seedText = values.get('--seed');
   const seed = seedText === undefined ? Date.now() % 2 ** 32 : integer(seedText, '--seed', 0, 2 ** 32 - 1);
   const refreshMs = integer(values.get('--refresh-ms') ?? '180000', '--refresh-ms', 1, 86_400_000);
-  return { port, host, accounts, seed, refreshMs };
+  const masterText = values.get('--master-client-id');
+  const masterClientId =
+    masterText === undefined ? undefined : integer(masterText, '--master-client-id', 0, 2 ** 31 - 1);
+  return { port, host, accounts, seed, refreshMs, masterClientId };
 }
 
 function integer(text: string, name: string, min: number, max: number): number {

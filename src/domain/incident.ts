@@ -1,3 +1,4 @@
+import type { CaughtUpKey } from './catch-up.js';
 import type { Contract } from './contract.js';
 import {
   type DiscrepancyType,
@@ -23,6 +24,11 @@ export interface Incident extends PositionKey {
   readonly storeQuantity: number | null;
   readonly difference: number;
   readonly storeUpdatedAt: Date | null;
+  /**
+   * When a catch-up applied the broker's starting list to this key (docs/reconciliation-rules.md
+   * §12): the store was behind from storeUpdatedAt until then. Null for a discrepancy a run found.
+   */
+  readonly caughtUpAt: Date | null;
   readonly firstSeenAt: Date;
   readonly lastSeenAt: Date;
   readonly acknowledgedAt: Date | null;
@@ -85,6 +91,7 @@ export function applyFindings(
         lastSeenAt: at,
         acknowledgedAt: null,
         resolvedAt: null,
+        caughtUpAt: null,
         note: null,
       };
       changed.push(opened);
@@ -111,6 +118,67 @@ export function applyFindings(
     events.push({ kind: 'RESOLVED', incident: resolved, at });
   }
   return { changed, events };
+}
+
+/**
+ * Records what catch-ups changed (docs/reconciliation-rules.md §12): each key is an incident opened
+ * and resolved at once, with the catch-up's note. An incident already active for the key and type
+ * is the same discrepancy: it is resolved by the catch-up instead of a second one opening.
+ */
+export function applyCatchUps(
+  active: readonly Incident[],
+  caughtUp: readonly CaughtUpKey[],
+  at: Date,
+  newId: () => string,
+): IncidentTransition {
+  const byKey = new Map(active.filter(isActive).map((i) => [incidentKeyId(i), i]));
+  const changed: Incident[] = [];
+  const events: IncidentEvent[] = [];
+  for (const key of caughtUp) {
+    const current = byKey.get(incidentKeyId(key));
+    const seen = {
+      ...observed(key),
+      caughtUpAt: key.caughtUpAt,
+      note: key.note,
+    };
+    if (current === undefined) {
+      const opened: Incident = {
+        ...seen,
+        id: newId(),
+        account: key.account,
+        conId: key.conId,
+        type: key.type,
+        status: 'OPEN',
+        firstSeenAt: key.caughtUpAt,
+        lastSeenAt: key.caughtUpAt,
+        acknowledgedAt: null,
+        resolvedAt: null,
+      };
+      events.push({ kind: 'OPENED', incident: opened, at });
+      const resolved: Incident = { ...opened, status: 'RESOLVED', resolvedAt: at };
+      changed.push(resolved);
+      events.push({ kind: 'RESOLVED', incident: resolved, at });
+      continue;
+    }
+    byKey.delete(incidentKeyId(key));
+    const resolved: Incident = {
+      ...current,
+      ...seen,
+      status: 'RESOLVED',
+      lastSeenAt: key.caughtUpAt,
+      resolvedAt: at,
+    };
+    changed.push(resolved);
+    events.push({ kind: 'RESOLVED', incident: resolved, at });
+  }
+  return { changed, events };
+}
+
+/** Incidents as they stand after a transition: the changed state of each replaces the old. */
+export function afterTransition(active: readonly Incident[], transition: IncidentTransition): Incident[] {
+  const byId = new Map(active.map((i) => [i.id, i]));
+  for (const incident of transition.changed) byId.set(incident.id, incident);
+  return [...byId.values()].filter(isActive);
 }
 
 /** A person has seen the incident; it stays active until a run no longer finds it. */

@@ -5,7 +5,7 @@ import { type Contract, isOption } from './contract.js';
  * time. After that moment a broker may stop reporting the position at any time (expired worthless,
  * exercised or assigned), so the store's row is explained, not naked.
  */
-const EXCHANGE_TIME_ZONE = 'America/New_York';
+export const EXCHANGE_TIME_ZONE = 'America/New_York';
 const CLOSE_MINUTES = 16 * 60;
 
 const exchangeClock = new Intl.DateTimeFormat('en-CA', {

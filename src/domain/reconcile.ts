@@ -40,6 +40,8 @@ export interface ReconcileOutcome extends ReconciliationSummary {
   readonly expired: readonly Position[];
   /** Keys that moved on the stream within the quiet window: judged on the next run instead. */
   readonly deferred: readonly PositionKey[];
+  /** Keys both sides hold with quantities that agree (STALE_DATA included): verified by this run. */
+  readonly agreed: readonly PositionKey[];
   readonly unavailableReason?: string;
 }
 
@@ -59,6 +61,7 @@ export function reconcile(input: ReconcileInput, rules: ReconcileRules): Reconci
       findings: [],
       expired: [],
       deferred: [],
+      agreed: [],
       unavailableReason: reason,
       ...summarize('BROKER_UNAVAILABLE', 0, storeOpen.size, [], reason),
     };
@@ -69,6 +72,7 @@ export function reconcile(input: ReconcileInput, rules: ReconcileRules): Reconci
   const findings: Finding[] = [];
   const expired: Position[] = [];
   const deferred: PositionKey[] = [];
+  const agreed: PositionKey[] = [];
 
   const ids = [...new Set([...brokerHeld.keys(), ...storeOpen.keys()])];
   for (const id of ids) {
@@ -88,7 +92,10 @@ export function reconcile(input: ReconcileInput, rules: ReconcileRules): Reconci
     } else if (broker && store) {
       if (!quantitiesAgree(broker.quantity, store.quantity, rules.tolerance)) {
         findings.push(positionMismatch(broker, store));
-      } else if (
+        continue;
+      }
+      agreed.push({ account: key.account, conId: key.conId });
+      if (
         store.account === input.refreshedAccount &&
         input.now.getTime() - store.updatedAt.getTime() > rules.staleAfterMs
       ) {
@@ -102,6 +109,7 @@ export function reconcile(input: ReconcileInput, rules: ReconcileRules): Reconci
   );
   expired.sort(compareKeys);
   deferred.sort(compareKeys);
+  agreed.sort(compareKeys);
   const status = findings.length > 0 ? 'DISCREPANCIES' : 'CLEAN';
   return {
     status,
@@ -110,6 +118,7 @@ export function reconcile(input: ReconcileInput, rules: ReconcileRules): Reconci
     findings,
     expired,
     deferred,
+    agreed,
     ...summarize(status, brokerHeld.size, storeOpen.size, findings),
   };
 }

@@ -18,6 +18,13 @@ export interface ReconciliationRun extends ReconciliationSummary {
   readonly expiredCount: number;
   /** Keys left for the next run because they moved within the quiet window. */
   readonly deferredCount: number;
+  /**
+   * Keys the catch-up before this run changed (the broker's starting list differed from the
+   * store as it was): each is a discrepancy opened and resolved by this run.
+   */
+  readonly caughtUpCount: number;
+  /** Rows of accounts the store held nothing for, loaded from the starting list, not compared. */
+  readonly loadedCount: number;
   readonly error: string | null;
 }
 

@@ -9,7 +9,35 @@ export interface SecurityTypeFilter {
   toString(): string;
 }
 
-const SEC_TYPE = /^[A-Z]{2,10}$/;
+/**
+ * The security types IB gives contracts (the TWS API's `secType`), as the client library lists
+ * them, less `CONTFUT`: a continuous future exists only in market-data requests, never in a
+ * position. A test keeps this list in step with the library's.
+ */
+export const IB_SECURITY_TYPES: readonly string[] = [
+  'STK',
+  'OPT',
+  'FUT',
+  'FOP',
+  'CASH',
+  'BOND',
+  'CFD',
+  'WAR',
+  'IOPT',
+  'FWD',
+  'BAG',
+  'IND',
+  'BILL',
+  'FUND',
+  'FIXED',
+  'SLB',
+  'NEWS',
+  'CMDTY',
+  'BSK',
+  'ICU',
+  'ICS',
+  'CRYPTO',
+];
 
 /** Parses `ALL` or a comma-separated list of IB security types (`OPT`, `STK,OPT`). */
 export function parseSecurityTypes(text: string): SecurityTypeFilter {
@@ -23,11 +51,12 @@ export function parseSecurityTypes(text: string): SecurityTypeFilter {
   if (items.includes('ALL')) {
     return { all: true, types: new Set(), matches: () => true, toString: () => 'ALL' };
   }
-  const bad = items.filter((s) => !SEC_TYPE.test(s));
+  const bad = items.filter((s) => !IB_SECURITY_TYPES.includes(s));
   if (bad.length > 0) {
+    const what = bad.length === 1 ? 'is not an IB security type' : 'are not IB security types';
     throw new DomainError(
       'BAD_USER_INPUT',
-      `not a security type: ${bad.join(', ')} (use ALL or e.g. OPT,STK)`,
+      `${bad.join(', ')} ${what}; use ALL, or a list of ${IB_SECURITY_TYPES.join(', ')} (e.g. OPT,FOP)`,
     );
   }
   const types = new Set(items);

@@ -1,5 +1,6 @@
 import type { BrokerState } from './ports/broker-port.js';
 import type { ReconciliationStatusInfo } from './reconciliation/reconciliation-service.js';
+import type { Verification } from './verification.js';
 
 /** LIVE trades real money; PAPER is an IB paper account (every managed account starts with DU). */
 export type RunMode = 'LIVE' | 'PAPER' | 'DEMO';
@@ -31,6 +32,8 @@ export interface SystemStatus {
   readonly broker: BrokerStatus;
   readonly store: StoreStatus;
   readonly reconciliation: ReconciliationStatusInfo;
+  /** Whether the store has recently been proven equal to the broker. */
+  readonly verification: Verification;
 }
 
 /** Paper accounts are recognisable by their DU prefix; a demo says so itself. */

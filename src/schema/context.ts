@@ -17,6 +17,8 @@ export interface SentinelApi {
     position(key: PositionKey): Promise<Position | undefined>;
     asOf(at: Date, filter: PositionFilter): Promise<readonly Position[]>;
     history(key: PositionKey, page: PageRequest): Promise<Page<PositionEvent>>;
+    /** When the last run whose complete snapshot agreed on the key finished; null if none did. */
+    verifiedAt(key: PositionKey): Date | null;
     follow(
       after: number | undefined,
       filter: PositionFilter,
@@ -28,7 +30,13 @@ export interface SentinelApi {
   };
   readonly discrepancies: {
     list(filter: DiscrepancyFilter): Promise<readonly Incident[]>;
+    /** The list, and the sequence of the latest event it reflects: follow from there, nothing is missed. */
+    listWithCursor(
+      filter: DiscrepancyFilter,
+    ): Promise<{ readonly discrepancies: readonly Incident[]; readonly cursor: number }>;
     get(id: string): Promise<Incident | undefined>;
+    /** The key's active discrepancy, the most severe if several. */
+    activeOf(key: PositionKey): Incident | null;
     acknowledge(id: string, note: string | null): Promise<Incident>;
     resolve(id: string, note: string | null): Promise<Incident>;
     follow(
@@ -49,6 +57,21 @@ export interface SentinelApi {
     status(): SystemStatus;
     changes(): AsyncIterable<SystemStatus>;
   };
+  readonly exports: {
+    /** Writes the history or the book as Parquet into `out`, a new or empty folder. */
+    parquet(request: { readonly out: string; readonly what: ExportContent }): Promise<ParquetExport>;
+  };
+}
+
+/** `history`: every stored update. `book`: the open positions now. */
+export type ExportContent = 'history' | 'book';
+
+/** What an export wrote, and where. */
+export interface ParquetExport {
+  readonly folder: string;
+  readonly what: ExportContent;
+  readonly rows: number;
+  readonly symbols: number;
 }
 
 export type Role = 'read' | 'admin';

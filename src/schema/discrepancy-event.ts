@@ -1,4 +1,4 @@
-import type { RecordedIncidentEvent } from '../domain/incident.js';
+import type { Incident, RecordedIncidentEvent } from '../domain/incident.js';
 import { builder } from './builder.js';
 import { decodeSequenceCursor, encodeCursor } from './cursor.js';
 import { DateTimeScalar } from './date-time.js';
@@ -21,6 +21,35 @@ export const DiscrepancyEventRef = builder.objectRef<RecordedIncidentEvent>('Dis
     at: t.expose('at', { type: DateTimeScalar }),
   }),
 });
+
+interface DiscrepanciesWithCursor {
+  readonly discrepancies: readonly Incident[];
+  readonly cursor: number;
+}
+
+const DiscrepanciesWithCursorRef = builder
+  .objectRef<DiscrepanciesWithCursor>('DiscrepanciesWithCursor')
+  .implement({
+    description: 'The discrepancies as they are now, and where their changes continue from',
+    fields: (t) => ({
+      discrepancies: t.field({ type: [DiscrepancyRef], resolve: (list) => list.discrepancies }),
+      cursor: t.string({
+        resolve: (list) => encodeCursor(CURSOR_KIND, list.cursor),
+        description:
+          'Pass as `after` to discrepancyChanged: every change after this list arrives, none is missed (one already shown may arrive again)',
+      }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  discrepanciesWithCursor: t.field({
+    type: DiscrepanciesWithCursorRef,
+    description:
+      'The discrepancies (as `discrepancies`, the active ones without a status filter) and the cursor to subscribe from: show them, then follow discrepancyChanged(after: cursor) without a gap',
+    args: { filter: t.arg({ type: DiscrepancyFilterInput }) },
+    resolve: (_root, args, ctx) => ctx.api.discrepancies.listWithCursor(discrepancyFilterOf(args.filter)),
+  }),
+}));
 
 builder.subscriptionFields((t) => ({
   discrepancyChanged: t.field({

@@ -28,6 +28,12 @@ export const DiscrepancyRef = builder.objectRef<Incident>('Discrepancy').impleme
     storeQuantity: t.exposeFloat('storeQuantity', { nullable: true }),
     difference: t.exposeFloat('difference', { description: 'Broker minus store' }),
     storeUpdatedAt: t.expose('storeUpdatedAt', { type: DateTimeScalar, nullable: true }),
+    caughtUpAt: t.expose('caughtUpAt', {
+      type: DateTimeScalar,
+      nullable: true,
+      description:
+        "When a catch-up applied the broker's starting list to this key: the store was behind from storeUpdatedAt until then. Null for a discrepancy a run found",
+    }),
     firstSeenAt: t.expose('firstSeenAt', { type: DateTimeScalar }),
     lastSeenAt: t.expose('lastSeenAt', { type: DateTimeScalar }),
     acknowledgedAt: t.expose('acknowledgedAt', { type: DateTimeScalar, nullable: true }),

@@ -3,6 +3,7 @@ import type { PositionFilter } from '../domain/position-filter.js';
 import { builder } from './builder.js';
 import { ContractRef } from './contract.js';
 import { DateTimeScalar } from './date-time.js';
+import { DiscrepancyRef } from './discrepancy.js';
 import type { Nullable } from './nullable.js';
 
 export const PositionSourceEnum = builder.enumType('PositionSource', {
@@ -26,6 +27,19 @@ export const PositionRef = builder.objectRef<Position>('Position').implement({
     realizedPnl: t.exposeFloat('realizedPnl', { nullable: true }),
     updatedAt: t.expose('updatedAt', { type: DateTimeScalar }),
     source: t.expose('source', { type: PositionSourceEnum }),
+    verifiedAt: t.field({
+      type: DateTimeScalar,
+      nullable: true,
+      description:
+        'When a run whose complete snapshot agreed on this key last finished (compared and agreeing, not deferred)',
+      resolve: (p, _args, ctx) => ctx.api.positions.verifiedAt(p),
+    }),
+    openDiscrepancy: t.field({
+      type: DiscrepancyRef,
+      nullable: true,
+      description: "This key's active discrepancy (OPEN or ACKNOWLEDGED), the most severe if several",
+      resolve: (p, _args, ctx) => ctx.api.discrepancies.activeOf(p),
+    }),
   }),
 });
 

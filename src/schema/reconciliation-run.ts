@@ -46,6 +46,13 @@ export const ReconciliationRunRef = builder.objectRef<ReconciliationRun>('Reconc
     deferredCount: t.exposeInt('deferredCount', {
       description: 'Keys that traded within the quiet window, checked on the next run',
     }),
+    caughtUpCount: t.exposeInt('caughtUpCount', {
+      description:
+        "Keys the catch-up before this run changed: the broker's starting list differed from the store as it was. Each is one of this run's discrepancies, opened and resolved by it",
+    }),
+    loadedCount: t.exposeInt('loadedCount', {
+      description: 'Starting-list rows of accounts the store held nothing for: loaded, not compared',
+    }),
     error: t.exposeString('error', { nullable: true }),
   }),
 });

@@ -3,6 +3,7 @@ import type { BrokerStatus, StoreStatus, SystemStatus } from '../domain/system-s
 import { builder } from './builder.js';
 import { DateTimeScalar } from './date-time.js';
 import { ReconciliationRunRef } from './reconciliation-run.js';
+import { VerificationRef } from './verification.js';
 
 export const BrokerStateEnum = builder.enumType('BrokerState', {
   values: ['DISCONNECTED', 'CONNECTING', 'CONNECTED', 'READY'] as const,
@@ -55,6 +56,7 @@ export const SystemStatusRef = builder.objectRef<SystemStatus>('SystemStatus').i
     broker: t.expose('broker', { type: BrokerStatusRef }),
     store: t.expose('store', { type: StoreStatusRef }),
     reconciliation: t.expose('reconciliation', { type: ReconciliationStatusInfoRef }),
+    verification: t.expose('verification', { type: VerificationRef }),
   }),
 });
 
@@ -65,7 +67,8 @@ builder.queryFields((t) => ({
 builder.subscriptionFields((t) => ({
   statusChanged: t.field({
     type: SystemStatusRef,
-    description: 'The status whenever the broker state, the store or the reconciliation state changes',
+    description:
+      'The status whenever the broker state, the store, the reconciliation or the verification state changes (also when it ages into STALE)',
     subscribe: (_root, _args, ctx) => ctx.api.system.changes(),
     resolve: (status) => status,
   }),

@@ -8,6 +8,7 @@ import { AcknowledgeMutation, ReconcileMutation, ResolveMutation } from './opera
 import { RunPanel } from './run-panel.js';
 import { StatusBar } from './status-bar.js';
 import type { LiveDashboard } from './use-live-dashboard.js';
+import { type VerificationWords, verificationWords } from './verification-words.js';
 
 export const READ_ONLY_REASON = 'Read-only API key: reconciling and changing discrepancies need an admin key';
 export const OFFLINE_REASON = 'Offline: waiting for the service';
@@ -32,11 +33,12 @@ export function Dashboard(props: {
   const disabledReason =
     link.kind !== 'online' ? OFFLINE_REASON : state.role === 'READ' ? READ_ONLY_REASON : null;
 
-  useDocumentTitle(link.kind === 'online', discrepancies.length);
+  const verification = verificationWords(state.status, link.kind === 'online');
+  useDocumentTitle(link.kind === 'online', discrepancies.length, verification);
 
   return (
     <div class={`dashboard ${link.kind === 'online' ? '' : 'stale'}`}>
-      <StatusBar status={state.status} link={link} />
+      <StatusBar status={state.status} link={link} verification={verification} />
       <OfflineBanner link={link} loadedAt={state.loadedAt} onRetry={props.live.retryNow} />
       <main>
         <RunPanel
@@ -62,6 +64,7 @@ export function Dashboard(props: {
         <DiscrepancyTable
           discrepancies={discrepancies}
           loaded={loaded}
+          verification={verification}
           actions={{
             disabledReason,
             // The answer is not applied here: the discrepancy stream brings the change in order
@@ -95,10 +98,14 @@ export function Dashboard(props: {
   );
 }
 
-/** `(2) position-sentinel` with two open discrepancies, so a background tab still tells. */
-function useDocumentTitle(online: boolean, open: number): void {
+/**
+ * `(2) position-sentinel` with two open discrepancies, and what is not verified, so a background
+ * tab still tells.
+ */
+function useDocumentTitle(online: boolean, open: number, verification: VerificationWords): void {
+  const unverified = online && !verification.verified ? `${verification.text} · ` : '';
   useEffect(() => {
     const prefix = !online ? '[offline] ' : open > 0 ? `(${open}) ` : '';
-    document.title = `${prefix}position-sentinel`;
-  }, [online, open]);
+    document.title = `${prefix}${unverified}position-sentinel`;
+  }, [online, open, unverified]);
 }

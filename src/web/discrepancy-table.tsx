@@ -1,6 +1,7 @@
 import { useRef } from 'preact/hooks';
 import { DiscrepancyRow } from './discrepancy-row.js';
 import type { DiscrepancyPartsFragment } from './gql/graphql.js';
+import type { VerificationWords } from './verification-words.js';
 
 export interface DiscrepancyActions {
   /** Null when the page may act; otherwise why the buttons are disabled. */
@@ -14,6 +15,7 @@ export function DiscrepancyTable(props: {
   readonly discrepancies: readonly DiscrepancyPartsFragment[];
   readonly actions: DiscrepancyActions;
   readonly loaded: boolean;
+  readonly verification: VerificationWords;
 }) {
   const settled = useRef(false);
   const flashNew = settled.current;
@@ -58,7 +60,11 @@ export function DiscrepancyTable(props: {
             {props.discrepancies.length === 0 && (
               <tr>
                 <td colSpan={10} class="empty">
-                  {props.loaded ? 'Nothing open: the store agrees with the broker.' : 'Loading…'}
+                  {!props.loaded
+                    ? 'Loading…'
+                    : props.verification.verified
+                      ? 'Nothing open: the store agrees with the broker.'
+                      : `Nothing open. ${props.verification.text}.`}
                 </td>
               </tr>
             )}

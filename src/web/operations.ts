@@ -20,7 +20,7 @@ export const DiscrepancyPartsFragment = graphql(`
 export const RunPartsFragment = graphql(`
   fragment RunParts on ReconciliationRun {
     id trigger status startedAt durationMs discrepancyCount criticalCount summary error
-    brokerPositionCount storePositionCount deferredCount
+    brokerPositionCount storePositionCount deferredCount caughtUpCount loadedCount
   }
 `);
 
@@ -30,6 +30,7 @@ export const StatusPartsFragment = graphql(`
     broker { state host port clientId accounts lastError connectedSince }
     store { bufferedUpdates lastFlushAt lastError totalUpdates }
     reconciliation { running intervalMs nextRunAt }
+    verification { state reason verifiedAt }
   }
 `);
 

@@ -54,6 +54,19 @@ export function RunPanel(props: {
               {formatDuration(latest.durationMs)}
               {latest.deferredCount > 0 && ` · ${latest.deferredCount} deferred (traded just before)`}
             </span>
+            {latest.caughtUpCount > 0 && (
+              <span class="caught-up" data-testid="caught-up">
+                {' '}
+                caught up: {latest.caughtUpCount} position{latest.caughtUpCount === 1 ? '' : 's'} changed
+                while {latest.trigger === 'STARTUP' ? 'the service was stopped' : 'disconnected'}
+              </span>
+            )}
+            {latest.loadedCount > 0 && (
+              <span class="muted">
+                {' '}
+                · {latest.loadedCount} loaded into a store that held nothing for their account
+              </span>
+            )}
             {latest.error && <span class="error"> {latest.error}</span>}
           </div>
         ) : (

@@ -1,6 +1,7 @@
 import { formatDateTime, formatTime } from './format.js';
 import type { StatusPartsFragment } from './gql/graphql.js';
 import type { LinkState } from './live-connection.js';
+import type { VerificationWords } from './verification-words.js';
 
 const BROKER_WORDS: Record<StatusPartsFragment['broker']['state'], string> = {
   READY: 'connected',
@@ -15,8 +16,15 @@ const MODE_HINTS: Record<StatusPartsFragment['mode'], string> = {
   DEMO: 'The built-in simulator: nothing here is real',
 };
 
-/** Mode, service link, broker and store at a glance; the broker line turns red when it is down. */
-export function StatusBar(props: { readonly status: StatusPartsFragment | null; readonly link: LinkState }) {
+/**
+ * Mode, service link, verification, broker and store at a glance. Colour means state (green
+ * good, amber waiting, red wrong), never mode: the mode badge is neutral.
+ */
+export function StatusBar(props: {
+  readonly status: StatusPartsFragment | null;
+  readonly link: LinkState;
+  readonly verification: VerificationWords;
+}) {
   const { status, link } = props;
   const broker = status?.broker;
   const online = link.kind === 'online';
@@ -59,6 +67,19 @@ export function StatusBar(props: { readonly status: StatusPartsFragment | null; 
             · {broker.host}:{broker.port} · client {broker.clientId}
             {broker.accounts.length > 0 && ` · ${broker.accounts.join(', ')}`}
           </span>
+        </span>
+      )}
+      {status && (
+        <span
+          class={`badge verification ${props.verification.verified ? 'verified' : 'unverified'}`}
+          data-testid="verification"
+          title={
+            props.verification.verified
+              ? 'A recent run compared the store with the broker and the broker is connected'
+              : 'Nothing on this page is proven to agree with the broker'
+          }
+        >
+          {props.verification.text}
         </span>
       )}
       {status && online && (

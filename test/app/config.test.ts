@@ -69,7 +69,10 @@ describe('configuration', () => {
     [['--ib-port', '0'], '--ib-port must be a whole number from 1 to 65535, got "0"'],
     [['--ib-client-id=-1'], '--ib-client-id must be a whole number from 0 to 2147483647, got "-1"'],
     [['--ib-account', 'DU 1'], '--ib-account must be an IB account code such as DU1234567, got "DU 1"'],
-    [['--sec-types', 'OPT,options!'], '--sec-types: not a security type: OPTIONS! (use ALL or e.g. OPT,STK)'],
+    [
+      ['--sec-types', 'OPT,FOO'],
+      '--sec-types: FOO is not an IB security type; use ALL, or a list of STK, OPT, FUT, FOP, CASH, BOND, CFD, WAR, IOPT, FWD, BAG, IND, BILL, FUND, FIXED, SLB, NEWS, CMDTY, BSK, ICU, ICS, CRYPTO (e.g. OPT,FOP)',
+    ],
     [
       ['--flush-interval-ms', '1.5'],
       '--flush-interval-ms must be a whole number from 10 to 3600000, got "1.5"',

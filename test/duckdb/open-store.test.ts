@@ -66,13 +66,14 @@ describe('openStore: schema migrations', () => {
       'discrepancies',
       'discrepancy_events',
       'position_updates',
+      'position_verifications',
       'positions_current',
       'reconciliation_run_discrepancies',
       'reconciliation_runs',
       'schema_migrations',
     ]);
     const applied = await migrations(store);
-    expect(applied.map((m) => m.version)).toEqual([1, 2]);
+    expect(applied.map((m) => m.version)).toEqual([1, 2, 3]);
     expect(applied.every((m) => (m.appliedAt as Date).toISOString() === '2026-11-25T15:00:00.000Z')).toBe(
       true,
     );

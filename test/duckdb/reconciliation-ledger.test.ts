@@ -68,6 +68,8 @@ function runOf(
     discrepancyIds: incidents.map((i) => i.id),
     expiredCount: 1,
     deferredCount: 2,
+    caughtUpCount: 0,
+    loadedCount: 0,
     error: null,
     ...summarize(findings.length > 0 ? 'DISCREPANCIES' : 'CLEAN', 12, 11, findings),
   };
@@ -240,6 +242,7 @@ describe('reconciliation ledger', () => {
     expect(second.items.map((e) => e.run.id)).toEqual(['run-clean']);
     expect(second.hasNextPage).toBe(false);
     expect(await ledger.latestRun()).toStrictEqual(unavailable);
+    expect((await ledger.latestCompleteRun())?.id).toBe('run-clean');
     await expect(ledger.runs({ first: 2, after: -3 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
@@ -273,5 +276,58 @@ describe('reconciliation ledger', () => {
       }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await store.reconciliation.run('run-2')).toBeUndefined();
+  });
+
+  it('keeps a caught-up discrepancy with its catch-up time, the counts of its run and the latest verification per key, across a reopen', async () => {
+    const path = storePath(fixture.tempDir());
+    const store = await fixture.open(path);
+    const caughtUpAt = minutes(1);
+    const opened: Incident = {
+      ...mismatch,
+      id: 'caught-1',
+      status: 'OPEN',
+      firstSeenAt: caughtUpAt,
+      lastSeenAt: caughtUpAt,
+      acknowledgedAt: null,
+      resolvedAt: null,
+      caughtUpAt,
+      note: 'caught up after reconnect at 2026-11-25 15:01:00 UTC: the store had 1.25, the broker 2.5',
+    };
+    const resolved: Incident = { ...opened, status: 'RESOLVED', resolvedAt: minutes(2) };
+    const run: ReconciliationRun = {
+      ...runOf('run-catch-up', minutes(2), [resolved], []),
+      trigger: 'RECONNECT',
+      caughtUpCount: 1,
+      loadedCount: 4,
+    };
+    const key = { account: 'DU111111', conId: SPY_600_C.conId };
+    await store.reconciliation.recordRun({
+      run,
+      changed: [resolved],
+      events: [
+        { kind: 'OPENED', incident: opened, at: minutes(2) },
+        { kind: 'RESOLVED', incident: resolved, at: minutes(2) },
+      ],
+      verified: [{ ...key, verifiedAt: minutes(2), runId: run.id }],
+    });
+    await store.reconciliation.recordRun({
+      run: runOf('run-later', minutes(3), [], []),
+      changed: [],
+      events: [],
+      verified: [{ ...key, verifiedAt: minutes(3), runId: 'run-later' }],
+    });
+    await store.close();
+
+    const reopened = await fixture.open(path);
+    expect(await reopened.reconciliation.incident('caught-1')).toStrictEqual(resolved);
+    const events = await reopened.reconciliation.incidentEventsAfter(0);
+    expect(events.map((e) => [e.kind, e.incident.caughtUpAt])).toEqual([
+      ['OPENED', caughtUpAt],
+      ['RESOLVED', caughtUpAt],
+    ]);
+    expect(await reopened.reconciliation.run('run-catch-up')).toStrictEqual(run);
+    expect(await reopened.reconciliation.verifications()).toEqual([
+      { ...key, verifiedAt: minutes(3), runId: 'run-later' },
+    ]);
   });
 });

@@ -23,6 +23,7 @@ type Documents = {
     "\n  query ApiOriginViewer {\n    viewer { role }\n  }\n": typeof types.ApiOriginViewerDocument,
     "\n  subscription ApiCohortFollow($account: String, $after: String) {\n    positionUpdated(filter: { account: $account }, after: $after) {\n      cursor\n      change\n      position { account quantity contract { conId } }\n    }\n  }\n": typeof types.ApiCohortFollowDocument,
     "\n  query ApiCohortPosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity }\n  }\n": typeof types.ApiCohortPositionDocument,
+    "\n  subscription ApiCohortFollowHeavy($account: String) {\n    positionUpdated(filter: { account: $account }) {\n      cursor\n      p0: position { ...CohortHeavyPosition }\n      p1: position { ...CohortHeavyPosition }\n      p2: position { ...CohortHeavyPosition }\n      p3: position { ...CohortHeavyPosition }\n      p4: position { ...CohortHeavyPosition }\n      p5: position { ...CohortHeavyPosition }\n      p6: position { ...CohortHeavyPosition }\n      p7: position { ...CohortHeavyPosition }\n      p8: position { ...CohortHeavyPosition }\n      p9: position { ...CohortHeavyPosition }\n      p10: position { ...CohortHeavyPosition }\n      p11: position { ...CohortHeavyPosition }\n      p12: position { ...CohortHeavyPosition }\n      p13: position { ...CohortHeavyPosition }\n    }\n  }\n  fragment CohortHeavyPosition on Position {\n    id account quantity averageCost marketPrice marketValue updatedAt source\n    contract { conId symbol secType localSymbol expiry strike right multiplier currency exchange tradingClass }\n  }\n": typeof types.ApiCohortFollowHeavyDocument,
     "\n  query ApiDemoBook {\n    positions { account quantity contract { symbol secType expiry strike right } }\n  }\n": typeof types.ApiDemoBookDocument,
     "\n  subscription ApiDemoDiscrepancies {\n    discrepancyChanged { kind discrepancy { type severity message } }\n  }\n": typeof types.ApiDemoDiscrepanciesDocument,
     "\n  query ApiDemoOverview {\n    status { mode broker { state accounts } }\n    positions { account quantity }\n  }\n": typeof types.ApiDemoOverviewDocument,
@@ -30,8 +31,10 @@ type Documents = {
     "\n  query ApiErrorsRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) { edges { cursor } }\n  }\n": typeof types.ApiErrorsRunsDocument,
     "\n  query ApiErrorsHistory($account: String!, $conId: Int!) {\n    positionHistory(account: $account, conId: $conId, first: 1) { edges { cursor } }\n  }\n": typeof types.ApiErrorsHistoryDocument,
     "\n  subscription ApiErrorsFollow($after: String) {\n    positionUpdated(after: $after) { cursor }\n  }\n": typeof types.ApiErrorsFollowDocument,
-    "\n  mutation ApiErrorsAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id status }\n  }\n": typeof types.ApiErrorsAcknowledgeDocument,
+    "\n  mutation ApiErrorsAcknowledge($id: ID!, $note: String) {\n    acknowledgeDiscrepancy(id: $id, note: $note) { id status }\n  }\n": typeof types.ApiErrorsAcknowledgeDocument,
     "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n": typeof types.ApiErrorsReconcileDocument,
+    "\n  mutation ApiExportPositions($out: String!, $what: ExportContent) {\n    exportPositions(out: $out, what: $what) { folder what rows symbols }\n  }\n": typeof types.ApiExportPositionsDocument,
+    "\n  query ApiExportStore {\n    status { store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": typeof types.ApiExportStoreDocument,
     "\n  query ApiLimitsViewer {\n    viewer { role }\n  }\n": typeof types.ApiLimitsViewerDocument,
     "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n": typeof types.ApiLimitsStatusDocument,
     "\n  query ApiOpsBrokerBook {\n    brokerPositions { account quantity }\n  }\n": typeof types.ApiOpsBrokerBookDocument,
@@ -57,10 +60,13 @@ type Documents = {
     "\n  mutation ApiResumeReconcile {\n    reconcile { discrepancies { id type } }\n  }\n": typeof types.ApiResumeReconcileDocument,
     "\n  mutation ApiResumeAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id }\n  }\n": typeof types.ApiResumeAcknowledgeDocument,
     "\n  mutation ApiResumeResolve($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": typeof types.ApiResumeResolveDocument,
+    "\n  query ApiResumeActiveWithCursor {\n    discrepanciesWithCursor { cursor discrepancies { id type status } }\n  }\n": typeof types.ApiResumeActiveWithCursorDocument,
     "\n  subscription ApiServeFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": typeof types.ApiServeFollowDocument,
     "\n  query ApiServeStoreStatus {\n    status { broker { state } store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": typeof types.ApiServeStoreStatusDocument,
     "\n  subscription ApiShutdownFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": typeof types.ApiShutdownFollowDocument,
     "\n  subscription ApiShutdownRuns {\n    reconciliationCompleted { id }\n  }\n": typeof types.ApiShutdownRunsDocument,
+    "\n  subscription ApiSseFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": typeof types.ApiSseFollowDocument,
+    "\n  mutation ApiSseReconcile {\n    reconcile { discrepancyCount }\n  }\n": typeof types.ApiSseReconcileDocument,
     "\n  subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {\n    positionUpdated(filter: $filter, after: $after) {\n      cursor change at\n      position { account quantity source contract { conId symbol } }\n    }\n  }\n": typeof types.ApiPositionUpdatedDocument,
     "\n  subscription ApiDiscrepancyChanged($filter: DiscrepancyFilter, $after: String) {\n    discrepancyChanged(filter: $filter, after: $after) {\n      cursor kind at\n      discrepancy { id type severity status note contract { conId } }\n    }\n  }\n": typeof types.ApiDiscrepancyChangedDocument,
     "\n  subscription ApiReconciliationCompleted {\n    reconciliationCompleted { id trigger status summary discrepancyCount }\n  }\n": typeof types.ApiReconciliationCompletedDocument,
@@ -68,6 +74,12 @@ type Documents = {
     "\n  mutation ApiReconcileNow {\n    reconcile { id discrepancies { id type } }\n  }\n": typeof types.ApiReconcileNowDocument,
     "\n  mutation ApiAcknowledgeNow($id: ID!) {\n    acknowledgeDiscrepancy(id: $id, note: \"seen\") { id }\n  }\n": typeof types.ApiAcknowledgeNowDocument,
     "\n  mutation ApiResolveNow($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": typeof types.ApiResolveNowDocument,
+    "\n  query ApiVerification {\n    status { broker { state } verification { state reason verifiedAt run { id trigger } } }\n  }\n": typeof types.ApiVerificationDocument,
+    "\n  query ApiVerificationBook {\n    positions { account quantity contract { conId } verifiedAt openDiscrepancy { type severity status } }\n  }\n": typeof types.ApiVerificationBookDocument,
+    "\n  mutation ApiVerificationReconcile {\n    reconcile { id finishedAt caughtUpCount loadedCount }\n  }\n": typeof types.ApiVerificationReconcileDocument,
+    "\n  query ApiVerificationRuns {\n    reconciliationRuns(first: 5) {\n      edges { node { trigger status caughtUpCount loadedCount discrepancies { type status note caughtUpAt storeUpdatedAt } } }\n    }\n  }\n": typeof types.ApiVerificationRunsDocument,
+    "\n  subscription ApiVerificationChanges {\n    discrepancyChanged { kind discrepancy { account type status storeQuantity brokerQuantity note caughtUpAt contract { conId } } }\n  }\n": typeof types.ApiVerificationChangesDocument,
+    "\n  query CliSignalsStatus {\n    status { store { path bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": typeof types.CliSignalsStatusDocument,
 };
 const documents: Documents = {
     "\n  query ApiViewer {\n    viewer { role }\n  }\n": types.ApiViewerDocument,
@@ -78,6 +90,7 @@ const documents: Documents = {
     "\n  query ApiOriginViewer {\n    viewer { role }\n  }\n": types.ApiOriginViewerDocument,
     "\n  subscription ApiCohortFollow($account: String, $after: String) {\n    positionUpdated(filter: { account: $account }, after: $after) {\n      cursor\n      change\n      position { account quantity contract { conId } }\n    }\n  }\n": types.ApiCohortFollowDocument,
     "\n  query ApiCohortPosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity }\n  }\n": types.ApiCohortPositionDocument,
+    "\n  subscription ApiCohortFollowHeavy($account: String) {\n    positionUpdated(filter: { account: $account }) {\n      cursor\n      p0: position { ...CohortHeavyPosition }\n      p1: position { ...CohortHeavyPosition }\n      p2: position { ...CohortHeavyPosition }\n      p3: position { ...CohortHeavyPosition }\n      p4: position { ...CohortHeavyPosition }\n      p5: position { ...CohortHeavyPosition }\n      p6: position { ...CohortHeavyPosition }\n      p7: position { ...CohortHeavyPosition }\n      p8: position { ...CohortHeavyPosition }\n      p9: position { ...CohortHeavyPosition }\n      p10: position { ...CohortHeavyPosition }\n      p11: position { ...CohortHeavyPosition }\n      p12: position { ...CohortHeavyPosition }\n      p13: position { ...CohortHeavyPosition }\n    }\n  }\n  fragment CohortHeavyPosition on Position {\n    id account quantity averageCost marketPrice marketValue updatedAt source\n    contract { conId symbol secType localSymbol expiry strike right multiplier currency exchange tradingClass }\n  }\n": types.ApiCohortFollowHeavyDocument,
     "\n  query ApiDemoBook {\n    positions { account quantity contract { symbol secType expiry strike right } }\n  }\n": types.ApiDemoBookDocument,
     "\n  subscription ApiDemoDiscrepancies {\n    discrepancyChanged { kind discrepancy { type severity message } }\n  }\n": types.ApiDemoDiscrepanciesDocument,
     "\n  query ApiDemoOverview {\n    status { mode broker { state accounts } }\n    positions { account quantity }\n  }\n": types.ApiDemoOverviewDocument,
@@ -85,8 +98,10 @@ const documents: Documents = {
     "\n  query ApiErrorsRuns($first: Int, $after: String) {\n    reconciliationRuns(first: $first, after: $after) { edges { cursor } }\n  }\n": types.ApiErrorsRunsDocument,
     "\n  query ApiErrorsHistory($account: String!, $conId: Int!) {\n    positionHistory(account: $account, conId: $conId, first: 1) { edges { cursor } }\n  }\n": types.ApiErrorsHistoryDocument,
     "\n  subscription ApiErrorsFollow($after: String) {\n    positionUpdated(after: $after) { cursor }\n  }\n": types.ApiErrorsFollowDocument,
-    "\n  mutation ApiErrorsAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id status }\n  }\n": types.ApiErrorsAcknowledgeDocument,
+    "\n  mutation ApiErrorsAcknowledge($id: ID!, $note: String) {\n    acknowledgeDiscrepancy(id: $id, note: $note) { id status }\n  }\n": types.ApiErrorsAcknowledgeDocument,
     "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n": types.ApiErrorsReconcileDocument,
+    "\n  mutation ApiExportPositions($out: String!, $what: ExportContent) {\n    exportPositions(out: $out, what: $what) { folder what rows symbols }\n  }\n": types.ApiExportPositionsDocument,
+    "\n  query ApiExportStore {\n    status { store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": types.ApiExportStoreDocument,
     "\n  query ApiLimitsViewer {\n    viewer { role }\n  }\n": types.ApiLimitsViewerDocument,
     "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n": types.ApiLimitsStatusDocument,
     "\n  query ApiOpsBrokerBook {\n    brokerPositions { account quantity }\n  }\n": types.ApiOpsBrokerBookDocument,
@@ -112,10 +127,13 @@ const documents: Documents = {
     "\n  mutation ApiResumeReconcile {\n    reconcile { discrepancies { id type } }\n  }\n": types.ApiResumeReconcileDocument,
     "\n  mutation ApiResumeAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id }\n  }\n": types.ApiResumeAcknowledgeDocument,
     "\n  mutation ApiResumeResolve($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": types.ApiResumeResolveDocument,
+    "\n  query ApiResumeActiveWithCursor {\n    discrepanciesWithCursor { cursor discrepancies { id type status } }\n  }\n": types.ApiResumeActiveWithCursorDocument,
     "\n  subscription ApiServeFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": types.ApiServeFollowDocument,
     "\n  query ApiServeStoreStatus {\n    status { broker { state } store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": types.ApiServeStoreStatusDocument,
     "\n  subscription ApiShutdownFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": types.ApiShutdownFollowDocument,
     "\n  subscription ApiShutdownRuns {\n    reconciliationCompleted { id }\n  }\n": types.ApiShutdownRunsDocument,
+    "\n  subscription ApiSseFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n": types.ApiSseFollowDocument,
+    "\n  mutation ApiSseReconcile {\n    reconcile { discrepancyCount }\n  }\n": types.ApiSseReconcileDocument,
     "\n  subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {\n    positionUpdated(filter: $filter, after: $after) {\n      cursor change at\n      position { account quantity source contract { conId symbol } }\n    }\n  }\n": types.ApiPositionUpdatedDocument,
     "\n  subscription ApiDiscrepancyChanged($filter: DiscrepancyFilter, $after: String) {\n    discrepancyChanged(filter: $filter, after: $after) {\n      cursor kind at\n      discrepancy { id type severity status note contract { conId } }\n    }\n  }\n": types.ApiDiscrepancyChangedDocument,
     "\n  subscription ApiReconciliationCompleted {\n    reconciliationCompleted { id trigger status summary discrepancyCount }\n  }\n": types.ApiReconciliationCompletedDocument,
@@ -123,6 +141,12 @@ const documents: Documents = {
     "\n  mutation ApiReconcileNow {\n    reconcile { id discrepancies { id type } }\n  }\n": types.ApiReconcileNowDocument,
     "\n  mutation ApiAcknowledgeNow($id: ID!) {\n    acknowledgeDiscrepancy(id: $id, note: \"seen\") { id }\n  }\n": types.ApiAcknowledgeNowDocument,
     "\n  mutation ApiResolveNow($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n": types.ApiResolveNowDocument,
+    "\n  query ApiVerification {\n    status { broker { state } verification { state reason verifiedAt run { id trigger } } }\n  }\n": types.ApiVerificationDocument,
+    "\n  query ApiVerificationBook {\n    positions { account quantity contract { conId } verifiedAt openDiscrepancy { type severity status } }\n  }\n": types.ApiVerificationBookDocument,
+    "\n  mutation ApiVerificationReconcile {\n    reconcile { id finishedAt caughtUpCount loadedCount }\n  }\n": types.ApiVerificationReconcileDocument,
+    "\n  query ApiVerificationRuns {\n    reconciliationRuns(first: 5) {\n      edges { node { trigger status caughtUpCount loadedCount discrepancies { type status note caughtUpAt storeUpdatedAt } } }\n    }\n  }\n": types.ApiVerificationRunsDocument,
+    "\n  subscription ApiVerificationChanges {\n    discrepancyChanged { kind discrepancy { account type status storeQuantity brokerQuantity note caughtUpAt contract { conId } } }\n  }\n": types.ApiVerificationChangesDocument,
+    "\n  query CliSignalsStatus {\n    status { store { path bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": types.CliSignalsStatusDocument,
 };
 
 /**
@@ -160,6 +184,10 @@ export function graphql(source: "\n  query ApiCohortPosition($account: String!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription ApiCohortFollowHeavy($account: String) {\n    positionUpdated(filter: { account: $account }) {\n      cursor\n      p0: position { ...CohortHeavyPosition }\n      p1: position { ...CohortHeavyPosition }\n      p2: position { ...CohortHeavyPosition }\n      p3: position { ...CohortHeavyPosition }\n      p4: position { ...CohortHeavyPosition }\n      p5: position { ...CohortHeavyPosition }\n      p6: position { ...CohortHeavyPosition }\n      p7: position { ...CohortHeavyPosition }\n      p8: position { ...CohortHeavyPosition }\n      p9: position { ...CohortHeavyPosition }\n      p10: position { ...CohortHeavyPosition }\n      p11: position { ...CohortHeavyPosition }\n      p12: position { ...CohortHeavyPosition }\n      p13: position { ...CohortHeavyPosition }\n    }\n  }\n  fragment CohortHeavyPosition on Position {\n    id account quantity averageCost marketPrice marketValue updatedAt source\n    contract { conId symbol secType localSymbol expiry strike right multiplier currency exchange tradingClass }\n  }\n"): typeof import('./graphql.js').ApiCohortFollowHeavyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ApiDemoBook {\n    positions { account quantity contract { symbol secType expiry strike right } }\n  }\n"): typeof import('./graphql.js').ApiDemoBookDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -188,11 +216,19 @@ export function graphql(source: "\n  subscription ApiErrorsFollow($after: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ApiErrorsAcknowledge($id: ID!) {\n    acknowledgeDiscrepancy(id: $id) { id status }\n  }\n"): typeof import('./graphql.js').ApiErrorsAcknowledgeDocument;
+export function graphql(source: "\n  mutation ApiErrorsAcknowledge($id: ID!, $note: String) {\n    acknowledgeDiscrepancy(id: $id, note: $note) { id status }\n  }\n"): typeof import('./graphql.js').ApiErrorsAcknowledgeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n"): typeof import('./graphql.js').ApiErrorsReconcileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiExportPositions($out: String!, $what: ExportContent) {\n    exportPositions(out: $out, what: $what) { folder what rows symbols }\n  }\n"): typeof import('./graphql.js').ApiExportPositionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiExportStore {\n    status { store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n"): typeof import('./graphql.js').ApiExportStoreDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -296,6 +332,10 @@ export function graphql(source: "\n  mutation ApiResumeResolve($id: ID!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ApiResumeActiveWithCursor {\n    discrepanciesWithCursor { cursor discrepancies { id type status } }\n  }\n"): typeof import('./graphql.js').ApiResumeActiveWithCursorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription ApiServeFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n"): typeof import('./graphql.js').ApiServeFollowDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -309,6 +349,14 @@ export function graphql(source: "\n  subscription ApiShutdownFollow {\n    posit
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ApiShutdownRuns {\n    reconciliationCompleted { id }\n  }\n"): typeof import('./graphql.js').ApiShutdownRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiSseFollow {\n    positionUpdated { cursor position { quantity } }\n  }\n"): typeof import('./graphql.js').ApiSseFollowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiSseReconcile {\n    reconcile { discrepancyCount }\n  }\n"): typeof import('./graphql.js').ApiSseReconcileDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -337,6 +385,30 @@ export function graphql(source: "\n  mutation ApiAcknowledgeNow($id: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ApiResolveNow($id: ID!) {\n    resolveDiscrepancy(id: $id) { id }\n  }\n"): typeof import('./graphql.js').ApiResolveNowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiVerification {\n    status { broker { state } verification { state reason verifiedAt run { id trigger } } }\n  }\n"): typeof import('./graphql.js').ApiVerificationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiVerificationBook {\n    positions { account quantity contract { conId } verifiedAt openDiscrepancy { type severity status } }\n  }\n"): typeof import('./graphql.js').ApiVerificationBookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiVerificationReconcile {\n    reconcile { id finishedAt caughtUpCount loadedCount }\n  }\n"): typeof import('./graphql.js').ApiVerificationReconcileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiVerificationRuns {\n    reconciliationRuns(first: 5) {\n      edges { node { trigger status caughtUpCount loadedCount discrepancies { type status note caughtUpAt storeUpdatedAt } } }\n    }\n  }\n"): typeof import('./graphql.js').ApiVerificationRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ApiVerificationChanges {\n    discrepancyChanged { kind discrepancy { account type status storeQuantity brokerQuantity note caughtUpAt contract { conId } } }\n  }\n"): typeof import('./graphql.js').ApiVerificationChangesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliSignalsStatus {\n    status { store { path bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n"): typeof import('./graphql.js').CliSignalsStatusDocument;
 
 
 export function graphql(source: string) {

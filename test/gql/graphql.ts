@@ -36,6 +36,12 @@ export type DiscrepancyType =
   | 'POSITION_MISMATCH'
   | 'STALE_DATA';
 
+export type ExportContent =
+  /** The open positions of the current book */
+  | 'BOOK'
+  /** Every stored update */
+  | 'HISTORY';
+
 export type OptionRight =
   | 'CALL'
   | 'PUT';
@@ -81,6 +87,12 @@ export type Severity =
   | 'CRITICAL'
   | 'INFO'
   | 'WARNING';
+
+/** VERIFIED: the latest run with a complete snapshot is younger than two reconciliation intervals and the broker is READY. UNVERIFIED: no such run yet, or the broker is not READY. STALE: that run is older. */
+export type VerificationState =
+  | 'STALE'
+  | 'UNVERIFIED'
+  | 'VERIFIED';
 
 /** ADMIN may run mutations; READ may only read and subscribe */
 export type ViewerRole =
@@ -133,6 +145,15 @@ export type ApiCohortPositionQueryVariables = Exact<{
 
 export type ApiCohortPositionQuery = { position: { quantity: number } | null };
 
+export type ApiCohortFollowHeavySubscriptionVariables = Exact<{
+  account?: string | null | undefined;
+}>;
+
+
+export type ApiCohortFollowHeavySubscription = { positionUpdated: { cursor: string, p0: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p1: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p2: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p3: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p4: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p5: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p6: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p7: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p8: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p9: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p10: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p11: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p12: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p13: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } } } };
+
+export type CohortHeavyPositionFragment = { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } };
+
 export type ApiDemoBookQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -180,6 +201,7 @@ export type ApiErrorsFollowSubscription = { positionUpdated: { cursor: string } 
 
 export type ApiErrorsAcknowledgeMutationVariables = Exact<{
   id: string | number;
+  note?: string | null | undefined;
 }>;
 
 
@@ -189,6 +211,19 @@ export type ApiErrorsReconcileMutationVariables = Exact<{ [key: string]: never; 
 
 
 export type ApiErrorsReconcileMutation = { reconcile: { discrepancies: Array<{ id: string }> } };
+
+export type ApiExportPositionsMutationVariables = Exact<{
+  out: string;
+  what?: ExportContent | null | undefined;
+}>;
+
+
+export type ApiExportPositionsMutation = { exportPositions: { folder: string, what: ExportContent, rows: number, symbols: number } };
+
+export type ApiExportStoreQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiExportStoreQuery = { status: { store: { bufferedUpdates: number, totalUpdates: number }, reconciliation: { lastRun: { trigger: ReconciliationTrigger } | null } } };
 
 export type ApiLimitsViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -359,6 +394,11 @@ export type ApiResumeResolveMutationVariables = Exact<{
 
 export type ApiResumeResolveMutation = { resolveDiscrepancy: { id: string } };
 
+export type ApiResumeActiveWithCursorQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiResumeActiveWithCursorQuery = { discrepanciesWithCursor: { cursor: string, discrepancies: Array<{ id: string, type: DiscrepancyType, status: DiscrepancyStatus }> } };
+
 export type ApiServeFollowSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -378,6 +418,16 @@ export type ApiShutdownRunsSubscriptionVariables = Exact<{ [key: string]: never;
 
 
 export type ApiShutdownRunsSubscription = { reconciliationCompleted: { id: string } };
+
+export type ApiSseFollowSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiSseFollowSubscription = { positionUpdated: { cursor: string, position: { quantity: number } } };
+
+export type ApiSseReconcileMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiSseReconcileMutation = { reconcile: { discrepancyCount: number } };
 
 export type ApiPositionUpdatedSubscriptionVariables = Exact<{
   filter?: PositionFilter | null | undefined;
@@ -424,6 +474,36 @@ export type ApiResolveNowMutationVariables = Exact<{
 
 export type ApiResolveNowMutation = { resolveDiscrepancy: { id: string } };
 
+export type ApiVerificationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiVerificationQuery = { status: { broker: { state: BrokerState }, verification: { state: VerificationState, reason: string | null, verifiedAt: string | null, run: { id: string, trigger: ReconciliationTrigger } | null } } };
+
+export type ApiVerificationBookQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiVerificationBookQuery = { positions: Array<{ account: string, quantity: number, verifiedAt: string | null, contract: { conId: number }, openDiscrepancy: { type: DiscrepancyType, severity: Severity, status: DiscrepancyStatus } | null }> };
+
+export type ApiVerificationReconcileMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiVerificationReconcileMutation = { reconcile: { id: string, finishedAt: string, caughtUpCount: number, loadedCount: number } };
+
+export type ApiVerificationRunsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiVerificationRunsQuery = { reconciliationRuns: { edges: Array<{ node: { trigger: ReconciliationTrigger, status: ReconciliationStatus, caughtUpCount: number, loadedCount: number, discrepancies: Array<{ type: DiscrepancyType, status: DiscrepancyStatus, note: string | null, caughtUpAt: string | null, storeUpdatedAt: string | null }> } }> } };
+
+export type ApiVerificationChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiVerificationChangesSubscription = { discrepancyChanged: { kind: DiscrepancyEventKind, discrepancy: { account: string, type: DiscrepancyType, status: DiscrepancyStatus, storeQuantity: number | null, brokerQuantity: number | null, note: string | null, caughtUpAt: string | null, contract: { conId: number } } } };
+
+export type CliSignalsStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CliSignalsStatusQuery = { status: { store: { path: string, bufferedUpdates: number, totalUpdates: number }, reconciliation: { lastRun: { trigger: ReconciliationTrigger } | null } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -442,7 +522,31 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const CohortHeavyPositionFragmentDoc = new TypedDocumentString(`
+    fragment CohortHeavyPosition on Position {
+  id
+  account
+  quantity
+  averageCost
+  marketPrice
+  marketValue
+  updatedAt
+  source
+  contract {
+    conId
+    symbol
+    secType
+    localSymbol
+    expiry
+    strike
+    right
+    multiplier
+    currency
+    exchange
+    tradingClass
+  }
+}
+    `, {"fragmentName":"CohortHeavyPosition"}) as unknown as TypedDocumentString<CohortHeavyPositionFragment, unknown>;
 export const ApiViewerDocument = new TypedDocumentString(`
     query ApiViewer {
   viewer {
@@ -509,6 +613,77 @@ export const ApiCohortPositionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiCohortPositionQuery, ApiCohortPositionQueryVariables>;
+export const ApiCohortFollowHeavyDocument = new TypedDocumentString(`
+    subscription ApiCohortFollowHeavy($account: String) {
+  positionUpdated(filter: {account: $account}) {
+    cursor
+    p0: position {
+      ...CohortHeavyPosition
+    }
+    p1: position {
+      ...CohortHeavyPosition
+    }
+    p2: position {
+      ...CohortHeavyPosition
+    }
+    p3: position {
+      ...CohortHeavyPosition
+    }
+    p4: position {
+      ...CohortHeavyPosition
+    }
+    p5: position {
+      ...CohortHeavyPosition
+    }
+    p6: position {
+      ...CohortHeavyPosition
+    }
+    p7: position {
+      ...CohortHeavyPosition
+    }
+    p8: position {
+      ...CohortHeavyPosition
+    }
+    p9: position {
+      ...CohortHeavyPosition
+    }
+    p10: position {
+      ...CohortHeavyPosition
+    }
+    p11: position {
+      ...CohortHeavyPosition
+    }
+    p12: position {
+      ...CohortHeavyPosition
+    }
+    p13: position {
+      ...CohortHeavyPosition
+    }
+  }
+}
+    fragment CohortHeavyPosition on Position {
+  id
+  account
+  quantity
+  averageCost
+  marketPrice
+  marketValue
+  updatedAt
+  source
+  contract {
+    conId
+    symbol
+    secType
+    localSymbol
+    expiry
+    strike
+    right
+    multiplier
+    currency
+    exchange
+    tradingClass
+  }
+}`) as unknown as TypedDocumentString<ApiCohortFollowHeavySubscription, ApiCohortFollowHeavySubscriptionVariables>;
 export const ApiDemoBookDocument = new TypedDocumentString(`
     query ApiDemoBook {
   positions {
@@ -584,8 +759,8 @@ export const ApiErrorsFollowDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ApiErrorsFollowSubscription, ApiErrorsFollowSubscriptionVariables>;
 export const ApiErrorsAcknowledgeDocument = new TypedDocumentString(`
-    mutation ApiErrorsAcknowledge($id: ID!) {
-  acknowledgeDiscrepancy(id: $id) {
+    mutation ApiErrorsAcknowledge($id: ID!, $note: String) {
+  acknowledgeDiscrepancy(id: $id, note: $note) {
     id
     status
   }
@@ -600,6 +775,31 @@ export const ApiErrorsReconcileDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiErrorsReconcileMutation, ApiErrorsReconcileMutationVariables>;
+export const ApiExportPositionsDocument = new TypedDocumentString(`
+    mutation ApiExportPositions($out: String!, $what: ExportContent) {
+  exportPositions(out: $out, what: $what) {
+    folder
+    what
+    rows
+    symbols
+  }
+}
+    `) as unknown as TypedDocumentString<ApiExportPositionsMutation, ApiExportPositionsMutationVariables>;
+export const ApiExportStoreDocument = new TypedDocumentString(`
+    query ApiExportStore {
+  status {
+    store {
+      bufferedUpdates
+      totalUpdates
+    }
+    reconciliation {
+      lastRun {
+        trigger
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiExportStoreQuery, ApiExportStoreQueryVariables>;
 export const ApiLimitsViewerDocument = new TypedDocumentString(`
     query ApiLimitsViewer {
   viewer {
@@ -957,6 +1157,18 @@ export const ApiResumeResolveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiResumeResolveMutation, ApiResumeResolveMutationVariables>;
+export const ApiResumeActiveWithCursorDocument = new TypedDocumentString(`
+    query ApiResumeActiveWithCursor {
+  discrepanciesWithCursor {
+    cursor
+    discrepancies {
+      id
+      type
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiResumeActiveWithCursorQuery, ApiResumeActiveWithCursorQueryVariables>;
 export const ApiServeFollowDocument = new TypedDocumentString(`
     subscription ApiServeFollow {
   positionUpdated {
@@ -1002,6 +1214,23 @@ export const ApiShutdownRunsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiShutdownRunsSubscription, ApiShutdownRunsSubscriptionVariables>;
+export const ApiSseFollowDocument = new TypedDocumentString(`
+    subscription ApiSseFollow {
+  positionUpdated {
+    cursor
+    position {
+      quantity
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiSseFollowSubscription, ApiSseFollowSubscriptionVariables>;
+export const ApiSseReconcileDocument = new TypedDocumentString(`
+    mutation ApiSseReconcile {
+  reconcile {
+    discrepancyCount
+  }
+}
+    `) as unknown as TypedDocumentString<ApiSseReconcileMutation, ApiSseReconcileMutationVariables>;
 export const ApiPositionUpdatedDocument = new TypedDocumentString(`
     subscription ApiPositionUpdated($filter: PositionFilter, $after: String) {
   positionUpdated(filter: $filter, after: $after) {
@@ -1092,3 +1321,104 @@ export const ApiResolveNowDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiResolveNowMutation, ApiResolveNowMutationVariables>;
+export const ApiVerificationDocument = new TypedDocumentString(`
+    query ApiVerification {
+  status {
+    broker {
+      state
+    }
+    verification {
+      state
+      reason
+      verifiedAt
+      run {
+        id
+        trigger
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiVerificationQuery, ApiVerificationQueryVariables>;
+export const ApiVerificationBookDocument = new TypedDocumentString(`
+    query ApiVerificationBook {
+  positions {
+    account
+    quantity
+    contract {
+      conId
+    }
+    verifiedAt
+    openDiscrepancy {
+      type
+      severity
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiVerificationBookQuery, ApiVerificationBookQueryVariables>;
+export const ApiVerificationReconcileDocument = new TypedDocumentString(`
+    mutation ApiVerificationReconcile {
+  reconcile {
+    id
+    finishedAt
+    caughtUpCount
+    loadedCount
+  }
+}
+    `) as unknown as TypedDocumentString<ApiVerificationReconcileMutation, ApiVerificationReconcileMutationVariables>;
+export const ApiVerificationRunsDocument = new TypedDocumentString(`
+    query ApiVerificationRuns {
+  reconciliationRuns(first: 5) {
+    edges {
+      node {
+        trigger
+        status
+        caughtUpCount
+        loadedCount
+        discrepancies {
+          type
+          status
+          note
+          caughtUpAt
+          storeUpdatedAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiVerificationRunsQuery, ApiVerificationRunsQueryVariables>;
+export const ApiVerificationChangesDocument = new TypedDocumentString(`
+    subscription ApiVerificationChanges {
+  discrepancyChanged {
+    kind
+    discrepancy {
+      account
+      type
+      status
+      storeQuantity
+      brokerQuantity
+      note
+      caughtUpAt
+      contract {
+        conId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApiVerificationChangesSubscription, ApiVerificationChangesSubscriptionVariables>;
+export const CliSignalsStatusDocument = new TypedDocumentString(`
+    query CliSignalsStatus {
+  status {
+    store {
+      path
+      bufferedUpdates
+      totalUpdates
+    }
+    reconciliation {
+      lastRun {
+        trigger
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CliSignalsStatusQuery, CliSignalsStatusQueryVariables>;

@@ -144,3 +144,91 @@ describe('reply encoding', () => {
     expect(fields.slice(6, 11)).toEqual(['', '', '', '', 'NASDAQ']);
   });
 });
+
+describe('execution replies', () => {
+  const row = {
+    account: 'DU111111',
+    contract: { ...SPY_600_C, exchange: 'CBOE' },
+    execId: '0000e0d5.6790a1b2.01.01',
+    time: '20261125 10:31:02 US/Eastern',
+    exchange: 'CBOE',
+    side: 'BOT' as const,
+    shares: 2,
+    price: 5.1,
+    orderId: 12,
+    permId: 1800000001,
+    clientId: 7,
+    cumQty: 2,
+    avgPrice: 5.1,
+    liquidity: 2 as const,
+  };
+  /** Request id, order id, the contract, then the execution up to the average price. */
+  const common = [
+    '9001',
+    '12',
+    '700001',
+    'SPY',
+    'OPT',
+    '20261218',
+    '600',
+    'C',
+    '100',
+    'CBOE',
+    'USD',
+    'SPY   261218C00600000',
+    'SPY',
+    '0000e0d5.6790a1b2.01.01',
+    '20261125 10:31:02 US/Eastern',
+    'DU111111',
+    'CBOE',
+    'BOT',
+    '2',
+    '5.1',
+    '1800000001',
+    '7',
+    '0',
+    '2',
+    '5.1',
+    '',
+    '',
+    '',
+  ];
+
+  it('sends no version field from LAST_LIQUIDITY (136) on, then model code and last liquidity (176)', () => {
+    expect(encoder.executionData(9001, row)).toEqual(['11', ...common, '', '2']);
+    expect(new ReplyEncoder(136).executionData(9001, row)).toEqual(['11', ...common, '', '2']);
+  });
+
+  it('adds the pending-price-revision flag from 178 on', () => {
+    expect(new ReplyEncoder(178).executionData(9001, row)).toEqual(['11', ...common, '', '2', '0']);
+    expect(new ReplyEncoder(193).executionData(9001, row)).toHaveLength(32);
+  });
+
+  it('sends message version 10 below 136, with the model code from 103 and no last liquidity', () => {
+    expect(new ReplyEncoder(135).executionData(9001, row)).toEqual(['11', '10', ...common, '']);
+    expect(new ReplyEncoder(103).executionData(9001, row)).toEqual(['11', '10', ...common, '']);
+    expect(new ReplyEncoder(102).executionData(9001, row)).toEqual(['11', '10', ...common]);
+  });
+
+  it('writes shares as integers before FRACTIONAL_POSITIONS (101) and refuses fractions there', () => {
+    expect(new ReplyEncoder(100).executionData(-1, row)[20]).toBe('2');
+    expect(() => new ReplyEncoder(100).executionData(-1, { ...row, shares: 0.5 })).toThrow(/101/);
+    expect(new ReplyEncoder(101).executionData(-1, { ...row, shares: 0.5, cumQty: 0.5 })[20]).toBe('0.5');
+  });
+
+  it('ends a request with its id, and reports commissions with unset doubles as TWS writes them', () => {
+    expect(encoder.executionDataEnd(9001)).toEqual(['55', '1', '9001']);
+    const report = { execId: row.execId, commission: 1.3, currency: 'USD', realizedPnl: undefined };
+    expect(encoder.commissionReport(report)).toEqual([
+      '59',
+      '1',
+      '0000e0d5.6790a1b2.01.01',
+      '1.3',
+      'USD',
+      '1.7976931348623157E308',
+      '1.7976931348623157E308',
+      '',
+    ]);
+    expect(encoder.commissionReport({ ...report, realizedPnl: -42.5 })[5]).toBe('-42.5');
+  });
+});

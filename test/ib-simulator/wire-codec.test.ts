@@ -222,6 +222,26 @@ describe('request decoding', () => {
     expect(decodeRequest(['75', '1', '4001'])).toEqual({ type: 'CANCEL_POSITIONS_MULTI', reqId: 4001 });
   });
 
+  it('reads execution requests with the seven fields of their filter', () => {
+    // What @stoqey/ib sends for reqExecutions(9001, { acctCode: 'DU1', time: '20261125-15:00:00', side: 'BUY' }).
+    expect(decodeRequest(['7', '3', '9001', '', 'DU1', '20261125-15:00:00', '', '', '', 'BUY'])).toEqual({
+      type: 'REQ_EXECUTIONS',
+      reqId: 9001,
+      filter: {
+        clientId: 0,
+        acctCode: 'DU1',
+        time: '20261125-15:00:00',
+        symbol: '',
+        secType: '',
+        exchange: '',
+        side: 'BUY',
+      },
+    });
+    expect(decodeRequest(['7', '3', '5', '17'])).toMatchObject({ filter: { clientId: 17, side: '' } });
+    expect(() => decodeRequest(['7', '3', '5'])).toThrow(/missing client id/);
+    expect(() => decodeRequest(['7', '3', 'x', '0'])).toThrow(/request id is not an integer/);
+  });
+
   it('keeps requests it does not implement as unknown', () => {
     expect(decodeRequest(['1', '11', '5', '0', 'SPY'])).toEqual({
       type: 'UNKNOWN',

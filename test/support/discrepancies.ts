@@ -22,6 +22,7 @@ export function nakedDiscrepancy(overrides: Partial<Incident> = {}): Incident {
     acknowledgedAt: null,
     resolvedAt: null,
     note: null,
+    caughtUpAt: null,
     message: 'Store holds -2 AAPL 2027-01-15 230 P in DU111111; the broker does not',
     ...overrides,
   };

@@ -1,8 +1,11 @@
 import type { BrokerView } from '../broker-view.js';
+import type { CatchUp } from '../catch-up.js';
 import type { Clock } from '../clock.js';
 import { incidentKeyId } from '../discrepancy.js';
 import { BrokerUnavailableError, DomainError } from '../errors.js';
 import {
+  afterTransition,
+  applyCatchUps,
   applyFindings,
   type Incident,
   type IncidentEvent,
@@ -16,6 +19,7 @@ import { keyId } from '../position.js';
 import { type ReconcileOutcome, type ReconcileRules, reconcile } from '../reconcile.js';
 import type { ReconciliationRun, ReconciliationTrigger } from '../reconciliation-run.js';
 import { summarize } from '../reconciliation-summary.js';
+import type { KeyVerification } from '../verification.js';
 import { expiryRow, healingRow } from './corrective-rows.js';
 import type { SerialLock } from './serial-lock.js';
 
@@ -26,16 +30,25 @@ export interface RunDependencies {
   readonly clock: Clock;
   readonly rules: ReconcileRules;
   readonly heal: boolean;
+  /** Whether the run closes expired options with an EXPIRY row (default true). */
+  readonly closeExpired?: boolean | undefined;
   readonly newId: () => string;
   /** Serializes every change to incidents (runs and people). */
   readonly incidentLock: SerialLock;
   /** Settles with a reason when the run must stop waiting for the broker (the service stops). */
   readonly interrupted?: Promise<string> | undefined;
+  /**
+   * The catch-ups this run records (STARTUP and RECONNECT runs): awaited under the lock before the
+   * store is read, so the starting list's rows are in the book the run compares.
+   */
+  readonly catchUps?: (() => Promise<readonly CatchUp[]>) | undefined;
 }
 
 export interface RunResult {
   readonly run: ReconciliationRun;
   readonly events: readonly RecordedIncidentEvent[];
+  /** The keys the run verified (none unless its snapshot completed). */
+  readonly verified?: readonly KeyVerification[];
 }
 
 const HEALED_NOTE = 'healed: the store took the broker snapshot';
@@ -59,6 +72,7 @@ export async function executeRun(
   const startedAt = deps.clock.now();
   const broker = await brokerView(deps.broker, deps.interrupted);
   return deps.incidentLock.run(async () => {
+    const catchUps = (await deps.catchUps?.()) ?? [];
     const store = await deps.positions.currentBook();
     const outcome = reconcile(
       {
@@ -71,30 +85,58 @@ export async function executeRun(
       deps.rules,
     );
 
+    const active = await deps.incidents.activeIncidents();
+    const caughtUp = applyCatchUps(
+      active,
+      catchUps.flatMap((c) => c.changed),
+      deps.clock.now(),
+      deps.newId,
+    );
+    const counts = {
+      caughtUpCount: caughtUp.changed.length,
+      loadedCount: catchUps.reduce((n, c) => n + c.loadedCount, 0),
+    };
+
     if (outcome.status === 'BROKER_UNAVAILABLE' || !broker.complete) {
-      // An unavailable broker proves nothing: incidents stay exactly as they were.
-      const run = record(id, trigger, startedAt, deps.clock.now(), outcome, []);
-      await deps.incidents.recordRun({ run, changed: [], events: [] });
-      return { run, events: [] };
+      // An unavailable broker proves nothing: other incidents stay exactly as they were. What the
+      // catch-ups changed is recorded all the same: it comes from a complete starting list.
+      const ids = caughtUp.changed.map((i) => i.id);
+      const run = record(id, trigger, startedAt, deps.clock.now(), outcome, ids, counts);
+      const recorded = await deps.incidents.recordRun({ ...caughtUp, run, verified: [] });
+      return { run, events: recorded };
     }
 
     const closedAt = deps.clock.now();
-    const corrective = outcome.expired.map((p) =>
-      expiryRow(p, closedAt, () => deps.positions.nextSequence()),
-    );
+    const expired = deps.closeExpired === false ? [] : outcome.expired;
+    const corrective = expired.map((p) => expiryRow(p, closedAt, () => deps.positions.nextSequence()));
     const healed = deps.heal ? healingRows(deps, id, outcome, broker, closedAt) : [];
     if (corrective.length + healed.length > 0) await deps.positions.append([...corrective, ...healed]);
 
     const finishedAt = deps.clock.now();
-    const active = await deps.incidents.activeIncidents();
-    const transition = applyFindings(active, outcome.findings, outcome.deferred, finishedAt, deps.newId);
-    const { changed, events } = resolveHealed(transition, new Set(healed.map((u) => keyId(u))), finishedAt);
-    const byKey = new Map<string, Incident>(active.map((i) => [incidentKeyId(i), i]));
+    const stillActive = afterTransition(active, caughtUp);
+    const transition = applyFindings(stillActive, outcome.findings, outcome.deferred, finishedAt, deps.newId);
+    const healedRun = resolveHealed(transition, new Set(healed.map((u) => keyId(u))), finishedAt);
+    const byKey = new Map<string, Incident>(stillActive.map((i) => [incidentKeyId(i), i]));
     for (const incident of transition.changed) byKey.set(incidentKeyId(incident), incident);
-    const discrepancyIds = outcome.findings.flatMap((f) => byKey.get(incidentKeyId(f))?.id ?? []);
-    const run = record(id, trigger, startedAt, finishedAt, outcome, discrepancyIds);
-    const recorded = await deps.incidents.recordRun({ run, changed, events });
-    return { run, events: recorded };
+    const discrepancyIds = [
+      ...caughtUp.changed.map((i) => i.id),
+      ...outcome.findings.flatMap((f) => byKey.get(incidentKeyId(f))?.id ?? []),
+    ];
+    const run = record(id, trigger, startedAt, finishedAt, outcome, discrepancyIds, counts);
+    const verified: KeyVerification[] = outcome.agreed.map((k) => ({
+      account: k.account,
+      conId: k.conId,
+      verifiedAt: finishedAt,
+      runId: id,
+    }));
+    const recorded = await deps.incidents.recordRun({
+      run,
+      // A key both caught up and found again: its latest state is the run's.
+      changed: [...caughtUp.changed, ...healedRun.changed],
+      events: [...caughtUp.events, ...healedRun.events],
+      verified,
+    });
+    return { run, events: recorded, verified };
   });
 }
 
@@ -141,6 +183,8 @@ export function failedRun(
     discrepancyIds: [],
     expiredCount: 0,
     deferredCount: 0,
+    caughtUpCount: 0,
+    loadedCount: 0,
     error: message,
     ...summarize('FAILED', 0, 0, [], message),
   };
@@ -182,6 +226,7 @@ function record(
   finishedAt: Date,
   outcome: ReconcileOutcome,
   discrepancyIds: readonly string[],
+  counts: { readonly caughtUpCount: number; readonly loadedCount: number },
 ): ReconciliationRun {
   return {
     id,
@@ -195,6 +240,7 @@ function record(
     discrepancyIds,
     expiredCount: outcome.expired.length,
     deferredCount: outcome.deferred.length,
+    ...counts,
     error: outcome.unavailableReason ?? null,
     discrepancyCount: outcome.discrepancyCount,
     criticalCount: outcome.criticalCount,

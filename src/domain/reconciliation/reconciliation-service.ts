@@ -1,10 +1,13 @@
+import type { CatchUp } from '../catch-up.js';
 import type { Cancel, Clock } from '../clock.js';
+import { severityRank } from '../discrepancy.js';
 import { DomainError } from '../errors.js';
 import { EventHub, type IterateOptions } from '../event-hub.js';
 import {
   acknowledge,
   type Incident,
   type IncidentEvent,
+  isActive,
   type RecordedIncidentEvent,
   resolveByPerson,
 } from '../incident.js';
@@ -12,8 +15,10 @@ import type { BrokerPort, BrokerSessionEvent } from '../ports/broker-port.js';
 import type { IncidentStorePort } from '../ports/incident-store-port.js';
 import type { LogPort } from '../ports/log-port.js';
 import type { PositionStorePort } from '../ports/position-store-port.js';
+import { keyId, type PositionKey } from '../position.js';
 import type { ReconcileRules } from '../reconcile.js';
 import type { ReconciliationRun, ReconciliationTrigger } from '../reconciliation-run.js';
+import { comparedWithBroker, type KeyVerification } from '../verification.js';
 import { manualRow } from './corrective-rows.js';
 import { executeRun, failedRun, type RunResult } from './execute-run.js';
 import { SerialLock } from './serial-lock.js';
@@ -30,6 +35,8 @@ export interface ReconciliationServiceOptions {
   /** Time between scheduled runs, counted from the end of the previous run of any trigger. */
   readonly intervalMs: number;
   readonly heal: boolean;
+  /** Whether runs close expired options with an EXPIRY row (default true). */
+  readonly closeExpired?: boolean | undefined;
   readonly newId: () => string;
 }
 
@@ -59,6 +66,12 @@ export class ReconciliationService {
   #cancelSchedule: Cancel | undefined;
   #nextRunAt: Date | null = null;
   #lastRun: ReconciliationRun | null = null;
+  #lastComplete: ReconciliationRun | null = null;
+  /** Per key, kept in memory so a book of 500 positions resolves without 500 queries. */
+  readonly #verified = new Map<string, KeyVerification>();
+  readonly #active = new Map<string, Incident>();
+  /** Catch-ups not yet recorded, in the order their starting lists arrived. */
+  #catchUps: Promise<CatchUp | undefined>[] = [];
   #detach: (() => void)[] = [];
   #started = false;
   #stopped = false;
@@ -74,7 +87,16 @@ export class ReconciliationService {
       throw new DomainError('CONFLICT', 'a stopped reconciliation service cannot start again');
     if (this.#started) return;
     this.#started = true;
-    this.#lastRun = (await this.#o.incidents.latestRun()) ?? null;
+    const [lastRun, lastComplete, verified, active] = await Promise.all([
+      this.#o.incidents.latestRun(),
+      this.#o.incidents.latestCompleteRun(),
+      this.#o.incidents.verifications(),
+      this.#o.incidents.activeIncidents(),
+    ]);
+    this.#lastRun = lastRun ?? null;
+    this.#lastComplete = lastComplete ?? null;
+    for (const v of verified) this.#verified.set(keyId(v), v);
+    for (const incident of active) this.#active.set(incident.id, incident);
     this.#detach.push(
       this.#o.positions.onEvent((e) => this.#activity.record(e)),
       this.#o.broker.onSession((e) => this.#onSession(e)),
@@ -121,6 +143,41 @@ export class ReconciliationService {
       await this.#o.positions.append([manualRow(incident, at, () => this.#o.positions.nextSequence())]);
       return event;
     });
+  }
+
+  /**
+   * A catch-up in progress (docs/reconciliation-rules.md §12), handed over as soon as its starting
+   * list arrives, before the session event that starts the run: the next STARTUP or RECONNECT run
+   * waits for it and records what it changed. A rejected one is logged and records nothing.
+   */
+  caughtUp(catchUp: Promise<CatchUp>): void {
+    if (this.#stopped) return;
+    this.#catchUps.push(
+      catchUp.catch((error: unknown) => {
+        this.#o.log.error('a catch-up could not be compared with the store', { error });
+        return undefined;
+      }),
+    );
+  }
+
+  /** The latest run that compared the store with a complete snapshot. */
+  latestComplete(): ReconciliationRun | null {
+    return this.#lastComplete;
+  }
+
+  /** The last run whose complete snapshot agreed on this key. */
+  verificationOf(key: PositionKey): KeyVerification | undefined {
+    return this.#verified.get(keyId(key));
+  }
+
+  /** The key's active discrepancy, the most severe when it has several. */
+  openDiscrepancyOf(key: PositionKey): Incident | undefined {
+    let worst: Incident | undefined;
+    for (const incident of this.#active.values()) {
+      if (incident.account !== key.account || incident.conId !== key.conId) continue;
+      if (!worst || severityRank(incident.severity) > severityRank(worst.severity)) worst = incident;
+    }
+    return worst;
   }
 
   runs(options?: IterateOptions): AsyncIterableIterator<ReconciliationRun> {
@@ -175,17 +232,25 @@ export class ReconciliationService {
     const startedAt = this.#o.clock.now();
     let result: RunResult;
     try {
+      const recordsCatchUps = trigger === 'STARTUP' || trigger === 'RECONNECT';
       result = await executeRun(
-        { ...this.#o, incidentLock: this.#incidentLock, interrupted: this.#stopping.promise },
+        {
+          ...this.#o,
+          incidentLock: this.#incidentLock,
+          interrupted: this.#stopping.promise,
+          catchUps: recordsCatchUps ? () => this.#takeCatchUps() : undefined,
+        },
         trigger,
         () => this.#activity.view(),
       );
     } catch (error) {
       this.#o.log.error('reconciliation failed', { trigger, error });
       const run = failedRun(this.#o.newId(), trigger, startedAt, this.#o.clock.now(), error);
-      await this.#o.incidents.recordRun({ run, changed: [], events: [] }).catch((e: unknown) => {
-        this.#o.log.error('could not record the failed run', { error: e });
-      });
+      await this.#o.incidents
+        .recordRun({ run, changed: [], events: [], verified: [] })
+        .catch((e: unknown) => {
+          this.#o.log.error('could not record the failed run', { error: e });
+        });
       result = { run, events: [] };
     }
     this.#activity.prune(new Date(startedAt.getTime() - this.#o.rules.quietWindowMs));
@@ -193,8 +258,18 @@ export class ReconciliationService {
     return result.run;
   }
 
-  #publish({ run, events }: RunResult): void {
+  async #takeCatchUps(): Promise<CatchUp[]> {
+    const pending = this.#catchUps;
+    this.#catchUps = [];
+    const settled = await Promise.all(pending);
+    return settled.filter((c) => c !== undefined);
+  }
+
+  #publish({ run, events, verified }: RunResult): void {
     this.#lastRun = run;
+    if (comparedWithBroker(run)) this.#lastComplete = run;
+    for (const v of verified ?? []) this.#verified.set(keyId(v), v);
+    for (const event of events) this.#track(event.incident);
     this.#logRun(run);
     for (const event of events) this.#events.publish(event);
     this.#runs.publish(run);
@@ -217,6 +292,11 @@ export class ReconciliationService {
     });
   }
 
+  #track(incident: Incident): void {
+    if (isActive(incident)) this.#active.set(incident.id, incident);
+    else this.#active.delete(incident.id);
+  }
+
   async #personChange(
     id: string,
     change: (incident: Incident, at: Date) => IncidentEvent | Promise<IncidentEvent>,
@@ -227,6 +307,7 @@ export class ReconciliationService {
       const event = await change(incident, this.#o.clock.now());
       return this.#o.incidents.recordIncidentChange(event);
     });
+    this.#track(recorded.incident);
     this.#events.publish(recorded);
     return recorded.incident;
   }

@@ -55,6 +55,15 @@ export const INCIDENT_STATE_COLUMNS: readonly ChunkColumn<Incident>[] = [
   { type: VARCHAR, value: (i) => i.message },
 ];
 
+/**
+ * State columns added after the tables' own trailing columns (migration 3): they follow
+ * `updated_sequence` in discrepancies and the state columns in discrepancy_events.
+ */
+export const INCIDENT_LATE_COLUMNS: readonly ChunkColumn<Incident>[] = [
+  { type: TIMESTAMPTZ, value: (i) => instant(i.caughtUpAt) },
+];
+export const INCIDENT_LATE_NAMES: readonly string[] = ['caught_up_at'];
+
 const STATE_NAMES = [
   'account',
   'con_id',
@@ -77,9 +86,9 @@ export const INCIDENT_STATE_NAMES: readonly string[] = STATE_NAMES;
 
 const DECIMALS = new Set(['broker_quantity', 'store_quantity', 'difference']);
 /** The state columns as read back (decimals as text, so nothing is rounded on the way out). */
-export const INCIDENT_STATE_SELECT = STATE_NAMES.map((c) =>
-  DECIMALS.has(c) ? `CAST(${c} AS VARCHAR) AS ${c}` : c,
-).join(', ');
+export const INCIDENT_STATE_SELECT = [...STATE_NAMES, ...INCIDENT_LATE_NAMES]
+  .map((c) => (DECIMALS.has(c) ? `CAST(${c} AS VARCHAR) AS ${c}` : c))
+  .join(', ');
 
 const nullableDecimal = (value: unknown) =>
   value === null || value === undefined ? null : fromDecimalText(toText(value as string));
@@ -106,6 +115,7 @@ export function incidentFromRow(row: SqlRow): Incident {
     lastSeenAt: toDate(row.last_seen_at),
     acknowledgedAt: nullableDate(row.acknowledged_at),
     resolvedAt: nullableDate(row.resolved_at),
+    caughtUpAt: nullableDate(row.caught_up_at),
     note: nullableText(row.note),
     message: toText(row.message),
   };

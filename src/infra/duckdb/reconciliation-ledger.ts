@@ -9,11 +9,18 @@ import {
 import { DomainError } from '../../domain/errors.js';
 import type { Incident, IncidentEvent, RecordedIncidentEvent } from '../../domain/incident.js';
 import type { Page, PageRequest } from '../../domain/page.js';
+import type { RunRecord } from '../../domain/ports/incident-store-port.js';
 import type { ReconciliationRun, SequencedRun } from '../../domain/reconciliation-run.js';
+import type { KeyVerification } from '../../domain/verification.js';
 import { appendRows, type ChunkColumn } from './column-chunks.js';
 import { inTransaction, selectRows } from './duckdb-sql.js';
 import { isStorableDecimal } from './exact-decimal.js';
-import { INCIDENT_STATE_COLUMNS, INCIDENT_STATE_NAMES } from './incident-rows.js';
+import {
+  INCIDENT_LATE_COLUMNS,
+  INCIDENT_LATE_NAMES,
+  INCIDENT_STATE_COLUMNS,
+  INCIDENT_STATE_NAMES,
+} from './incident-rows.js';
 import type { DuckDbStore } from './open-store.js';
 import {
   type IncidentFilter,
@@ -21,21 +28,16 @@ import {
   readIncidentEventsAfter,
   readIncidents,
   readIncidentsOfRun,
+  readLatestCompleteRun,
   readLatestRun,
   readRun,
   readRuns,
+  readVerifications,
 } from './reconciliation-queries.js';
 import { INSERT_RUN, runValues } from './run-rows.js';
 import { describeWriteFailure } from './write-failure.js';
 
-/** What one completed (or failed) reconciliation run changed: recorded together or not at all. */
-export interface RunRecord {
-  readonly run: ReconciliationRun;
-  /** The new state of every incident the run changed. */
-  readonly changed: readonly Incident[];
-  /** The events to publish, in order; each gets its sequence when recorded. */
-  readonly events: readonly IncidentEvent[];
-}
+export type { RunRecord } from '../../domain/ports/incident-store-port.js';
 
 interface StagedIncident {
   readonly incident: Incident;
@@ -51,6 +53,7 @@ const STAGED_INCIDENT_COLUMNS: readonly ChunkColumn<StagedIncident>[] = [
   { type: VARCHAR, value: (s) => s.incident.id },
   ...INCIDENT_STATE_COLUMNS.map((c) => ({ type: c.type, value: (s: StagedIncident) => c.value(s.incident) })),
   { type: BIGINT, value: (s) => BigInt(s.updatedSequence) },
+  ...INCIDENT_LATE_COLUMNS.map((c) => ({ type: c.type, value: (s: StagedIncident) => c.value(s.incident) })),
 ];
 
 const EVENT_COLUMNS: readonly ChunkColumn<StagedEvent>[] = [
@@ -59,7 +62,7 @@ const EVENT_COLUMNS: readonly ChunkColumn<StagedEvent>[] = [
   { type: VARCHAR, value: (s) => s.event.kind },
   { type: TIMESTAMPTZ, value: (s) => new DuckDBTimestampTZValue(BigInt(s.event.at.getTime()) * 1000n) },
   { type: VARCHAR, value: (s) => s.runId },
-  ...INCIDENT_STATE_COLUMNS.map((c) => ({
+  ...[...INCIDENT_STATE_COLUMNS, ...INCIDENT_LATE_COLUMNS].map((c) => ({
     type: c.type,
     value: (s: StagedEvent) => c.value(s.event.incident),
   })),
@@ -71,9 +74,20 @@ const LINK_COLUMNS: readonly ChunkColumn<{ runId: string; id: string; ordinal: n
   { type: INTEGER, value: (l) => l.ordinal },
 ];
 
+const VERIFICATION_COLUMNS: readonly ChunkColumn<KeyVerification>[] = [
+  { type: VARCHAR, value: (v) => v.account },
+  { type: BIGINT, value: (v) => BigInt(v.conId) },
+  { type: TIMESTAMPTZ, value: (v) => new DuckDBTimestampTZValue(BigInt(v.verifiedAt.getTime()) * 1000n) },
+  { type: VARCHAR, value: (v) => v.runId },
+];
+
+const UPSERT_VERIFICATIONS = `
+  INSERT INTO position_verifications SELECT * FROM staged_verifications
+  ON CONFLICT (account, con_id) DO UPDATE SET verified_at = excluded.verified_at, run_id = excluded.run_id`;
+
 const UPSERT_INCIDENTS = `
   INSERT INTO discrepancies SELECT * FROM staged_discrepancies
-  ON CONFLICT (id) DO UPDATE SET ${[...INCIDENT_STATE_NAMES, 'updated_sequence'].map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  ON CONFLICT (id) DO UPDATE SET ${[...INCIDENT_STATE_NAMES, 'updated_sequence', ...INCIDENT_LATE_NAMES].map((c) => `${c} = excluded.${c}`).join(', ')}`;
 
 /**
  * The audit trail of reconciliation: runs, the incidents they found and every change to those
@@ -114,6 +128,7 @@ export class ReconciliationLedger {
           ids.map((id, ordinal) => ({ runId: run.id, id, ordinal })),
         );
         await this.#upsertIncidents(connection, record.changed, recorded, runSequence);
+        await this.#upsertVerifications(connection, record.verified ?? []);
         await appendRows(
           connection,
           'discrepancy_events',
@@ -175,8 +190,23 @@ export class ReconciliationLedger {
     return readLatestRun(this.#read);
   }
 
+  latestCompleteRun(): Promise<ReconciliationRun | undefined> {
+    return readLatestCompleteRun(this.#read);
+  }
+
+  verifications(): Promise<KeyVerification[]> {
+    return readVerifications(this.#read);
+  }
+
   readonly #read = (sql: string, params?: Parameters<DuckDbStore['read']>[1]) =>
     this.#store.read(sql, params);
+
+  async #upsertVerifications(connection: DuckDBConnection, verified: readonly KeyVerification[]) {
+    if (verified.length === 0) return;
+    await connection.run('DELETE FROM staged_verifications');
+    await appendRows(connection, 'staged_verifications', VERIFICATION_COLUMNS, verified, 'temp');
+    await connection.run(UPSERT_VERIFICATIONS);
+  }
 
   /** The latest state of each changed incident wins; its row notes the sequence of its last event. */
   async #upsertIncidents(
@@ -224,6 +254,9 @@ export class ReconciliationLedger {
     const opening = this.#store.connect().then(async (connection) => {
       await connection.run(
         'CREATE OR REPLACE TEMP TABLE staged_discrepancies AS SELECT * FROM discrepancies LIMIT 0',
+      );
+      await connection.run(
+        'CREATE OR REPLACE TEMP TABLE staged_verifications AS SELECT * FROM position_verifications LIMIT 0',
       );
       return connection;
     });

@@ -4,7 +4,8 @@ import { DomainError } from '../../domain/errors.js';
 import type { Incident, IncidentStatus, RecordedIncidentEvent } from '../../domain/incident.js';
 import type { Page, PageRequest } from '../../domain/page.js';
 import type { ReconciliationRun, SequencedRun } from '../../domain/reconciliation-run.js';
-import { type RowReader, toNumber } from './duckdb-sql.js';
+import type { KeyVerification } from '../../domain/verification.js';
+import { type RowReader, toDate, toNumber, toText } from './duckdb-sql.js';
 import { INCIDENT_STATE_SELECT, incidentFromRow, recordedEventFromRow } from './incident-rows.js';
 import { MAX_PAGE_SIZE, pageAfter, pageSize } from './page-request.js';
 import { RUN_SELECT, runFromRow } from './run-rows.js';
@@ -80,6 +81,24 @@ export async function readRun(read: RowReader, id: string): Promise<Reconciliati
 export async function readLatestRun(read: RowReader): Promise<ReconciliationRun | undefined> {
   const [row] = await read(`${RUN_SELECT} ORDER BY r.sequence DESC LIMIT 1`);
   return row ? runFromRow(row) : undefined;
+}
+
+/** The latest run that compared the store with a complete snapshot. */
+export async function readLatestCompleteRun(read: RowReader): Promise<ReconciliationRun | undefined> {
+  const [row] = await read(
+    `${RUN_SELECT} WHERE r.status IN ('CLEAN', 'DISCREPANCIES') ORDER BY r.sequence DESC LIMIT 1`,
+  );
+  return row ? runFromRow(row) : undefined;
+}
+
+export async function readVerifications(read: RowReader): Promise<KeyVerification[]> {
+  const rows = await read('SELECT account, con_id, verified_at, run_id FROM position_verifications');
+  return rows.map((row) => ({
+    account: toText(row.account),
+    conId: toNumber(row.con_id),
+    verifiedAt: toDate(row.verified_at),
+    runId: toText(row.run_id),
+  }));
 }
 
 /** Runs newest first, a page at a time. */

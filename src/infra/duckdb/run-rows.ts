@@ -10,8 +10,8 @@ const COUNT_COLUMNS = DISCREPANCY_TYPES.map((type) => `${type.toLowerCase()}_cou
 export const INSERT_RUN = `INSERT INTO reconciliation_runs (
   id, sequence, trigger, status, started_at, finished_at, duration_ms, broker_position_count,
   store_position_count, discrepancy_count, critical_count, has_critical_issues, ${COUNT_COLUMNS.join(', ')},
-  expired_count, deferred_count, summary, error
-) VALUES (${Array.from({ length: 16 + COUNT_COLUMNS.length }, (_, i) => `$${i + 1}`).join(', ')})`;
+  expired_count, deferred_count, summary, error, caught_up_count, loaded_count
+) VALUES (${Array.from({ length: 18 + COUNT_COLUMNS.length }, (_, i) => `$${i + 1}`).join(', ')})`;
 
 const instant = (date: Date) => new DuckDBTimestampTZValue(BigInt(date.getTime()) * 1000n);
 
@@ -35,6 +35,8 @@ export function runValues(run: ReconciliationRun, sequence: number): DuckDBValue
     run.deferredCount,
     run.summary,
     run.error,
+    run.caughtUpCount,
+    run.loadedCount,
   ];
 }
 
@@ -59,6 +61,8 @@ export function runFromRow(row: SqlRow): ReconciliationRun {
     discrepancyIds: Array.isArray(ids) ? ids.map((id) => toText(id)) : [],
     expiredCount: toNumber(row.expired_count),
     deferredCount: toNumber(row.deferred_count),
+    caughtUpCount: toNumber(row.caught_up_count ?? 0),
+    loadedCount: toNumber(row.loaded_count ?? 0),
     error: row.error === null || row.error === undefined ? null : toText(row.error),
     discrepancyCount: toNumber(row.discrepancy_count),
     criticalCount: toNumber(row.critical_count),

@@ -124,6 +124,26 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'catch-ups and per-key verification',
+    statements: [
+      // DuckDB adds no column with a constraint: the counts default to 0 and are always written.
+      'ALTER TABLE reconciliation_runs ADD COLUMN caught_up_count INTEGER DEFAULT 0',
+      'ALTER TABLE reconciliation_runs ADD COLUMN loaded_count INTEGER DEFAULT 0',
+      // Added last, so both tables keep their earlier columns where they were.
+      'ALTER TABLE discrepancies ADD COLUMN caught_up_at TIMESTAMPTZ',
+      'ALTER TABLE discrepancy_events ADD COLUMN caught_up_at TIMESTAMPTZ',
+      // The last run whose complete snapshot agreed on each key; written with the run.
+      `CREATE TABLE position_verifications (
+        account VARCHAR NOT NULL,
+        con_id BIGINT NOT NULL,
+        verified_at TIMESTAMPTZ NOT NULL,
+        run_id VARCHAR NOT NULL,
+        PRIMARY KEY (account, con_id)
+      )`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

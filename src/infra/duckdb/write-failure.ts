@@ -6,6 +6,8 @@ export function describeWriteFailure(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   if (/no space left on device|disk is full|ENOSPC/i.test(text))
     return 'no space left on the disk that holds the store';
+  if (/file too large|EFBIG/i.test(text))
+    return "the store's file cannot grow: it reached the file size limit set for this process";
   if (/permission denied|read-only file system|EACCES|EROFS/i.test(text)) {
     return "the store's file or folder cannot be written (permissions, or a read-only disk)";
   }

@@ -6,7 +6,10 @@ import type { Logger } from '../logger.js';
 import { type ApiKeyAuth, keyFromAuthorizationHeader } from './api-key-auth.js';
 import { crossOriginRefusal, isLoopbackName } from './browser-origin.js';
 import { createSentinelYoga, GRAPHQL_PATH, type YogaDependencies } from './create-yoga.js';
-import { attachGraphqlWebSocket, type WebSocketSubscriptions } from './graphql-websocket.js';
+import { clientErrorMasker } from './graphql-errors.js';
+import { attachGraphqlWebSocket } from './graphql-websocket.js';
+import { SseStreams } from './sse-streams.js';
+import { type CohortSubscriptions, SubscriptionCohorts } from './subscription-cohorts.js';
 
 export interface Readiness {
   readonly ready: boolean;
@@ -25,6 +28,8 @@ export interface ApiServerOptions {
   /** The Prometheus text exposition of every metric. */
   readonly metrics: () => Promise<string>;
   readonly maxSubscriptionsPerConnection?: number;
+  /** How long an SSE stream may carry nothing before it gets a comment line (default 12 s). */
+  readonly sseKeepAliveMs?: number;
   readonly plugins?: YogaDependencies['plugins'];
   /** Ends every subscription (on both transports) at shutdown, so that each client gets `complete`. */
   readonly endSubscriptions?: () => void;
@@ -36,18 +41,30 @@ export interface ApiServer {
   readonly url: string;
   readonly port: number;
   readonly webSocketConnections: () => number;
-  readonly webSocketSubscriptions: () => WebSocketSubscriptions;
+  readonly sseStreams: () => number;
+  /** Subscriptions on both transports, in their cohorts. */
+  readonly subscriptions: () => CohortSubscriptions;
   /** Stops accepting, completes subscriptions on both transports, closes every connection. */
   close(): Promise<void>;
 }
 
+/** A subscriber whose connection holds more than this many unsent bytes is ended, to resume later. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
 /** HTTP (queries, mutations, SSE), WebSocket and the operational endpoints on one port. */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  // Subscribers asking the same thing share one execution per event, on either transport.
+  const cohorts = new SubscriptionCohorts({
+    maxBufferedBytes: MAX_BUFFERED_BYTES,
+    mask: clientErrorMasker(options.logger),
+  });
+  const sse = new SseStreams(options.sseKeepAliveMs ?? 12_000, options.logger);
   const yoga = createSentinelYoga({
     schema: options.schema,
     api: options.api,
     auth: options.auth,
     logger: options.logger,
+    sse: { cohorts, streams: sse },
     ...(options.plugins ? { plugins: options.plugins } : {}),
   });
   const loopbackOnly = isLoopbackName(options.host);
@@ -90,6 +107,22 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     if (path !== GRAPHQL_PATH && options.staticRoutes?.(request, response)) return;
     void yoga(request, response);
   });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    sse.dispose();
+    await yoga.dispose();
+    throw error;
+  }
+  // Attached once listening: a WebSocket server re-emits its HTTP server's errors, and a port in
+  // use would otherwise be logged as a WebSocket failure before the caller could say what it is.
+  // No upgrade can arrive before this line runs.
   const ws = attachGraphqlWebSocket({
     httpServer: server,
     yoga,
@@ -97,15 +130,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     logger: options.logger,
     loopbackOnly,
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection ?? 100,
+    cohorts,
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${host}:${port}`;
@@ -116,7 +143,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     url,
     port,
     webSocketConnections: () => ws.connectionCount,
-    webSocketSubscriptions: () => ws.subscriptions(),
+    sseStreams: () => sse.count,
+    subscriptions: () => cohorts.subscriptions(),
     close() {
       closing ??= (async () => {
         // Stop accepting; then every subscription completes, and its client is told so (a
@@ -126,6 +154,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         options.endSubscriptions?.();
         await Promise.all([ws.drain(SHUTDOWN_GRACE_MS), allFinished(inFlight, SHUTDOWN_GRACE_MS)]);
         await ws.dispose();
+        sse.dispose();
         await yoga.dispose();
         // Whatever did not finish within the grace period (and idle keep-alive connections).
         server.closeAllConnections();

@@ -1,7 +1,6 @@
-import type { ExecutionResult } from 'graphql';
-import type { WebSocket } from 'ws';
+import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { CursorTracker } from '../../schema/context.js';
-import { CLOSE_SLOW_CONSUMER, type CohortArgs, type CohortCounters } from './cohort-protocol.js';
+import type { CohortArgs, CohortCounters, CohortOptions, MemberOutlet } from './cohort-protocol.js';
 import { formatResultForClient } from './graphql-errors.js';
 
 interface Pending {
@@ -9,25 +8,22 @@ interface Pending {
   readonly sequence: number | undefined;
 }
 
-const SLOW_CONSUMER_REASON = 'slow consumer: reconnect and resume after your last cursor';
-
 /**
- * One graphql-ws subscription in a cohort. Results arrive serialized; the member frames them
- * with its id and writes them to its socket, after checking the socket keeps up. A member that
- * resumes from a cursor first replays its own gap, holding the cohort's live results meanwhile.
+ * One subscription in a cohort, on either transport. Results arrive serialized; the member hands
+ * them to its outlet, after checking the connection keeps up. A member that resumes from a cursor
+ * first replays its own gap, holding the cohort's live results meanwhile.
  */
 export class CohortMember {
   #held: Pending[] | undefined;
   #lastSent: number | undefined;
   #finish: ((result: IteratorResult<never>) => void) | undefined;
-  #reject: ((error: Error) => void) | undefined;
+  #reject: ((error: GraphQLError) => void) | undefined;
   #ended = false;
   #leave: (() => void) | undefined;
 
   constructor(
-    private readonly id: string,
-    private readonly socket: WebSocket,
-    private readonly maxBufferedBytes: number,
+    private readonly outlet: MemberOutlet,
+    private readonly options: CohortOptions,
     resuming: boolean,
     private readonly counters: CohortCounters,
   ) {
@@ -77,7 +73,7 @@ export class CohortMember {
         this.#send(JSON.stringify(formatResultForClient(next.value)), tracker.last);
       }
     } catch (error) {
-      this.fail((error as Error).message);
+      this.fail(this.options.mask(error));
     } finally {
       this.counters.openSources--;
       void missed.return?.();
@@ -87,14 +83,14 @@ export class CohortMember {
     for (const item of held) this.deliver(item.payload, item.sequence);
   }
 
-  /** The cohort's source failed: the member's subscription ends with this (already safe) message. */
-  fail(message: string): void {
+  /** The source failed: the member's subscription ends with this error, already fit for clients. */
+  fail(error: GraphQLError): void {
     if (this.#ended) return;
     this.#ended = true;
-    this.#reject?.(new Error(message));
+    this.#reject?.(error);
   }
 
-  /** The cohort's source ended: graphql-ws completes the subscription. */
+  /** The cohort's source ended: the transport completes the subscription. */
   end(): void {
     if (this.#ended) return;
     this.#ended = true;
@@ -102,8 +98,9 @@ export class CohortMember {
   }
 
   /**
-   * What graphql-ws iterates: nothing is ever yielded (results go to the socket directly); it
-   * ends when the source ends, and its return() is how graphql-ws says the member left.
+   * What the transport waits on: nothing is ever yielded (results go to the outlet directly); it
+   * ends when the source ends (rejecting when it failed), and its return() is how the transport
+   * says the member left.
    */
   untilDone(): AsyncIterableIterator<never> {
     const done = new Promise<IteratorResult<never>>((resolve, reject) => {
@@ -134,22 +131,22 @@ export class CohortMember {
   }
 
   #send(payload: string, sequence: number | undefined): void {
-    if (this.socket.readyState !== this.socket.OPEN) {
+    if (!this.outlet.open) {
       // Closing (for another subscription of the same slow client, or by the client): leave now
-      // rather than when graphql-ws hears the socket closed.
+      // rather than when the transport hears the connection closed.
       this.#stop();
       return;
     }
-    if (this.socket.bufferedAmount > this.maxBufferedBytes) {
+    if (this.outlet.unsentBytes > this.options.maxBufferedBytes) {
       // The client stopped reading: stop writing before its backlog grows the server's memory, and
-      // close. The close frame waits behind what is already queued; the client reads it once it
-      // reads again, resumes from its last cursor and loses nothing.
+      // end its connection. The ending waits behind what is already queued; the client reads it
+      // once it reads again, resumes from its last cursor and loses nothing.
       this.#stop();
       this.counters.slowConsumersClosed++;
-      this.socket.close(CLOSE_SLOW_CONSUMER, SLOW_CONSUMER_REASON);
+      this.outlet.endSlow();
       return;
     }
-    this.socket.send(`{"id":${JSON.stringify(this.id)},"type":"next","payload":${payload}}`);
+    this.outlet.send(payload);
     this.counters.deliveries++;
     if (sequence !== undefined) this.#lastSent = sequence;
   }

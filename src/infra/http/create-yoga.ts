@@ -4,9 +4,10 @@ import { createYoga, type Plugin, type YogaServerOptions } from 'graphql-yoga';
 import type { SchemaContext, SentinelApi } from '../../schema/context.js';
 import type { Logger } from '../logger.js';
 import { type ApiKeyAuth, keyFromAuthorizationHeader, keyFromConnectionParams } from './api-key-auth.js';
-import { GRAPHIQL_TABS } from './graphiql-examples.js';
+import { GRAPHIQL_APPEARANCE, GRAPHIQL_TABS } from './graphiql-examples.js';
 import { clientErrorMasker, forbidden, MASKED_MESSAGE } from './graphql-errors.js';
-import { operationLimitsPlugin } from './operation-limits.js';
+import { operationLimitsPlugin, pageSizeLimitPlugin } from './operation-limits.js';
+import { type SseSubscriptionOptions, sseSubscriptions } from './sse-subscriptions.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -15,6 +16,8 @@ export interface YogaDependencies {
   readonly api: SentinelApi;
   readonly auth: ApiKeyAuth;
   readonly logger: Logger;
+  /** Where SSE subscriptions go (the cohorts they share with WebSocket ones); yoga's own SSE without it. */
+  readonly sse?: SseSubscriptionOptions;
   readonly plugins?: NonNullable<YogaServerOptions<Record<string, unknown>, SchemaContext>['plugins']>;
 }
 
@@ -44,6 +47,7 @@ export function createSentinelYoga(deps: YogaDependencies) {
     graphiql: {
       title: 'position-sentinel',
       defaultTabs: GRAPHIQL_TABS.map((tab) => ({ query: tab.query })),
+      ...GRAPHIQL_APPEARANCE,
       ...(deps.auth.required ? { headers: JSON.stringify({ Authorization: 'Bearer <your API key>' }) } : {}),
     },
     maskedErrors: {
@@ -54,6 +58,8 @@ export function createSentinelYoga(deps: YogaDependencies) {
       requireApiKeyOverHttp(deps.auth),
       mutationsNeedAdmin(),
       operationLimitsPlugin(),
+      pageSizeLimitPlugin(),
+      ...(deps.sse ? [sseSubscriptions(deps.sse)] : []),
       ...(deps.plugins ?? []),
     ],
   });

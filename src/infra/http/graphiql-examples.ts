@@ -1,4 +1,7 @@
-/** The operations GraphiQL opens with: one tab per task a newcomer tries first. */
+/**
+ * The operations GraphiQL opens with: one tab per task a newcomer tries first. GraphiQL names a
+ * tab after its operation, so each operation has a name of its own.
+ */
 export const GRAPHIQL_TABS = [
   {
     query: `# The store's current book
@@ -40,7 +43,7 @@ subscription Discrepancies {
   },
   {
     query: `# Live: every change to the book
-subscription Positions {
+subscription BookChanges {
   positionUpdated {
     cursor change at
     position { account quantity contract { symbol expiry strike right } }
@@ -59,3 +62,9 @@ query Status {
 }`,
   },
 ] as const;
+
+/**
+ * GraphiQL's own settings that yoga's renderer passes through to it untouched (yoga's option type
+ * does not list them). Dark, as the dashboard is; a theme chosen in GraphiQL's settings wins.
+ */
+export const GRAPHIQL_APPEARANCE = { defaultTheme: 'dark' } as const;

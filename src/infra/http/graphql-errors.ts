@@ -26,7 +26,7 @@ export function toClientError(error: unknown, maskedMessage: string): GraphQLErr
   if (cause instanceof ConsumerTooSlowError) {
     return new GraphQLError(cause.message, { ...located, extensions: { code: 'CONSUMER_TOO_SLOW' } });
   }
-  if (at && !at.originalError) return at;
+  if (at && !at.originalError) return withoutParserDetails(at);
   if (at && cause instanceof GraphQLError) {
     // graphql-js wraps what a scalar or coercion refused (`Variable "$at" got invalid value…`):
     // the message is about the client's input and safe to show; nothing was executed.
@@ -65,6 +65,25 @@ export function clientErrorMasker(logger: Logger) {
     }
     return client;
   };
+}
+
+/**
+ * A request yoga could not parse (a body that is not JSON) carries the parser's error as an
+ * extension, whose message quotes the body back: the client gets one sentence instead, with the
+ * parser's reason and without its own text repeated.
+ */
+function withoutParserDetails(error: GraphQLError): GraphQLError {
+  const { originalError, ...extensions } = error.extensions as Record<string, unknown>;
+  const parser = originalError as { message?: unknown } | undefined;
+  if (typeof parser?.message !== 'string') return error;
+  const reason = parser.message.replace(/, ".*" is not valid JSON$/s, '');
+  return new GraphQLError(`${error.message.replace(/\.$/, '')}: ${reason}`, {
+    nodes: error.nodes ?? null,
+    source: error.source ?? null,
+    positions: error.positions ?? null,
+    path: error.path ?? null,
+    extensions,
+  });
 }
 
 /** The innermost error behind GraphQL's wrappers. */

@@ -8,7 +8,8 @@ import { type ApiKeyAuth, keyFromConnectionParams } from './api-key-auth.js';
 import { crossOriginRefusal } from './browser-origin.js';
 import { GRAPHQL_PATH } from './create-yoga.js';
 import { clientErrorMasker, formatForClient, formatResultForClient } from './graphql-errors.js';
-import { SubscriptionCohorts } from './subscription-cohorts.js';
+import type { SubscriptionCohorts } from './subscription-cohorts.js';
+import { webSocketOutlet } from './websocket-outlet.js';
 import { serveGraphqlOverWebSocket } from './websocket-transport.js';
 
 /** Close codes a WebSocket client can act on (graphql-ws uses 4400–4499 for the protocol). */
@@ -24,24 +25,8 @@ export interface GraphqlWebSocketOptions {
   readonly loopbackOnly: boolean;
   readonly maxSubscriptionsPerConnection: number;
   readonly keepAliveMs?: number;
-  /** A subscriber whose socket holds more than this many unsent bytes is closed (4290) to resume later. */
-  readonly maxBufferedBytes?: number;
-}
-
-const DEFAULT_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
-
-export interface WebSocketSubscriptions {
-  /** Subscriptions clients hold over WebSocket. */
-  readonly subscribers: number;
-  /** Groups of identical subscriptions sharing one execution per event. */
-  readonly cohorts: number;
-  /** Source streams open for those groups and for subscribers replaying what they missed. */
-  readonly sources: number;
-  readonly sourceResults: number;
-  /** Results written to subscribers. */
-  readonly deliveries: number;
-  /** Sockets closed (4290) because their client stopped reading. */
-  readonly slowConsumersClosed: number;
+  /** Where subscriptions go: shared with SSE, so identical subscriptions share one execution. */
+  readonly cohorts: SubscriptionCohorts;
 }
 
 type Enveloped = ReturnType<GraphqlWebSocketOptions['yoga']['getEnveloped']>;
@@ -54,10 +39,7 @@ type EnvelopedArgs = ExecutionArgs & Pick<Enveloped, 'execute' | 'subscribe'>;
 export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
   const wss = new WebSocketServer({ server: options.httpServer, path: GRAPHQL_PATH });
   const mask = clientErrorMasker(options.logger);
-  // Subscribers asking the same thing share one execution per event (see subscription-cohorts.ts).
-  const cohorts = new SubscriptionCohorts({
-    maxBufferedBytes: options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
-  });
+  const { cohorts } = options;
   // Operations started and not yet completed, so that shutdown can wait for their `complete`.
   let running = 0;
   const idle = new Set<() => void>();
@@ -125,12 +107,12 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
             variableValues: params.variables,
             contextValue,
           };
-          const member = { id, socket: ctx.extra.socket };
+          const outlet = webSocketOutlet(id, ctx.extra.socket);
           const args: EnvelopedArgs = {
             ...shared,
             execute: enveloped.execute,
             // Only subscriptions get here; each joins (or starts) its cohort.
-            subscribe: () => cohorts.join({ ...shared, subscribe: enveloped.subscribe }, member),
+            subscribe: () => cohorts.join({ ...shared, subscribe: enveloped.subscribe }, outlet),
           };
           running++; // from here graphql-ws runs it, and calls onComplete when it ends
           return args;
@@ -145,17 +127,6 @@ export function attachGraphqlWebSocket(options: GraphqlWebSocketOptions) {
   return {
     get connectionCount(): number {
       return wss.clients.size;
-    },
-    /** Subscriptions on sockets, the shared sources serving them, and what was written. */
-    subscriptions(): WebSocketSubscriptions {
-      return {
-        subscribers: cohorts.memberCount,
-        cohorts: cohorts.cohortCount,
-        sources: cohorts.counters.openSources,
-        sourceResults: cohorts.counters.sourceResults,
-        deliveries: cohorts.counters.deliveries,
-        slowConsumersClosed: cohorts.counters.slowConsumersClosed,
-      };
     },
     /**
      * Resolves once every operation has completed and its `complete` is on its way to the client,

@@ -1,15 +1,28 @@
 import type { ExecutionResult } from 'graphql';
-import type { WebSocket } from 'ws';
 import type { CursorTracker } from '../../schema/context.js';
 import { type CohortOperation, cohortOperation } from './cohort-key.js';
 import { CohortMember } from './cohort-member.js';
-import type { CohortArgs, CohortCounters, CohortOptions } from './cohort-protocol.js';
-import { formatResultForClient, toClientError } from './graphql-errors.js';
+import type { CohortArgs, CohortCounters, CohortOptions, MemberOutlet } from './cohort-protocol.js';
+import { formatResultForClient } from './graphql-errors.js';
+
+export interface CohortSubscriptions {
+  /** Subscriptions clients hold, over WebSocket and SSE. */
+  readonly subscribers: number;
+  /** Groups of identical subscriptions sharing one execution per event. */
+  readonly cohorts: number;
+  /** Source streams open for those groups and for subscribers replaying what they missed. */
+  readonly sources: number;
+  readonly sourceResults: number;
+  /** Results written to subscribers. */
+  readonly deliveries: number;
+  /** Connections ended (WebSocket 4290, SSE `event: error`) because their client stopped reading. */
+  readonly slowConsumersClosed: number;
+}
 
 /**
  * Subscriptions asking the same thing (operation, variables, authorization scope) share one source
- * stream and one execution per event; each result is serialized once and written to every member.
- * The last member out releases the source.
+ * stream and one execution per event, whichever transport each came by; each result is serialized
+ * once and written to every member. The last member out releases the source.
  */
 export class SubscriptionCohorts {
   readonly #cohorts = new Map<string, Cohort>();
@@ -22,28 +35,28 @@ export class SubscriptionCohorts {
 
   constructor(private readonly options: CohortOptions) {}
 
-  get counters(): Readonly<CohortCounters> {
-    return this.#counters;
-  }
-
-  get cohortCount(): number {
-    return this.#cohorts.size;
-  }
-
-  get memberCount(): number {
-    let n = 0;
-    for (const cohort of this.#cohorts.values()) n += cohort.size;
-    return n;
+  /** What the cohorts hold and have done, on every transport. */
+  subscriptions(): CohortSubscriptions {
+    let subscribers = 0;
+    for (const cohort of this.#cohorts.values()) subscribers += cohort.size;
+    return {
+      subscribers,
+      cohorts: this.#cohorts.size,
+      sources: this.#counters.openSources,
+      sourceResults: this.#counters.sourceResults,
+      deliveries: this.#counters.deliveries,
+      slowConsumersClosed: this.#counters.slowConsumersClosed,
+    };
   }
 
   /**
-   * Subscribes one graphql-ws subscription. Returns what graphql-ws should treat as the
-   * operation's result: an error result, or an iterator that yields nothing (results are written
-   * to the socket directly) and ends when the member leaves or the source ends.
+   * Subscribes one subscription whose results go to `outlet`. Returns what the transport should
+   * treat as the operation's result: an error result, or an iterator that yields nothing (results
+   * are written to the outlet directly) and ends when the member leaves or the source ends.
    */
   async join(
     args: CohortArgs,
-    member: { readonly id: string; readonly socket: WebSocket },
+    outlet: MemberOutlet,
   ): Promise<ExecutionResult | AsyncIterableIterator<never>> {
     const operation = cohortOperation(
       args.document,
@@ -52,17 +65,11 @@ export class SubscriptionCohorts {
       String(args.contextValue.role ?? ''),
     );
     if (!operation) return (await args.subscribe(args)) as ExecutionResult;
-    const joining = new CohortMember(
-      member.id,
-      member.socket,
-      this.options.maxBufferedBytes,
-      operation.resumes,
-      this.#counters,
-    );
+    const joining = new CohortMember(outlet, this.options, operation.resumes, this.#counters);
     let cohort = this.#cohorts.get(operation.key);
     if (!cohort) {
       // Registered before its source opens, so members arriving meanwhile wait for this one.
-      const created = new Cohort(operation, args, this.#counters, () => {
+      const created = new Cohort(operation, args, this.options, this.#counters, () => {
         if (this.#cohorts.get(operation.key) === created) this.#cohorts.delete(operation.key);
       });
       this.#cohorts.set(operation.key, created);
@@ -95,6 +102,7 @@ class Cohort {
   constructor(
     private readonly operation: CohortOperation,
     private readonly first: CohortArgs,
+    private readonly options: CohortOptions,
     private readonly counts: CohortCounters,
     private readonly onEmpty: () => void,
   ) {
@@ -160,8 +168,8 @@ class Cohort {
         for (const member of [...this.#members]) member.deliver(payload, sequence);
       }
     } catch (error) {
-      const message = toClientError(error, 'Unexpected error.').message;
-      for (const member of [...this.#members]) member.fail(message);
+      const failure = this.options.mask(error);
+      for (const member of [...this.#members]) member.fail(failure);
     } finally {
       if (!this.#released) {
         this.release();

@@ -1,6 +1,7 @@
 import type { AccountFeed } from './account-feed.js';
 import type { ClientConnection } from './client-connection.js';
 import type { Clock } from './clock.js';
+import type { ExecutionFeed } from './execution-feed.js';
 import type { PositionFeed } from './position-feed.js';
 import type { PositionMultiFeed } from './position-multi-feed.js';
 import type { SimulatedBook } from './simulated-book.js';
@@ -33,6 +34,7 @@ export interface ApiRequestContext {
   readonly positionFeed: PositionFeed;
   readonly positionMultiFeed: PositionMultiFeed;
   readonly accountFeed: AccountFeed;
+  readonly executionFeed: ExecutionFeed;
   /** The error every REQ_POSITIONS_MULTI gets instead of an answer, while there is one. */
   readonly positionsMultiRefusal: () => RequestRefusal | undefined;
   /** Connections that completed START_API and are still open. */
@@ -79,6 +81,9 @@ export class ApiRequests {
         break;
       case 'CANCEL_POSITIONS_MULTI':
         this.context.positionMultiFeed.unsubscribe(connection, request.reqId);
+        break;
+      case 'REQ_EXECUTIONS':
+        this.context.executionFeed.answer(connection, request.reqId, request.filter);
         break;
       case 'UNKNOWN':
         this.#ignore(connection, request, 'not implemented by the simulator');

@@ -17,9 +17,20 @@ function describe(event: SimulatorEvent): [string, string] {
       const p = event.position;
       const what = `${event.silent ? 'silent ' : ''}${event.change}`;
       const price = event.change === 'remove' ? '' : `  @ ${formatWireNumber(p.marketPrice)}`;
+      const reason = event.reason ? `  (no trade: ${event.reason})` : '';
       return [
         what,
-        `${p.account}  ${contractLabel(p.contract).padEnd(26)}  qty ${formatWireNumber(p.quantity)}${price}`,
+        `${p.account}  ${contractLabel(p.contract).padEnd(26)}  qty ${formatWireNumber(p.quantity)}${price}${reason}`,
+      ];
+    }
+    case 'execution': {
+      const e = event.execution;
+      const what = `${event.lost ? 'lost ' : ''}${e.corrects ? 'correction' : 'execution'}`;
+      const fill = `${e.side} ${formatWireNumber(e.shares)} @ ${formatWireNumber(e.price)}`;
+      const corrects = e.corrects ? ` of ${e.corrects}` : '';
+      return [
+        what,
+        `${e.account}  ${contractLabel(e.contract).padEnd(26)}  ${fill}  ${e.execId}${corrects} (client ${e.clientId})`,
       ];
     }
     case 'prices-changed':
@@ -62,6 +73,8 @@ function describe(event: SimulatorEvent): [string, string] {
         'positionEnd held',
         `#${event.connectionId}${event.reqId === undefined ? '' : ` request ${event.reqId}`}`,
       ];
+    case 'executions-end-withheld':
+      return ['executionsEnd held', `#${event.connectionId} request ${event.reqId}`];
     case 'code-sent':
       return [
         'code',
@@ -88,6 +101,11 @@ function requestText(request: Extract<SimulatorEvent, { type: 'request' }>['requ
       return `REQ_POSITIONS_MULTI ${request.reqId} ${request.account || '(no account)'}${request.modelCode ? ` model ${request.modelCode}` : ''}`;
     case 'CANCEL_POSITIONS_MULTI':
       return `CANCEL_POSITIONS_MULTI ${request.reqId}`;
+    case 'REQ_EXECUTIONS': {
+      const set = Object.entries(request.filter).filter(([, value]) => value !== '' && value !== 0);
+      const filter = set.map(([name, value]) => `${name} ${value}`).join(', ');
+      return `REQ_EXECUTIONS ${request.reqId}${filter ? ` (${filter})` : ''}`;
+    }
     case 'UNKNOWN':
       return `message ${request.msgId}`;
     default:

@@ -15,10 +15,16 @@ export {
 export { DEMO_UNDERLYINGS, type ListedOption, listOptions, type Underlying } from './demo/option-catalog.js';
 export { type RandomSource, seededRandom } from './demo/seeded-random.js';
 export { eventLogLine } from './event-log-line.js';
+export type {
+  ExecutionCorrection,
+  SimulatedExecution,
+  TradeTerms,
+} from './execution-ledger.js';
 export type { ChangeTerms, OpenTerms, SimulatedPosition } from './simulated-book.js';
 export { SimulatorError, type SimulatorErrorCode } from './simulator-error.js';
 export type {
   ConnectivityCode,
+  NoTradeReason,
   PositionChangeKind,
   SimulatorEvent,
   SimulatorEventType,
@@ -28,13 +34,10 @@ export {
   DEFAULT_MAX_CLIENTS,
   DEFAULT_PORTFOLIO_REFRESH_MS,
   DEFAULT_SERVER_VERSION,
+  DEFAULT_TIME_ZONE,
   type SimulatorOptions,
 } from './simulator-options.js';
-export {
-  type RemoveOptions,
-  type SilentTrading,
-  type SimulatorEventListener,
-  startSimulator,
-  TwsSimulator,
-} from './tws-simulator.js';
-export type { ClientRequest, ClientRequestType } from './wire/request-decoder.js';
+export type { LostFills, NoTradeTerms, RemoveOptions, SilentTrading } from './trading.js';
+export { type SimulatorEventListener, startSimulator, TwsSimulator } from './tws-simulator.js';
+export type { ExecutionSide, LiquidityCode } from './wire/execution-replies.js';
+export type { ClientRequest, ClientRequestType, ExecutionFilter } from './wire/request-decoder.js';

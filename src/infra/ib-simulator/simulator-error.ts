@@ -8,6 +8,7 @@ export type SimulatorErrorCode =
   | 'POSITION_EXISTS'
   | 'UNKNOWN_POSITION'
   | 'UNKNOWN_CLIENT'
+  | 'UNKNOWN_EXECUTION'
   | 'NOT_RUNNING';
 
 /** A control-API call that cannot be carried out; the simulator's state is left as it was. */

@@ -1,8 +1,12 @@
+import type { SimulatedExecution } from './execution-ledger.js';
 import type { SimulatedPosition } from './simulated-book.js';
 import type { ClientRequest } from './wire/request-decoder.js';
 
 /** How a position changed; `remove` means the broker stopped reporting the key at all. */
 export type PositionChangeKind = 'open' | 'change' | 'close' | 'remove';
+
+/** Why a position changed with no trade: the silent drifts that no execution explains. */
+export type NoTradeReason = 'assignment' | 'exercise' | 'expiry' | 'transfer';
 
 /** Codes the control API can send to every client as notices (ERR_MSG with id -1). */
 export type ConnectivityCode = 1100 | 1101 | 1102 | 2110;
@@ -50,7 +54,14 @@ export type UnstampedEvent =
       /** True when no client was told: how a store drifts from the broker. */
       readonly silent: boolean;
       readonly position: SimulatedPosition;
+      /** For a change with no trade, what it stands for, when the caller said. */
+      readonly reason?: NoTradeReason | undefined;
     }
+  /**
+   * An execution of the day. `lost`: TWS has it (REQ_EXECUTIONS returns it) but its live message
+   * and the position change never reached a client.
+   */
+  | { readonly type: 'execution'; readonly execution: SimulatedExecution; readonly lost: boolean }
   | { readonly type: 'prices-changed'; readonly prices: ReadonlyMap<number, number> }
   | {
       readonly type: 'account-subscription';
@@ -66,6 +77,8 @@ export type UnstampedEvent =
       readonly connectionId: number;
       readonly reqId: number | undefined;
     }
+  /** EXECUTION_DATA_END of request `reqId` was withheld. */
+  | { readonly type: 'executions-end-withheld'; readonly connectionId: number; readonly reqId: number }
   | { readonly type: 'code-sent'; readonly code: number; readonly message: string; readonly clients: number }
   | { readonly type: 'malformed-sent'; readonly connectionId: number; readonly clientId: number }
   | { readonly type: 'closed' };

@@ -1,5 +1,6 @@
 import { type Clock, wallClock } from './clock.js';
 import { SimulatorError } from './simulator-error.js';
+import { isKnownTimeZone } from './wire/execution-time.js';
 import { ServerVersion } from './wire/message-ids.js';
 
 export interface SimulatorOptions {
@@ -21,6 +22,13 @@ export interface SimulatorOptions {
   readonly firstOrderId?: number;
   /** Drives every timer and timestamp; default the machine's own time. */
   readonly clock?: Clock;
+  /**
+   * The Master API client ID of TWS's API settings: that client hears every execution live, not
+   * only those of its own orders. Default none (the field left blank, as TWS ships).
+   */
+  readonly masterClientId?: number | undefined;
+  /** The zone of the TWS login, in which execution times are written; default US/Eastern. */
+  readonly timeZone?: string;
 }
 
 export type ResolvedOptions = Required<SimulatorOptions>;
@@ -29,6 +37,8 @@ export const DEFAULT_ACCOUNTS: readonly string[] = ['DU111111', 'DU222222'];
 export const DEFAULT_SERVER_VERSION = 176;
 export const DEFAULT_PORTFOLIO_REFRESH_MS = 3 * 60_000;
 export const DEFAULT_MAX_CLIENTS = 32;
+/** The zone most US logins choose; an old IANA link, as TWS names zones. */
+export const DEFAULT_TIME_ZONE = 'US/Eastern';
 
 export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
   const resolved: ResolvedOptions = {
@@ -41,6 +51,8 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     startingCash: options.startingCash ?? 1_000_000,
     firstOrderId: options.firstOrderId ?? 1,
     clock: options.clock ?? wallClock,
+    masterClientId: options.masterClientId,
+    timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
   };
   const problems: string[] = [];
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65_535) {
@@ -69,6 +81,12 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
   }
   if (!Number.isFinite(resolved.startingCash)) problems.push('startingCash must be a finite number');
   if (!Number.isSafeInteger(resolved.firstOrderId)) problems.push('firstOrderId must be an integer');
+  const { masterClientId } = resolved;
+  if (masterClientId !== undefined && !(Number.isSafeInteger(masterClientId) && masterClientId >= 0)) {
+    problems.push(`masterClientId must be an integer ≥ 0, got ${masterClientId}`);
+  }
+  if (!isKnownTimeZone(resolved.timeZone))
+    problems.push(`timeZone "${resolved.timeZone}" is not a known zone`);
   if (problems.length > 0) throw new SimulatorError('INVALID_OPTION', problems.join('; '));
   return resolved;
 }

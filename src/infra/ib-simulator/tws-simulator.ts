@@ -14,14 +14,25 @@
  * clients (a new subscription replaces the old one): values, portfolio rows, update time,
  * ACCT_DOWNLOAD_END, pushes on change, a refresh every `portfolioRefreshMs`. An empty account
  * code means the first account; an unknown one gets notice 321 (id -1, so `info` on the client).
- * Anything else is ignored and reported as a `request-ignored` event.
+ * REQ_EXECUTIONS answers with the day's executions that pass its filter (every client's and TWS's
+ * own, corrections next to what they correct), each followed by its COMMISSION_REPORT, then
+ * EXECUTION_DATA_END with the request's id. A trade's executions are pushed live (request id -1,
+ * then the position change, then the commission reports) to the client that placed the order and
+ * to the Master API client ID only. Anything else is ignored and reported as a `request-ignored`
+ * event.
  *
  * Control API (`startSimulator(options)` resolves to a {@link TwsSimulator}):
  * - state: `positions()`, `position(account, conId)`, `price(conId)`, `accounts`, `port`;
  * - trading, pushed to subscribers: `open`, `change`, `close` (quantity 0, the row stays for the
- *   trading day), `remove(account, conId, { silent? })` (the key disappears; unless silent a last
- *   quantity-0 row is pushed);
- * - drift, changed without telling anyone: `silently.open/change/close`, `remove(..., { silent: true })`;
+ *   trading day), each with executions (`TradeTerms`: how many fills, which client placed the order),
+ *   `correctExecution(execId, { shares?, price? })` (IB's correction: same execId up to its last
+ *   period, the next number after it; 0 shares busts it), `remove(account, conId, { silent? })` (the
+ *   key disappears, no execution; unless silent a last quantity-0 row is pushed);
+ * - drift, changed without telling anyone, in two flavours. **No trade** (an assignment, exercise,
+ *   expiry or transfer: the position changes and no execution exists): `silently.open/change/close`
+ *   with an optional `reason`, `remove(..., { silent: true })`. **Lost fills** (the executions exist
+ *   and REQ_EXECUTIONS returns them, but neither their live messages nor the position change reached
+ *   a client): `lostFills.open/change/close/correct`;
  * - prices (never pushed; they show in the next refresh): `setPrice`, `setPrices`, `refreshPortfolio()`;
  * - faults: `sendCode(1100 | 1101 | 1102 | 2110, message?)` to every client (1101 also drops every
  *   position and account subscription: data lost), `dropAll()`, `restart({ refuseForMs })` (every
@@ -29,13 +40,15 @@
  *   port listens again), `withholdPositionEnd(on)`, `delayPositionEnd(ms)` (both end markers,
  *   POSITION_END and POSITION_MULTI_END), `refusePositionsMulti(on, refusal?)` (an error with the
  *   request's id instead of an answer; by default 321 saying the login does not support it),
- *   `sendMalformed(clientId)` (a truncated POSITION
- *   frame: that client reports error 505, others are untouched);
+ *   `sendMalformed(clientId)` (a truncated POSITION frame: that client reports error 505, others
+ *   are untouched), `withholdExecutionsEnd(on)`,
+ *   `delayExecutionsEnd(ms)` (EXECUTION_DATA_END, which some TWS builds never send);
  * - built in, as TWS: a second START_API with a client id in use gets 326 (id -1) and the socket
  *   closed; past `maxClients` (32) open connections a new socket is reset before the handshake,
  *   so @stoqey/ib reports error 502 (ECONNRESET) then `disconnected`, and never `connected`;
- * - observation: `clients()` (ready connections: clientId, remotePort, connectedAt),
- *   `connections()` (every accepted connection with its request log), `requestsOf(clientId)`,
+ * - observation: `executions()` (the day's), `clients()` (ready connections: clientId,
+ *   remotePort, connectedAt), `connections()` (every accepted connection with its request log),
+ *   `requestsOf(clientId)`,
  *   `connectionsAccepted`, `connectionsRefused`, `onEvent(listener)` for every event;
  *   (the latest 1,000 closed connections and 10,000 requests per connection are kept);
  * - `stop()` stops timers, drops every socket and the listener (`close` is for positions).
@@ -43,12 +56,15 @@
  * Options (all optional): `host` (127.0.0.1), `port` (0 = any free port; kept across restarts),
  * `accounts` (DU111111, DU222222), `serverVersion` (the highest offered, 176), `portfolioRefreshMs`
  * (180000), `maxClients` (32), `startingCash` (1,000,000 per account), `firstOrderId` (1), `clock`
- * (the system clock; every timer and timestamp goes through it, so a manual clock drives tests).
+ * (the system clock; every timer and timestamp goes through it, so a manual clock drives tests),
+ * `masterClientId` (none), `timeZone` (US/Eastern: the login's zone, in which execution times are
+ * written).
  *
  * Money: trades fill at the conId's current price. Average cost includes the multiplier; market
  * value is quantity × price × multiplier; unrealised P&L is market value − quantity × average
- * cost; reducing or closing realises P&L. Account values (NetLiquidation, TotalCashValue,
- * AvailableFunds, BuyingPower, …) follow from each account's cash and positions.
+ * cost; reducing or closing realises P&L (a commission report's realised P&L is net of its
+ * commission; commissions are reported, not taken from cash). Account values (NetLiquidation,
+ * TotalCashValue, AvailableFunds, BuyingPower, …) follow from each account's cash and positions.
  *
  * A socket that does not speak the protocol is closed; a malformed request is skipped; a reply a
  * client's negotiated version cannot carry (a fractional quantity before 101) is not sent to it.
@@ -62,18 +78,21 @@ import { type ConnectedClient, type ConnectionRecord, ConnectionRegistry } from 
 import { CONNECTIVITY_MESSAGES } from './connectivity-codes.js';
 import type { Contract } from './contract.js';
 import { EndMarkers } from './end-markers.js';
+import { ExecutionFeed } from './execution-feed.js';
+import {
+  type ExecutionCorrection,
+  ExecutionLedger,
+  type SimulatedExecution,
+  type TradeTerms,
+} from './execution-ledger.js';
 import { PositionFeed } from './position-feed.js';
 import { PositionMultiFeed } from './position-multi-feed.js';
 import { type ChangeTerms, type OpenTerms, SimulatedBook, type SimulatedPosition } from './simulated-book.js';
 import { SimulatorError } from './simulator-error.js';
-import type {
-  ConnectivityCode,
-  PositionChangeKind,
-  SimulatorEvent,
-  UnstampedEvent,
-} from './simulator-events.js';
+import type { ConnectivityCode, SimulatorEvent, UnstampedEvent } from './simulator-events.js';
 import { type ResolvedOptions, resolveOptions, type SimulatorOptions } from './simulator-options.js';
 import { TcpListener } from './tcp-listener.js';
+import { type LostFills, type RemoveOptions, type SilentTrading, Trading } from './trading.js';
 import { encodeFrame } from './wire/frame-codec.js';
 import { ReplyId } from './wire/message-ids.js';
 import { NO_REQUEST_ID } from './wire/reply-encoder.js';
@@ -84,18 +103,6 @@ const NOT_SUPPORTED_FOR_LOGIN: RequestRefusal = {
   message:
     "Error validating request:-'positionsMulti' : cause - Positions multi requests are not supported for this login",
 };
-
-export interface RemoveOptions {
-  /** True: the key vanishes with no word to anyone. False (default): a last quantity-0 row is pushed. */
-  readonly silent?: boolean;
-}
-
-/** Position changes that reach no client: how a store drifts from its broker. */
-export interface SilentTrading {
-  open(account: string, contract: Contract, quantity: number, terms?: OpenTerms): SimulatedPosition;
-  change(account: string, conId: number, quantity: number, terms?: ChangeTerms): SimulatedPosition;
-  close(account: string, conId: number): SimulatedPosition;
-}
 
 export type SimulatorEventListener = (event: SimulatorEvent) => void;
 
@@ -109,12 +116,17 @@ export class TwsSimulator {
   readonly host: string;
   readonly serverVersion: number;
   readonly silently: SilentTrading;
+  readonly lostFills: LostFills;
   readonly #options: ResolvedOptions;
   readonly #book: SimulatedBook;
   readonly #ends: EndMarkers;
   readonly #positionFeed: PositionFeed;
   readonly #positionMultiFeed: PositionMultiFeed;
   readonly #accountFeed: AccountFeed;
+  readonly #executionLedger: ExecutionLedger;
+  readonly #executionEnds: EndMarkers;
+  readonly #executionFeed: ExecutionFeed;
+  readonly #trading: Trading;
   readonly #connections: ConnectionRegistry;
   readonly #listeners = new Set<SimulatorEventListener>();
   readonly #sink: ConnectionSink;
@@ -156,6 +168,16 @@ export class TwsSimulator {
     this.#accountFeed = new AccountFeed(this.#book, options.clock, options.portfolioRefreshMs, (s) =>
       this.#emit({ type: 'portfolio-refreshed', account: s.account, connectionId: s.connection.id }),
     );
+    this.#executionLedger = new ExecutionLedger(options.clock);
+    this.#executionEnds = new EndMarkers(options.clock);
+    this.#executionFeed = new ExecutionFeed({
+      ledger: this.#executionLedger,
+      ends: this.#executionEnds,
+      timeZone: options.timeZone,
+      masterClientId: options.masterClientId,
+      readyConnections: () => this.#connections.ready(),
+      onWithheld: (c, reqId) => this.#emit({ type: 'executions-end-withheld', connectionId: c.id, reqId }),
+    });
     this.#requests = new ApiRequests({
       accounts: this.accounts,
       firstOrderId: options.firstOrderId,
@@ -164,6 +186,7 @@ export class TwsSimulator {
       positionFeed: this.#positionFeed,
       positionMultiFeed: this.#positionMultiFeed,
       accountFeed: this.#accountFeed,
+      executionFeed: this.#executionFeed,
       positionsMultiRefusal: () => this.#positionsMultiRefusal,
       readyConnections: () => this.#connections.ready(),
       emit: (event) => this.#emit(event),
@@ -174,19 +197,17 @@ export class TwsSimulator {
         this.#emit({ type: 'protocol-error', connectionId: connection.id, message }),
       closed: (connection, by) => this.#onClosed(connection, by),
     };
-    this.silently = {
-      open: (account, contract, quantity, terms) =>
-        this.#announce('open', this.#book.open(account, contract, quantity, terms), { silent: true }),
-      change: (account, conId, quantity, terms) =>
-        this.#announce(
-          quantity === 0 ? 'close' : 'change',
-          this.#book.change(account, conId, quantity, terms),
-          {
-            silent: true,
-          },
-        ),
-      close: (account, conId) => this.#announce('close', this.#book.close(account, conId), { silent: true }),
-    };
+    this.#trading = new Trading({
+      book: this.#book,
+      ledger: this.#executionLedger,
+      executionFeed: this.#executionFeed,
+      positionFeed: this.#positionFeed,
+      positionMultiFeed: this.#positionMultiFeed,
+      accountFeed: this.#accountFeed,
+      emit: (event) => this.#emit(event),
+    });
+    this.silently = this.#trading.silently;
+    this.lostFills = this.#trading.lostFills;
     this.#accountFeed.start();
   }
 
@@ -227,6 +248,11 @@ export class TwsSimulator {
     return this.#book.price(conId);
   }
 
+  /** The day's executions, oldest first, corrections next to what they correct. */
+  executions(): SimulatedExecution[] {
+    return this.#executionLedger.today();
+  }
+
   clients(): ConnectedClient[] {
     return this.#connections.clients();
   }
@@ -242,24 +268,40 @@ export class TwsSimulator {
 
   // ---- trading ----------------------------------------------------------------------------------
 
-  open(account: string, contract: Contract, quantity: number, terms?: OpenTerms): SimulatedPosition {
-    return this.#announce('open', this.#book.open(account, contract, quantity, terms), { silent: false });
+  open(
+    account: string,
+    contract: Contract,
+    quantity: number,
+    terms: OpenTerms & TradeTerms = {},
+  ): SimulatedPosition {
+    return this.#trading.open(account, contract, quantity, terms);
   }
 
   /** Trades the position to `quantity` at the current price (0 closes it). */
-  change(account: string, conId: number, quantity: number, terms?: ChangeTerms): SimulatedPosition {
-    const kind = quantity === 0 ? 'close' : 'change';
-    return this.#announce(kind, this.#book.change(account, conId, quantity, terms), { silent: false });
+  change(
+    account: string,
+    conId: number,
+    quantity: number,
+    terms: ChangeTerms & TradeTerms = {},
+  ): SimulatedPosition {
+    return this.#trading.change(account, conId, quantity, terms);
   }
 
-  close(account: string, conId: number): SimulatedPosition {
-    return this.#announce('close', this.#book.close(account, conId), { silent: false });
+  close(account: string, conId: number, terms: TradeTerms = {}): SimulatedPosition {
+    return this.#trading.close(account, conId, terms);
+  }
+
+  /**
+   * Corrects the latest version of an execution of today: a new execution with the same id up to
+   * its last period and the next number after it; 0 shares busts it. A change of shares moves the
+   * position by the difference, at the current price.
+   */
+  correctExecution(execId: string, correction: ExecutionCorrection): SimulatedExecution {
+    return this.#trading.correctExecution(execId, correction);
   }
 
   remove(account: string, conId: number, options: RemoveOptions = {}): SimulatedPosition {
-    const last = this.#book.remove(account, conId);
-    const gone = { ...last, quantity: 0, averageCost: 0, marketValue: 0, unrealizedPnl: 0 };
-    return this.#announce('remove', gone, { silent: options.silent ?? false });
+    return this.#trading.remove(account, conId, options);
   }
 
   /** A new last price; clients see it in the next portfolio refresh, as with TWS. */
@@ -349,6 +391,18 @@ export class TwsSimulator {
     this.#positionsMultiRefusal = on ? { ...refusal } : undefined;
   }
 
+  /** While on, EXECUTION_DATA_END is never sent for new REQ_EXECUTIONS, as with some TWS builds. */
+  withholdExecutionsEnd(on: boolean): void {
+    this.#executionEnds.withhold(on);
+  }
+
+  /** EXECUTION_DATA_END of new requests comes `ms` later on the simulator clock. */
+  delayExecutionsEnd(ms: number): void {
+    if (!(Number.isFinite(ms) && ms >= 0))
+      throw new SimulatorError('INVALID_OPTION', `delay must be ≥ 0 ms, got ${ms}`);
+    this.#executionEnds.delay(ms);
+  }
+
   /** Sends the client a POSITION frame cut short: it reports error 505 and drops that message. */
   sendMalformed(clientId: number): void {
     const connection = this.#connections.ready().find((c) => c.clientId === clientId);
@@ -365,6 +419,7 @@ export class TwsSimulator {
     this.#accountFeed.stop();
     this.#positionFeed.unsubscribeAll();
     this.#positionMultiFeed.unsubscribeAll();
+    this.#executionFeed.forgetAll();
     this.dropAll();
     await this.#listener.close();
     this.#emit({ type: 'closed' });
@@ -401,25 +456,12 @@ export class TwsSimulator {
     this.#connections.closed();
     this.#positionFeed.unsubscribe(connection);
     this.#positionMultiFeed.unsubscribeConnection(connection);
+    this.#executionFeed.forget(connection);
     const account = this.#accountFeed.subscription?.account;
     if (account !== undefined && this.#accountFeed.unsubscribe(connection)) {
       this.#emitSubscription(connection, account, false);
     }
     this.#emit({ type: 'connection-closed', connectionId: connection.id, clientId: connection.clientId, by });
-  }
-
-  #announce(
-    change: PositionChangeKind,
-    position: SimulatedPosition,
-    { silent }: { silent: boolean },
-  ): SimulatedPosition {
-    if (!silent) {
-      this.#positionFeed.push(position);
-      this.#positionMultiFeed.push(position);
-      this.#accountFeed.push(position);
-    }
-    this.#emit({ type: 'position-changed', change, silent, position });
-    return position;
   }
 
   #emitSubscription(connection: ClientConnection, account: string, subscribed: boolean): void {

@@ -1,5 +1,7 @@
 import type { Contract as IbContract } from '@stoqey/ib';
+import type { StartingListCause } from '../../domain/catch-up.js';
 import type { IterateOptions } from '../../domain/event-hub.js';
+import type { FeedItem } from '../../domain/feed-item.js';
 import type { BrokerSessionEvent, CompleteSnapshot } from '../../domain/ports/broker-port.js';
 import { keyId, type Position } from '../../domain/position.js';
 import type { PositionUpdate } from '../../domain/position-update.js';
@@ -14,6 +16,12 @@ import { PortfolioSubscription } from './portfolio-subscription.js';
 import { type PositionRequest, PositionRequestLedger } from './position-request-ledger.js';
 import { createUpdateStamper } from './update-stamper.js';
 
+/** A row as received, stamped for the store only when delivered. */
+interface Received {
+  readonly position: Position;
+  readonly at: Date;
+}
+
 /** How far one API session is from holding the feed's starting state. */
 interface SessionProgress {
   /** The feed's latest reqPositions; undefined once its positionEnd arrived. */
@@ -27,11 +35,14 @@ interface SessionProgress {
  * the broker book and complete snapshots (BrokerSnapshots).
  *
  * Rows that arrive between a reqPositions and its positionEnd belong to that request (IB gives
- * them no id; see PositionRequestLedger). The feed's own starting burst after each connect or
- * resubscription is its starting state: emitted with source SNAPSHOT. Every other POSITION is a
- * live STREAM update, also while a snapshot is being answered: snapshots ask with
- * reqPositionsMulti, whose rows carry their request's id. Only when the login refuses that do
- * snapshots use a second reqPositions, whose rows are then the snapshot's, not the stream's.
+ * them no id; see PositionRequestLedger). The feed's own starting list after each connect or
+ * resubscription is its starting state: held until its positionEnd and delivered then as one
+ * item (rows of source SNAPSHOT), so that it can be compared with the store as it was before any
+ * of it is stored (docs/reconciliation-rules.md §12). Updates that arrive meanwhile (the portfolio
+ * download) are held too and follow it, in order. Every other POSITION is a live STREAM update,
+ * also while a snapshot is being answered: snapshots ask with reqPositionsMulti, whose rows carry
+ * their request's id. Only when the login refuses that do snapshots use a second reqPositions,
+ * whose rows are then the snapshot's, not the stream's.
  */
 export class BrokerFeed {
   readonly #o: ResolvedIbAdapterOptions;
@@ -40,6 +51,14 @@ export class BrokerFeed {
   readonly #book = new BrokerBook();
   readonly #ledger: PositionRequestLedger<PositionRow>;
   readonly #updates: ClosableHub<PositionUpdate>;
+  readonly #items: ClosableHub<FeedItem>;
+  /** Starting lists being received, by their request: the latest row per key, and why it was asked. */
+  readonly #startingLists = new Map<
+    PositionRequest<PositionRow>,
+    { readonly cause: StartingListCause; readonly rows: Map<string, Received> }
+  >();
+  /** Updates that arrived while a starting list was being received: they follow it. */
+  #held: Received[] = [];
   readonly #sessions: ClosableHub<BrokerSessionEvent>;
   readonly #stamp: (position: Position, at: Date) => PositionUpdate;
   #session: SessionProgress | undefined;
@@ -53,6 +72,7 @@ export class BrokerFeed {
     this.#log = log;
     this.#connection = connection;
     this.#updates = new ClosableHub(log, 'position update');
+    this.#items = new ClosableHub(log, 'feed item');
     this.#sessions = new ClosableHub(log, 'broker session');
     this.#stamp = createUpdateStamper(options.nextSequence);
     this.#ledger = new PositionRequestLedger({
@@ -68,8 +88,14 @@ export class BrokerFeed {
 
   // ---- what the adapter offers ------------------------------------------------------------------
 
+  /** Every update in stream order, a starting list's rows one by one at its end marker. */
   onUpdate(handler: (update: PositionUpdate) => void): () => void {
     return this.#updates.subscribe(handler);
+  }
+
+  /** The same stream, each starting list as one item: what the store's ingest step follows. */
+  onFeedItem(handler: (item: FeedItem) => void): () => void {
+    return this.#items.subscribe(handler);
   }
 
   updates(options?: IterateOptions): AsyncIterableIterator<PositionUpdate> {
@@ -107,7 +133,9 @@ export class BrokerFeed {
     this.#snapshots.stop();
     this.#endSession();
     this.#ledger.clear();
+    this.#dropStartingLists();
     this.#updates.close();
+    this.#items.close();
     this.#sessions.close();
   }
 
@@ -134,6 +162,7 @@ export class BrokerFeed {
     );
     this.#endSession();
     this.#ledger.clear();
+    this.#dropStartingLists();
   }
 
   connectivityLost(loss: ConnectivityLoss): void {
@@ -171,9 +200,11 @@ export class BrokerFeed {
       this.#emit(this.#book.applyPosition(row, at, 'STREAM'), at);
       return;
     }
-    request.rows.set(keyId({ account: row.account, conId: row.contract.conId }), row);
+    const id = keyId({ account: row.account, conId: row.contract.conId });
+    request.rows.set(id, row);
     const position = this.#book.applyPosition(row, at, 'SNAPSHOT');
-    if (request.purpose === 'feed') this.#emit(position, at);
+    const starting = this.#startingLists.get(request);
+    if (starting) starting.rows.set(id, { position, at });
   }
 
   positionEnd(): void {
@@ -194,6 +225,7 @@ export class BrokerFeed {
       return;
     }
     this.#book.retainOnly(new Set(request.rows.keys()));
+    this.#deliverStartingList(request);
     const session = this.#session;
     if (session?.burst === request) {
       session.burst = undefined;
@@ -261,7 +293,14 @@ export class BrokerFeed {
 
   /** Subscribes both feeds on the current session: once per connect, and again after 1101. */
   #subscribe(session: SessionProgress): void {
-    session.burst = this.#requestFeedPositions();
+    const pending = session.pending;
+    const cause: StartingListCause =
+      pending?.kind === 'restored'
+        ? 'resubscription'
+        : pending?.kind === 'ready' && pending.first
+          ? 'start'
+          : 'reconnect';
+    session.burst = this.#requestFeedPositions(cause);
     this.#portfolio.subscribe(this.#connection.sessionAccounts);
   }
 
@@ -286,10 +325,40 @@ export class BrokerFeed {
   }
 
   /** Records the feed's reqPositions and sends it. */
-  #requestFeedPositions(): PositionRequest<PositionRow> {
+  #requestFeedPositions(cause: StartingListCause): PositionRequest<PositionRow> {
     const request = this.#ledger.issue('feed');
+    this.#startingLists.set(request, { cause, rows: new Map() });
     this.#connection.reqPositions();
     return request;
+  }
+
+  /** The list is complete: delivered as one item, then what was held behind it. */
+  #deliverStartingList(request: PositionRequest<PositionRow>): void {
+    const starting = this.#startingLists.get(request);
+    if (!starting) return;
+    this.#startingLists.delete(request);
+    // Stamped now, not on arrival: the store takes sequences in the order it receives them.
+    const rows = [...starting.rows.values()].map((r) => this.#stamp(r.position, r.at));
+    this.#publish({
+      kind: 'starting-list',
+      list: { cause: starting.cause, receivedAt: this.#o.clock.now(), rows },
+    });
+    if (this.#startingLists.size === 0) this.#releaseHeld();
+  }
+
+  /**
+   * A starting list cut short (the socket dropped) proves nothing and is not delivered: the next
+   * connection sends a new one. What was held behind it is still what TWS said, and follows.
+   */
+  #dropStartingLists(): void {
+    this.#startingLists.clear();
+    this.#releaseHeld();
+  }
+
+  #releaseHeld(): void {
+    const held = this.#held;
+    this.#held = [];
+    for (const r of held) this.#publish({ kind: 'update', update: this.#stamp(r.position, r.at) });
   }
 
   /** No later answer on this connection can be trusted to be the right one: start over. */
@@ -303,9 +372,16 @@ export class BrokerFeed {
 
   #emit(position: Position, at: Date): void {
     try {
-      this.#updates.publish(this.#stamp(position, at));
+      if (this.#startingLists.size > 0) this.#held.push({ position, at });
+      else this.#publish({ kind: 'update', update: this.#stamp(position, at) });
     } catch (error) {
       this.#log.error('could not publish a position update', { error, account: position.account });
     }
+  }
+
+  #publish(item: FeedItem): void {
+    this.#items.publish(item);
+    if (item.kind === 'update') this.#updates.publish(item.update);
+    else for (const row of item.list.rows) this.#updates.publish(row);
   }
 }

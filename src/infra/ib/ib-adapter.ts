@@ -1,5 +1,6 @@
 import { EventName, IBApi, type Contract as IbContract } from '@stoqey/ib';
 import type { IterateOptions } from '../../domain/event-hub.js';
+import type { FeedItem } from '../../domain/feed-item.js';
 import type {
   BrokerPort,
   BrokerSessionEvent,
@@ -148,6 +149,11 @@ export class IbAdapter implements BrokerPort {
 
   onUpdate(handler: (update: PositionUpdate) => void): () => void {
     return this.#feed.onUpdate(handler);
+  }
+
+  /** The same stream with each starting list as one item, delivered at its end marker. */
+  onFeedItem(handler: (item: FeedItem) => void): () => void {
+    return this.#feed.onFeedItem(handler);
   }
 
   /** Every later update; ends when the consumer returns or the adapter stops. */

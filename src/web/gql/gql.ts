@@ -17,8 +17,8 @@ import * as types from './graphql.js';
 type Documents = {
     "\n  fragment PositionParts on Position {\n    id account quantity averageCost marketPrice marketValue unrealizedPnl updatedAt source\n    contract { conId symbol secType expiry strike right localSymbol multiplier currency }\n  }\n": typeof types.PositionPartsFragmentDoc,
     "\n  fragment DiscrepancyParts on Discrepancy {\n    id type severity status account message brokerQuantity storeQuantity difference\n    firstSeenAt lastSeenAt acknowledgedAt note\n    contract { conId symbol secType expiry strike right localSymbol multiplier currency }\n  }\n": typeof types.DiscrepancyPartsFragmentDoc,
-    "\n  fragment RunParts on ReconciliationRun {\n    id trigger status startedAt durationMs discrepancyCount criticalCount summary error\n    brokerPositionCount storePositionCount deferredCount\n  }\n": typeof types.RunPartsFragmentDoc,
-    "\n  fragment StatusParts on SystemStatus {\n    mode version startedAt\n    broker { state host port clientId accounts lastError connectedSince }\n    store { bufferedUpdates lastFlushAt lastError totalUpdates }\n    reconciliation { running intervalMs nextRunAt }\n  }\n": typeof types.StatusPartsFragmentDoc,
+    "\n  fragment RunParts on ReconciliationRun {\n    id trigger status startedAt durationMs discrepancyCount criticalCount summary error\n    brokerPositionCount storePositionCount deferredCount caughtUpCount loadedCount\n  }\n": typeof types.RunPartsFragmentDoc,
+    "\n  fragment StatusParts on SystemStatus {\n    mode version startedAt\n    broker { state host port clientId accounts lastError connectedSince }\n    store { bufferedUpdates lastFlushAt lastError totalUpdates }\n    reconciliation { running intervalMs nextRunAt }\n    verification { state reason verifiedAt }\n  }\n": typeof types.StatusPartsFragmentDoc,
     "\n  query Dashboard {\n    viewer { role }\n    status { ...StatusParts }\n    positions { ...PositionParts }\n    discrepancies { ...DiscrepancyParts }\n    reconciliationRuns(first: 30) { edges { node { ...RunParts } } }\n  }\n": typeof types.DashboardDocument,
     "\n  subscription DashboardPositions($after: String) {\n    positionUpdated(after: $after) { cursor change position { ...PositionParts } }\n  }\n": typeof types.DashboardPositionsDocument,
     "\n  subscription DashboardDiscrepancies($after: String) {\n    discrepancyChanged(after: $after) { cursor kind discrepancy { ...DiscrepancyParts } }\n  }\n": typeof types.DashboardDiscrepanciesDocument,
@@ -31,8 +31,8 @@ type Documents = {
 const documents: Documents = {
     "\n  fragment PositionParts on Position {\n    id account quantity averageCost marketPrice marketValue unrealizedPnl updatedAt source\n    contract { conId symbol secType expiry strike right localSymbol multiplier currency }\n  }\n": types.PositionPartsFragmentDoc,
     "\n  fragment DiscrepancyParts on Discrepancy {\n    id type severity status account message brokerQuantity storeQuantity difference\n    firstSeenAt lastSeenAt acknowledgedAt note\n    contract { conId symbol secType expiry strike right localSymbol multiplier currency }\n  }\n": types.DiscrepancyPartsFragmentDoc,
-    "\n  fragment RunParts on ReconciliationRun {\n    id trigger status startedAt durationMs discrepancyCount criticalCount summary error\n    brokerPositionCount storePositionCount deferredCount\n  }\n": types.RunPartsFragmentDoc,
-    "\n  fragment StatusParts on SystemStatus {\n    mode version startedAt\n    broker { state host port clientId accounts lastError connectedSince }\n    store { bufferedUpdates lastFlushAt lastError totalUpdates }\n    reconciliation { running intervalMs nextRunAt }\n  }\n": types.StatusPartsFragmentDoc,
+    "\n  fragment RunParts on ReconciliationRun {\n    id trigger status startedAt durationMs discrepancyCount criticalCount summary error\n    brokerPositionCount storePositionCount deferredCount caughtUpCount loadedCount\n  }\n": types.RunPartsFragmentDoc,
+    "\n  fragment StatusParts on SystemStatus {\n    mode version startedAt\n    broker { state host port clientId accounts lastError connectedSince }\n    store { bufferedUpdates lastFlushAt lastError totalUpdates }\n    reconciliation { running intervalMs nextRunAt }\n    verification { state reason verifiedAt }\n  }\n": types.StatusPartsFragmentDoc,
     "\n  query Dashboard {\n    viewer { role }\n    status { ...StatusParts }\n    positions { ...PositionParts }\n    discrepancies { ...DiscrepancyParts }\n    reconciliationRuns(first: 30) { edges { node { ...RunParts } } }\n  }\n": types.DashboardDocument,
     "\n  subscription DashboardPositions($after: String) {\n    positionUpdated(after: $after) { cursor change position { ...PositionParts } }\n  }\n": types.DashboardPositionsDocument,
     "\n  subscription DashboardDiscrepancies($after: String) {\n    discrepancyChanged(after: $after) { cursor kind discrepancy { ...DiscrepancyParts } }\n  }\n": types.DashboardDiscrepanciesDocument,
@@ -54,11 +54,11 @@ export function graphql(source: "\n  fragment DiscrepancyParts on Discrepancy {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment RunParts on ReconciliationRun {\n    id trigger status startedAt durationMs discrepancyCount criticalCount summary error\n    brokerPositionCount storePositionCount deferredCount\n  }\n"): typeof import('./graphql.js').RunPartsFragmentDoc;
+export function graphql(source: "\n  fragment RunParts on ReconciliationRun {\n    id trigger status startedAt durationMs discrepancyCount criticalCount summary error\n    brokerPositionCount storePositionCount deferredCount caughtUpCount loadedCount\n  }\n"): typeof import('./graphql.js').RunPartsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment StatusParts on SystemStatus {\n    mode version startedAt\n    broker { state host port clientId accounts lastError connectedSince }\n    store { bufferedUpdates lastFlushAt lastError totalUpdates }\n    reconciliation { running intervalMs nextRunAt }\n  }\n"): typeof import('./graphql.js').StatusPartsFragmentDoc;
+export function graphql(source: "\n  fragment StatusParts on SystemStatus {\n    mode version startedAt\n    broker { state host port clientId accounts lastError connectedSince }\n    store { bufferedUpdates lastFlushAt lastError totalUpdates }\n    reconciliation { running intervalMs nextRunAt }\n    verification { state reason verifiedAt }\n  }\n"): typeof import('./graphql.js').StatusPartsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -66,6 +66,12 @@ export type Severity =
   | 'INFO'
   | 'WARNING';
 
+/** VERIFIED: the latest run with a complete snapshot is younger than two reconciliation intervals and the broker is READY. UNVERIFIED: no such run yet, or the broker is not READY. STALE: that run is older. */
+export type VerificationState =
+  | 'STALE'
+  | 'UNVERIFIED'
+  | 'VERIFIED';
+
 /** ADMIN may run mutations; READ may only read and subscribe */
 export type ViewerRole =
   | 'ADMIN'
@@ -75,14 +81,14 @@ export type PositionPartsFragment = { id: string, account: string, quantity: num
 
 export type DiscrepancyPartsFragment = { id: string, type: DiscrepancyType, severity: Severity, status: DiscrepancyStatus, account: string, message: string, brokerQuantity: number | null, storeQuantity: number | null, difference: number, firstSeenAt: string, lastSeenAt: string, acknowledgedAt: string | null, note: string | null, contract: { conId: number, symbol: string, secType: string, expiry: string | null, strike: number | null, right: OptionRight | null, localSymbol: string | null, multiplier: number | null, currency: string } };
 
-export type RunPartsFragment = { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string, error: string | null, brokerPositionCount: number, storePositionCount: number, deferredCount: number };
+export type RunPartsFragment = { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string, error: string | null, brokerPositionCount: number, storePositionCount: number, deferredCount: number, caughtUpCount: number, loadedCount: number };
 
-export type StatusPartsFragment = { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null, connectedSince: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null, totalUpdates: number }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null } };
+export type StatusPartsFragment = { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null, connectedSince: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null, totalUpdates: number }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null }, verification: { state: VerificationState, reason: string | null, verifiedAt: string | null } };
 
 export type DashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardQuery = { viewer: { role: ViewerRole }, status: { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null, connectedSince: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null, totalUpdates: number }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null } }, positions: Array<{ id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, unrealizedPnl: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, expiry: string | null, strike: number | null, right: OptionRight | null, localSymbol: string | null, multiplier: number | null, currency: string } }>, discrepancies: Array<{ id: string, type: DiscrepancyType, severity: Severity, status: DiscrepancyStatus, account: string, message: string, brokerQuantity: number | null, storeQuantity: number | null, difference: number, firstSeenAt: string, lastSeenAt: string, acknowledgedAt: string | null, note: string | null, contract: { conId: number, symbol: string, secType: string, expiry: string | null, strike: number | null, right: OptionRight | null, localSymbol: string | null, multiplier: number | null, currency: string } }>, reconciliationRuns: { edges: Array<{ node: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string, error: string | null, brokerPositionCount: number, storePositionCount: number, deferredCount: number } }> } };
+export type DashboardQuery = { viewer: { role: ViewerRole }, status: { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null, connectedSince: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null, totalUpdates: number }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null }, verification: { state: VerificationState, reason: string | null, verifiedAt: string | null } }, positions: Array<{ id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, unrealizedPnl: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, expiry: string | null, strike: number | null, right: OptionRight | null, localSymbol: string | null, multiplier: number | null, currency: string } }>, discrepancies: Array<{ id: string, type: DiscrepancyType, severity: Severity, status: DiscrepancyStatus, account: string, message: string, brokerQuantity: number | null, storeQuantity: number | null, difference: number, firstSeenAt: string, lastSeenAt: string, acknowledgedAt: string | null, note: string | null, contract: { conId: number, symbol: string, secType: string, expiry: string | null, strike: number | null, right: OptionRight | null, localSymbol: string | null, multiplier: number | null, currency: string } }>, reconciliationRuns: { edges: Array<{ node: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string, error: string | null, brokerPositionCount: number, storePositionCount: number, deferredCount: number, caughtUpCount: number, loadedCount: number } }> } };
 
 export type DashboardPositionsSubscriptionVariables = Exact<{
   after?: string | null | undefined;
@@ -101,17 +107,17 @@ export type DashboardDiscrepanciesSubscription = { discrepancyChanged: { cursor:
 export type DashboardRunsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardRunsSubscription = { reconciliationCompleted: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string, error: string | null, brokerPositionCount: number, storePositionCount: number, deferredCount: number } };
+export type DashboardRunsSubscription = { reconciliationCompleted: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string, error: string | null, brokerPositionCount: number, storePositionCount: number, deferredCount: number, caughtUpCount: number, loadedCount: number } };
 
 export type DashboardStatusSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardStatusSubscription = { statusChanged: { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null, connectedSince: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null, totalUpdates: number }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null } } };
+export type DashboardStatusSubscription = { statusChanged: { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null, connectedSince: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null, totalUpdates: number }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null }, verification: { state: VerificationState, reason: string | null, verifiedAt: string | null } } };
 
 export type DashboardReconcileMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardReconcileMutation = { reconcile: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string, error: string | null, brokerPositionCount: number, storePositionCount: number, deferredCount: number } };
+export type DashboardReconcileMutation = { reconcile: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string, error: string | null, brokerPositionCount: number, storePositionCount: number, deferredCount: number, caughtUpCount: number, loadedCount: number } };
 
 export type DashboardAcknowledgeMutationVariables = Exact<{
   id: string | number;
@@ -213,6 +219,8 @@ export const RunPartsFragmentDoc = new TypedDocumentString(`
   brokerPositionCount
   storePositionCount
   deferredCount
+  caughtUpCount
+  loadedCount
 }
     `, {"fragmentName":"RunParts"}) as unknown as TypedDocumentString<RunPartsFragment, unknown>;
 export const StatusPartsFragmentDoc = new TypedDocumentString(`
@@ -239,6 +247,11 @@ export const StatusPartsFragmentDoc = new TypedDocumentString(`
     running
     intervalMs
     nextRunAt
+  }
+  verification {
+    state
+    reason
+    verifiedAt
   }
 }
     `, {"fragmentName":"StatusParts"}) as unknown as TypedDocumentString<StatusPartsFragment, unknown>;
@@ -325,6 +338,8 @@ fragment RunParts on ReconciliationRun {
   brokerPositionCount
   storePositionCount
   deferredCount
+  caughtUpCount
+  loadedCount
 }
 fragment StatusParts on SystemStatus {
   mode
@@ -349,6 +364,11 @@ fragment StatusParts on SystemStatus {
     running
     intervalMs
     nextRunAt
+  }
+  verification {
+    state
+    reason
+    verifiedAt
   }
 }`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const DashboardPositionsDocument = new TypedDocumentString(`
@@ -438,6 +458,8 @@ export const DashboardRunsDocument = new TypedDocumentString(`
   brokerPositionCount
   storePositionCount
   deferredCount
+  caughtUpCount
+  loadedCount
 }`) as unknown as TypedDocumentString<DashboardRunsSubscription, DashboardRunsSubscriptionVariables>;
 export const DashboardStatusDocument = new TypedDocumentString(`
     subscription DashboardStatus {
@@ -469,6 +491,11 @@ export const DashboardStatusDocument = new TypedDocumentString(`
     intervalMs
     nextRunAt
   }
+  verification {
+    state
+    reason
+    verifiedAt
+  }
 }`) as unknown as TypedDocumentString<DashboardStatusSubscription, DashboardStatusSubscriptionVariables>;
 export const DashboardReconcileDocument = new TypedDocumentString(`
     mutation DashboardReconcile {
@@ -489,6 +516,8 @@ export const DashboardReconcileDocument = new TypedDocumentString(`
   brokerPositionCount
   storePositionCount
   deferredCount
+  caughtUpCount
+  loadedCount
 }`) as unknown as TypedDocumentString<DashboardReconcileMutation, DashboardReconcileMutationVariables>;
 export const DashboardAcknowledgeDocument = new TypedDocumentString(`
     mutation DashboardAcknowledge($id: ID!, $note: String) {

@@ -6,6 +6,16 @@ export interface Exit {
   readonly signal: NodeJS.Signals | null;
 }
 
+/** How to start the process when not `node --import tsx src/cli/main.ts` in this checkout. */
+export interface Launch {
+  readonly command: string;
+  /** Put before the command's own arguments. */
+  readonly prefix: readonly string[];
+  readonly cwd?: string;
+  /** Its own process group (as a terminal would start it), so that `killGroup` reaches every process. */
+  readonly group?: boolean;
+}
+
 /**
  * `position-sentinel <args>` as a real process (the same entry point as the installed command),
  * with what it printed, line by line. `dispose()` kills it if it still runs.
@@ -17,12 +27,17 @@ export class CliProcess {
   exit: Exit | undefined;
   readonly #child: ChildProcess;
 
-  constructor(args: readonly string[], env: Record<string, string> = {}) {
-    this.#child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: process.cwd(),
+  constructor(
+    args: readonly string[],
+    env: Record<string, string> = {},
+    launch: Launch = { command: process.execPath, prefix: ['--import', 'tsx', 'src/cli/main.ts'] },
+  ) {
+    this.#child = spawn(launch.command, [...launch.prefix, ...args], {
+      cwd: launch.cwd ?? process.cwd(),
       // Nothing from the test's own environment decides the outcome (SENTINEL_*, IB_*).
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: launch.group ?? false,
     });
     collectLines(this.#child.stdout, this.stdout);
     collectLines(this.#child.stderr, this.stderr);
@@ -53,8 +68,17 @@ export class CliProcess {
     return line;
   }
 
+  get pid(): number | undefined {
+    return this.#child.pid;
+  }
+
   kill(signal: NodeJS.Signals): void {
     this.#child.kill(signal);
+  }
+
+  /** A signal to every process of its group, as Ctrl-C in a terminal sends it (needs `group`). */
+  killGroup(signal: NodeJS.Signals): void {
+    if (this.#child.pid !== undefined) process.kill(-this.#child.pid, signal);
   }
 
   output(): string {
@@ -63,7 +87,12 @@ export class CliProcess {
 
   async dispose(): Promise<void> {
     if (this.exit) return;
-    this.#child.kill('SIGKILL');
+    try {
+      if (this.#child.pid !== undefined) process.kill(-this.#child.pid, 'SIGKILL');
+    } catch {
+      // not a group leader: the process alone
+      this.#child.kill('SIGKILL');
+    }
     await this.exited;
   }
 }

@@ -6,6 +6,8 @@ export type Ending =
   | { readonly by: 'complete' }
   | { readonly by: 'errors'; readonly errors: readonly GraphQLErrorBody[] }
   | { readonly by: 'close'; readonly code: number; readonly reason: string }
+  /** SSE: the stream ended with `event: error` (a slow consumer told to resume). */
+  | { readonly by: 'error event'; readonly errors: readonly GraphQLErrorBody[] }
   | { readonly by: 'terminated'; readonly error?: unknown };
 
 const WAIT = { timeout: 15_000, interval: 10 };

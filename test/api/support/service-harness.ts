@@ -39,6 +39,8 @@ export interface ServiceOptions {
   readonly dbFolder?: string;
   /** Default: silent. */
   readonly logger?: Logger;
+  /** How long an SSE stream may stay idle before its keep-alive comment (default the service's). */
+  readonly sseKeepAliveMs?: number;
 }
 
 /** Closes the simulator's port at once; it opens again when its clock passes REFUSE_MS. */
@@ -103,6 +105,7 @@ export class ServiceHarness {
         logger: options.logger ?? silentLogger,
         // Reconnects within a fraction of a second, so that no test waits on the production backoff.
         tuning: { brokerBackoff: { initialDelayMs: 20, maxDelayMs: 200 } },
+        ...(options.sseKeepAliveMs !== undefined ? { sseKeepAliveMs: options.sseKeepAliveMs } : {}),
       });
       const harness = new ServiceHarness(sim, simClock, sentinel, db, folder, reopened);
       if (!options.brokerDown) {

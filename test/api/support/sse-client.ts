@@ -5,11 +5,17 @@ import { LiveSubscription } from './live-subscription.js';
 export interface SseSubscription<T> extends LiveSubscription<T> {
   /** The HTTP status of the response (available once the headers arrived). */
   status(): Promise<number>;
+  /** Comment lines received (keep-alives). */
+  readonly comments: number;
+  /** Stops reading the response, as a stalled tab or a blocked script does; the network backs up. */
+  pause(): void;
+  resume(): void;
 }
 
 /**
  * A subscription over Server-Sent Events, as a browser's fetch would open it: POST with
- * `accept: text/event-stream`, then one `event: next` per result and `event: complete` at the end.
+ * `accept: text/event-stream`, then one `event: next` per result and `event: complete` at the end
+ * (or `event: error` for a slow consumer).
  */
 export function subscribeSse<Result, Variables>(
   url: string,
@@ -38,14 +44,33 @@ export function subscribeSse<Result, Variables>(
           signal: abort.signal,
         });
   live.status = async () => (await response).status;
-  void read(response, live, abort.signal);
+  const reading: Reading = { comments: 0, paused: undefined, resume: () => undefined };
+  Object.defineProperty(live, 'comments', { get: () => reading.comments });
+  live.pause = () => {
+    reading.paused ??= new Promise<void>((resolve) => {
+      reading.resume = resolve;
+    });
+  };
+  live.resume = () => {
+    reading.resume();
+    reading.paused = undefined;
+  };
+  void read(response, live, abort.signal, reading);
   return live;
+}
+
+interface Reading {
+  comments: number;
+  /** Set while the reader is paused; `resume` settles it. */
+  paused: Promise<void> | undefined;
+  resume: () => void;
 }
 
 async function read<T>(
   pending: Promise<Response>,
   live: LiveSubscription<T>,
   signal: AbortSignal,
+  reading: Reading,
 ): Promise<void> {
   try {
     const response = await pending;
@@ -61,13 +86,19 @@ async function read<T>(
       for (let end = text.indexOf('\n\n'); end >= 0; end = text.indexOf('\n\n')) {
         const message = parseMessage(text.slice(0, end));
         text = text.slice(end + 2);
+        if (message.event === undefined && message.comment) reading.comments++;
         if (message.event === 'next') {
           const result = JSON.parse(message.data) as { data?: T | null; errors?: GraphQLErrorBody[] };
           live.next(result.data, result.errors);
         } else if (message.event === 'complete') {
           live.end({ by: 'complete' });
+        } else if (message.event === 'error') {
+          const body = JSON.parse(message.data) as { errors?: GraphQLErrorBody[] };
+          live.end({ by: 'error event', errors: body.errors ?? [] });
         }
       }
+      // Not pulling the next chunk is what leaves the bytes in the network.
+      await reading.paused;
     }
     live.end({ by: 'terminated' });
   } catch (error) {
@@ -75,13 +106,15 @@ async function read<T>(
   }
 }
 
-function parseMessage(block: string): { event: string | undefined; data: string } {
+function parseMessage(block: string): { event: string | undefined; data: string; comment: boolean } {
   let event: string | undefined;
+  let comment = false;
   const data: string[] = [];
   for (const line of block.split('\n')) {
-    if (line.startsWith(':')) continue; // a keep-alive comment
-    if (line.startsWith('event:')) event = line.slice(6).trim();
+    if (line.startsWith(':'))
+      comment = true; // a keep-alive
+    else if (line.startsWith('event:')) event = line.slice(6).trim();
     else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
   }
-  return { event, data: data.join('\n') };
+  return { event, data: data.join('\n'), comment };
 }

@@ -82,6 +82,8 @@ export function run(
     brokerPositionCount: 1,
     storePositionCount: 1,
     deferredCount: 0,
+    caughtUpCount: 0,
+    loadedCount: 0,
     ...values,
   };
 }
@@ -101,6 +103,7 @@ export const demoStatus: StatusPartsFragment = {
   },
   store: { bufferedUpdates: 0, lastFlushAt: null, lastError: null, totalUpdates: 0 },
   reconciliation: { running: false, intervalMs: 1, nextRunAt: null },
+  verification: { state: 'VERIFIED', reason: null, verifiedAt: '2026-11-25T15:00:00.000Z' },
 };
 
 /** Start times one minute apart from 15:00, so runs sort as their index. */

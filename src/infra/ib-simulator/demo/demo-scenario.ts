@@ -8,7 +8,7 @@ import { Dice, type RandomSource } from './seeded-random.js';
 /** What the scenario needs of a simulator. */
 export type ScenarioBroker = Pick<
   TwsSimulator,
-  'accounts' | 'positions' | 'open' | 'change' | 'close' | 'silently' | 'remove' | 'setPrices'
+  'accounts' | 'positions' | 'open' | 'change' | 'close' | 'silently' | 'lostFills' | 'remove' | 'setPrices'
 >;
 
 export interface DemoScenarioOptions {
@@ -19,9 +19,17 @@ export interface DemoScenarioOptions {
   readonly tradeEveryMs?: readonly [min: number, max: number];
   /** How often underlyings move and option prices follow; default 5 seconds. */
   readonly priceEveryMs?: number;
-  /** When the first silent drift happens; default 45 seconds, inside the demo's promised 2 minutes. */
+  /**
+   * When the first silent drift happens, a lost-fills one; default 45 seconds, inside the demo's
+   * promised 2 minutes.
+   */
   readonly firstDriftAfterMs?: number;
-  /** Shortest and longest pause between later drifts; default 2 to 4 minutes. */
+  /**
+   * How long after the first drift the second comes, of the other flavour (a change with no
+   * trade); default 45 seconds, so that both show within two minutes.
+   */
+  readonly secondDriftAfterMs?: number;
+  /** Shortest and longest pause between later drifts, which alternate flavours; default 2 to 4 minutes. */
   readonly driftEveryMs?: readonly [min: number, max: number];
   /**
    * How long a drifted position is left out of the trading; default 2 minutes. A trade on it
@@ -38,7 +46,9 @@ export interface DemoScenarioOptions {
 export interface DemoStats {
   readonly trades: number;
   readonly priceMoves: number;
+  /** Every drift; `lostFillDrifts` of them had executions, the others none. */
   readonly drifts: number;
+  readonly lostFillDrifts: number;
   readonly expiredRemoved: number;
 }
 
@@ -50,9 +60,17 @@ export interface DemoScenario {
 
 type DriftKind = 'change' | 'close' | 'open' | 'remove';
 
+/**
+ * Lost fills: trades whose executions exist at the broker but whose messages never reached a
+ * client. No trade: an assignment, exercise or transfer, which no execution explains.
+ */
+type DriftFlavour = 'lost-fills' | 'no-trade';
+
 function heldKey(account: string, conId: number): string {
   return `${account}:${conId}`;
 }
+
+const DRIFT_KINDS: readonly DriftKind[] = ['change', 'close', 'open', 'remove'];
 
 /** Pricing moves are exaggerated so a person watching sees P&L move between refreshes. */
 const MOVE_SCALE = 4;
@@ -62,7 +80,9 @@ const YEAR_MS = 365 * 24 * 3_600_000;
  * A realistic options book that lives: seeded with long and short calls and puts in every account,
  * then trades every few seconds (opens, changes, closes), moves prices, removes options that
  * expired, and now and then changes a position silently so that a reconciler has something real
- * to find (a quantity changed, a position closed or opened, a key gone without a word).
+ * to find (a quantity changed, a position closed or opened, a key gone without a word). Drifts
+ * alternate flavours, lost fills first: trades whose executions the broker keeps but whose
+ * messages were lost, then changes with no trade (an assignment, exercise or transfer).
  */
 export function startDemoScenario(broker: ScenarioBroker, options: DemoScenarioOptions): DemoScenario {
   return new RunningScenario(broker, options);
@@ -82,7 +102,8 @@ class RunningScenario implements DemoScenario {
   #lastPriceMove: number;
   /** Drifted keys and when they may be traded again. */
   readonly #heldUntil = new Map<string, number>();
-  #stats = { trades: 0, priceMoves: 0, drifts: 0, expiredRemoved: 0 };
+  #stats = { trades: 0, priceMoves: 0, drifts: 0, lostFillDrifts: 0, expiredRemoved: 0 };
+  #nextFlavour: DriftFlavour = 'lost-fills';
 
   constructor(broker: ScenarioBroker, options: DemoScenarioOptions) {
     this.#broker = broker;
@@ -114,10 +135,16 @@ class RunningScenario implements DemoScenario {
       try {
         this.#drift();
       } finally {
-        this.#repeat(
-          () => this.#dice.between(driftMin, driftMax),
-          () => this.#drift(),
-        );
+        this.#after(options.secondDriftAfterMs ?? 45_000, () => {
+          try {
+            this.#drift();
+          } finally {
+            this.#repeat(
+              () => this.#dice.between(driftMin, driftMax),
+              () => this.#drift(),
+            );
+          }
+        });
       }
     });
   }
@@ -134,7 +161,7 @@ class RunningScenario implements DemoScenario {
 
   #seed(perAccount: number): void {
     for (const account of this.#broker.accounts) {
-      for (let i = 0; i < perAccount; i++) this.#openNew(account, false);
+      for (let i = 0; i < perAccount; i++) this.#openNew(account);
     }
   }
 
@@ -147,7 +174,7 @@ class RunningScenario implements DemoScenario {
     const target = this.#options.positionsPerAccount ?? 8;
     const roll = this.#dice.between(0, 1);
     if (open.length < Math.max(2, target / 2) || (roll < 0.35 && open.length < target * 1.5)) {
-      this.#openNew(account, false);
+      this.#openNew(account);
     } else if (roll < 0.75) {
       const position = this.#dice.pick(open);
       this.#broker.change(account, position.contract.conId, this.#nudged(position.quantity));
@@ -181,31 +208,54 @@ class RunningScenario implements DemoScenario {
     for (const position of this.#broker.positions()) {
       const expiry = position.contract.expiry;
       if (!expiry || `${expiry.slice(0, 4)}-${expiry.slice(4, 6)}-${expiry.slice(6, 8)}` >= today) continue;
-      this.#broker.remove(position.account, position.contract.conId, { silent: true });
+      this.#broker.remove(position.account, position.contract.conId, { silent: true, reason: 'expiry' });
       this.#stats.expiredRemoved++;
     }
   }
 
+  /** One silent drift of the next flavour, on a key no earlier drift still holds. */
   #drift(): void {
+    const flavour = this.#nextFlavour;
+    this.#nextFlavour = flavour === 'lost-fills' ? 'no-trade' : 'lost-fills';
     const account = this.#dice.pick(this.#broker.accounts);
+    const now = this.#clock.now().getTime();
     const open = this.#openPositions(account);
-    const kinds: DriftKind[] = open.length > 0 ? ['change', 'close', 'open', 'remove'] : ['open'];
+    const free = open.filter((p) => (this.#heldUntil.get(heldKey(account, p.contract.conId)) ?? 0) <= now);
+    const candidates = free.length > 0 ? free : open;
+    const kinds: readonly DriftKind[] =
+      candidates.length === 0
+        ? ['open']
+        : flavour === 'lost-fills'
+          ? ['change', 'close', 'open']
+          : DRIFT_KINDS;
     const kind = this.#dice.pick(kinds);
-    const position = open.length > 0 ? this.#dice.pick(open) : undefined;
-    const holdUntil = this.#clock.now().getTime() + (this.#options.driftHoldMs ?? 120_000);
-    if (position) this.#heldUntil.set(heldKey(account, position.contract.conId), holdUntil);
+    const position = candidates.length > 0 ? this.#dice.pick(candidates) : undefined;
+    const holdUntil = now + (this.#options.driftHoldMs ?? 120_000);
     if (kind === 'open' || !position) {
-      const opened = this.#openNew(account, true);
+      const opened = this.#openNew(account, flavour);
       if (opened !== undefined) this.#heldUntil.set(heldKey(account, opened), holdUntil);
-    } else if (kind === 'change') {
-      this.#broker.silently.change(account, position.contract.conId, this.#nudged(position.quantity));
-    } else if (kind === 'close') this.#broker.silently.close(account, position.contract.conId);
-    else this.#broker.remove(account, position.contract.conId, { silent: true });
+    } else {
+      const conId = position.contract.conId;
+      this.#heldUntil.set(heldKey(account, conId), holdUntil);
+      // A short option goes by assignment, a long one by exercise; a quantity moves by transfer.
+      const goes = position.quantity < 0 ? 'assignment' : 'exercise';
+      if (kind === 'change') {
+        const quantity = this.#nudged(position.quantity);
+        if (flavour === 'lost-fills') {
+          const fills = Math.abs(quantity - position.quantity) >= 2 ? 2 : 1;
+          this.#broker.lostFills.change(account, conId, quantity, { fills });
+        } else this.#broker.silently.change(account, conId, quantity, { reason: 'transfer' });
+      } else if (kind === 'close') {
+        if (flavour === 'lost-fills') this.#broker.lostFills.close(account, conId);
+        else this.#broker.silently.close(account, conId, { reason: goes });
+      } else this.#broker.remove(account, conId, { silent: true, reason: goes });
+    }
     this.#stats.drifts++;
+    if (flavour === 'lost-fills') this.#stats.lostFillDrifts++;
   }
 
   /** Opens a listed option the account does not hold; returns its conId (none when all are held). */
-  #openNew(account: string, silently: boolean): number | undefined {
+  #openNew(account: string, drift?: DriftFlavour): number | undefined {
     const today = tradingDay(this.#clock.now()).replaceAll('-', '');
     const held = new Set(
       this.#broker.positions().flatMap((p) => (p.account === account ? [p.contract.conId] : [])),
@@ -217,8 +267,10 @@ class RunningScenario implements DemoScenario {
     const listed = this.#dice.pick(candidates);
     const quantity = (this.#dice.chance(0.6) ? 1 : -1) * this.#dice.int(1, 10);
     const terms = { marketPrice: this.#premium(listed) };
-    if (silently) this.#broker.silently.open(account, listed.contract, quantity, terms);
-    else this.#broker.open(account, listed.contract, quantity, terms);
+    if (drift === 'lost-fills') this.#broker.lostFills.open(account, listed.contract, quantity, terms);
+    else if (drift === 'no-trade') {
+      this.#broker.silently.open(account, listed.contract, quantity, { ...terms, reason: 'transfer' });
+    } else this.#broker.open(account, listed.contract, quantity, terms);
     return listed.contract.conId;
   }
 

@@ -4,6 +4,7 @@
  */
 export const RequestId = {
   REQ_ACCT_DATA: 6,
+  REQ_EXECUTIONS: 7,
   REQ_IDS: 8,
   REQ_MANAGED_ACCTS: 17,
   REQ_CURRENT_TIME: 49,
@@ -20,9 +21,12 @@ export const ReplyId = {
   PORTFOLIO_VALUE: 7,
   ACCT_UPDATE_TIME: 8,
   NEXT_VALID_ID: 9,
+  EXECUTION_DATA: 11,
   MANAGED_ACCTS: 15,
   CURRENT_TIME: 49,
   ACCT_DOWNLOAD_END: 54,
+  EXECUTION_DATA_END: 55,
+  COMMISSION_REPORT: 59,
   POSITION_DATA: 61,
   POSITION_END: 62,
   POSITION_MULTI: 71,
@@ -35,10 +39,17 @@ export const ServerVersion = {
   MIN_V100: 100,
   /** Positions become decimal strings instead of integers. */
   FRACTIONAL_POSITIONS: 101,
-  /** Positions per account and model (REQ_POSITIONS_MULTI) exist from here on. */
+  /** Positions per account and model (REQ_POSITIONS_MULTI) exist from here on; executions name a model. */
   MODELS_SUPPORT: 103,
+  /**
+   * EXECUTION_DATA loses its message-version field (clients take the server version for it) and
+   * gains the last-liquidity field.
+   */
+  LAST_LIQUIDITY: 136,
   /** ERR_MSG gains a trailing advanced-order-reject JSON field. */
   ADVANCED_ORDER_REJECT: 166,
+  /** EXECUTION_DATA gains a trailing pending-price-revision flag. */
+  PENDING_PRICE_REVISION: 178,
   /** The highest text-protocol version @stoqey/ib 1.6.x accepts (194 reshapes ERR_MSG). */
   MAX_TEXT: 193,
 } as const;

@@ -1,4 +1,12 @@
 import type { Contract } from '../contract.js';
+import { optionalNumber, rightCode } from './contract-fields.js';
+import {
+  type CommissionRow,
+  type ExecutionRow,
+  encodeCommissionReport,
+  encodeExecutionData,
+  encodeExecutionDataEnd,
+} from './execution-replies.js';
 import { ReplyId, ServerVersion } from './message-ids.js';
 import { formatWireNumber, formatWireQuantity } from './wire-number.js';
 
@@ -148,6 +156,19 @@ export class ReplyEncoder {
     return [String(ReplyId.ACCT_DOWNLOAD_END), String(VERSION.ACCT_DOWNLOAD_END), account];
   }
 
+  /** An execution: with the request's id when it answers REQ_EXECUTIONS, NO_REQUEST_ID when pushed. */
+  executionData(reqId: number, row: ExecutionRow): string[] {
+    return encodeExecutionData(this.serverVersion, reqId, row);
+  }
+
+  executionDataEnd(reqId: number): string[] {
+    return encodeExecutionDataEnd(reqId);
+  }
+
+  commissionReport(row: CommissionRow): string[] {
+    return encodeCommissionReport(row);
+  }
+
   /** The contract, quantity and average cost: the same thirteen fields in both positions replies. */
   #holding(row: PositionRow): string[] {
     const c = row.contract;
@@ -171,15 +192,4 @@ export class ReplyEncoder {
   #quantity(quantity: number): string {
     return formatWireQuantity(quantity, this.serverVersion < ServerVersion.FRACTIONAL_POSITIONS);
   }
-}
-
-function optionalNumber(value: number | undefined): string {
-  return value === undefined ? '' : formatWireNumber(value);
-}
-
-/** TWS writes an option's right as `C` or `P`; clients drop anything else. */
-function rightCode(contract: Contract): string {
-  if (contract.right === 'CALL') return 'C';
-  if (contract.right === 'PUT') return 'P';
-  return '';
 }

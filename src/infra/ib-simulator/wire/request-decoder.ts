@@ -20,10 +20,26 @@ export type ClientRequest =
       readonly modelCode: string;
     }
   | { readonly type: 'CANCEL_POSITIONS_MULTI'; readonly reqId: number }
+  /** The day's executions that pass the filter, answered under the request's id. */
+  | { readonly type: 'REQ_EXECUTIONS'; readonly reqId: number; readonly filter: ExecutionFilter }
   /** A request this server does not implement; TWS-like, it is ignored. */
   | { readonly type: 'UNKNOWN'; readonly msgId: number; readonly fields: readonly string[] };
 
 export type ClientRequestType = ClientRequest['type'];
+
+/**
+ * What a REQ_EXECUTIONS asks for; an empty field (or client id 0) does not filter. `time` is text
+ * as the client sent it (see execution-time.ts), `side` is BUY or SELL.
+ */
+export interface ExecutionFilter {
+  readonly clientId: number;
+  readonly acctCode: string;
+  readonly time: string;
+  readonly symbol: string;
+  readonly secType: string;
+  readonly exchange: string;
+  readonly side: string;
+}
 
 /** A frame whose fields do not form the request its id names. */
 export class MalformedRequestError extends Error {
@@ -73,6 +89,21 @@ export function decodeRequest(fields: readonly string[]): ClientRequest {
     case RequestId.CANCEL_POSITIONS_MULTI:
       reader.int('version');
       return { type: 'CANCEL_POSITIONS_MULTI', reqId: reader.int('request id') };
+    case RequestId.REQ_EXECUTIONS: {
+      reader.int('version');
+      const reqId = reader.int('request id');
+      // Clients send every filter field, empty when unset; a missing trailing text field reads the same.
+      const filter: ExecutionFilter = {
+        clientId: reader.intOrEmpty('client id') ?? 0,
+        acctCode: reader.optional() ?? '',
+        time: reader.optional() ?? '',
+        symbol: reader.optional() ?? '',
+        secType: reader.optional() ?? '',
+        exchange: reader.optional() ?? '',
+        side: reader.optional() ?? '',
+      };
+      return { type: 'REQ_EXECUTIONS', reqId, filter };
+    }
     default:
       return { type: 'UNKNOWN', msgId, fields };
   }

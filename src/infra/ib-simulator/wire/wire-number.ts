@@ -19,6 +19,13 @@ export function formatWireNumber(value: number): string {
 }
 
 /**
+ * An unset double, as TWS writes it: Java's text for Double.MAX_VALUE, the one number TWS sends in
+ * exponent form. Clients read it back as "no value" (a commission report's realised P&L for an
+ * execution that realised nothing, its yield for anything but a bond).
+ */
+export const UNSET_DOUBLE = '1.7976931348623157E308';
+
+/**
  * A position quantity in the form the negotiated server version uses: integers before
  * FRACTIONAL_POSITIONS (101), decimals from it on.
  */
