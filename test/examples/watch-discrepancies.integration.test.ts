@@ -57,7 +57,7 @@ describe('examples/watch-discrepancies.ts', () => {
       expect(watcher.lines[1]).toMatch(/ OPENED +WARNING +MISSING_FROM_STORE DU111111 Broker holds 2 SPY /);
 
       // 2. The service stops; while it is down the position goes away and a one-off
-      //    `position-sentinel reconcile` on the same file resolves the incident (and the IWM one:
+      //    `position-sentinel reconcile` on the same file resolves the discrepancy (and the IWM one:
       //    its catch-up stores the broker's starting list, IWM included).
       await sentinel.close();
       await expect.poll(() => watcher.stderr, WAIT).toMatch(/disconnected: .*; retrying in 2 s/);
