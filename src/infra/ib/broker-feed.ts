@@ -119,7 +119,7 @@ export class BrokerFeed {
   }
 
   /** The account whose portfolio feed is subscribed, once chosen. */
-  get refreshedAccount(): string | undefined {
+  get portfolioAccount(): string | undefined {
     return this.#portfolio.account;
   }
 
@@ -146,7 +146,7 @@ export class BrokerFeed {
     this.#endSession();
     const session: SessionProgress = {
       burst: undefined,
-      pending: { kind: 'ready', first: !this.#announcedReady },
+      pending: { kind: 'in-sync', first: !this.#announcedReady },
     };
     this.#session = session;
     this.#subscribe(session);
@@ -297,7 +297,7 @@ export class BrokerFeed {
     const cause: StartingListCause =
       pending?.kind === 'restored'
         ? 'resubscription'
-        : pending?.kind === 'ready' && pending.first
+        : pending?.kind === 'in-sync' && pending.first
           ? 'start'
           : 'reconnect';
     session.burst = this.#requestFeedPositions(cause);
@@ -309,13 +309,13 @@ export class BrokerFeed {
     const event = session.pending;
     if (event === undefined) return;
     session.pending = undefined;
-    if (event.kind === 'ready') this.#announcedReady = true;
+    if (event.kind === 'in-sync') this.#announcedReady = true;
     this.#connection.markHealthy();
     this.#announce(event);
   }
 
   #announce(event: BrokerSessionEvent): void {
-    this.#log.info(event.kind === 'ready' ? 'broker feed in sync' : 'broker feed restored', { ...event });
+    this.#log.info(event.kind === 'in-sync' ? 'broker feed in sync' : 'broker feed restored', { ...event });
     this.#sessions.publish(event);
   }
 

@@ -135,8 +135,8 @@ export class IbAdapter implements BrokerPort {
     return this.#feed.snapshot();
   }
 
-  refreshedAccount(): string | undefined {
-    return this.#feed.refreshedAccount;
+  portfolioAccount(): string | undefined {
+    return this.#feed.portfolioAccount;
   }
 
   onSession(listener: (event: BrokerSessionEvent) => void): () => void {
