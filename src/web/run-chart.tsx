@@ -3,7 +3,7 @@ import type { RunPartsFragment } from './gql/graphql.js';
 import { CHART, runChartGeometry } from './run-chart-geometry.js';
 
 /**
- * Recent runs, oldest on the left: discrepancies found (bars, coloured by the worst detected) in the
+ * Recent runs, oldest on the left: discrepancies found (bars, coloured by the worst severity found) in the
  * upper band and how long each run took (line) in the lower one.
  */
 export function RunChart(props: { readonly runs: readonly RunPartsFragment[] }) {

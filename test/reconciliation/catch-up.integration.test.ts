@@ -63,7 +63,7 @@ describe('catch-ups: the starting list is compared with the store as it was, the
         conId: AAPL_230_P.conId,
       },
     ]);
-    // Subscribers see each caught-up key opened, then resolved, with the run's other detected.
+    // Subscribers see each caught-up key opened, then resolved, with the run's other detected discrepancies.
     const kinds = (conId: number) =>
       s.discrepancyEvents.filter((e) => e.discrepancy.conId === conId).map((e) => e.kind);
     for (const i of caughtUp) expect(kinds(i.conId)).toEqual(['OPENED', 'RESOLVED']);

@@ -62,7 +62,7 @@ export class BrokerFeed {
   readonly #sessions: ClosableHub<BrokerSessionEvent>;
   readonly #stamp: (position: Position, at: Date) => PositionUpdate;
   #session: SessionProgress | undefined;
-  #announcedReady = false;
+  #announcedInSync = false;
   readonly #portfolio: PortfolioSubscription;
   readonly #snapshots: BrokerSnapshots;
   #stopped = false;
@@ -146,7 +146,7 @@ export class BrokerFeed {
     this.#endSession();
     const session: SessionProgress = {
       burst: undefined,
-      pending: { kind: 'in-sync', first: !this.#announcedReady },
+      pending: { kind: 'in-sync', first: !this.#announcedInSync },
     };
     this.#session = session;
     this.#subscribe(session);
@@ -309,7 +309,7 @@ export class BrokerFeed {
     const event = session.pending;
     if (event === undefined) return;
     session.pending = undefined;
-    if (event.kind === 'in-sync') this.#announcedReady = true;
+    if (event.kind === 'in-sync') this.#announcedInSync = true;
     this.#connection.markHealthy();
     this.#announce(event);
   }
