@@ -11,7 +11,7 @@ export interface CompleteSnapshot {
 
 /**
  * Moments when the broker's data may have moved without the stream saying so: the first time the
- * feed is in sync after start (its initial burst received, so the store holds it), the same after
+ * feed is in sync after start (its starting list received, so the store holds it), the same after
  * a reconnect, and TWS reporting its own connectivity restored (1101 data lost, 1102 kept).
  */
 export type BrokerSessionEvent =
