@@ -97,7 +97,7 @@ export const reconcileHistoryBenchmark: Benchmark = {
       `${n(POSITIONS)} open option positions over two accounts, held by a simulated TWS and by a store file`,
       'whose history has 100,000 or 1,000,000 rows. A run is the real ReconciliationService wired as in',
       '`serve` (assembleCore): a complete broker snapshot over the TWS protocol, the book, the rules, the run',
-      `and its incidents persisted. Median of ${RUNS} MANUAL runs after the STARTUP run (opening: median of 3,`,
+      `and its discrepancies persisted. Median of ${RUNS} MANUAL runs after the STARTUP run (opening: median of 3,`,
       'store and writer alone; reads: median of 5, through the store). The simulator shares the',
       'process, so its encoding of the 10,000 snapshot rows is inside the time.',
       '',

@@ -14,7 +14,7 @@ function books(size: number) {
   for (let i = 0; i < size; i++) {
     const contract = option(1_000_000 + i, 'SPY', '20261218', 400 + (i % 400), i % 2 ? 'CALL' : 'PUT');
     const account = `DU${100000 + (i % 4)}`;
-    // One key in a hundred disagrees, so the run has findings to build.
+    // One key in a hundred disagrees, so the run has detected to build.
     const quantity = (i % 7) - 3 || 1;
     store.push({ account, conId: contract.conId, contract, quantity, updatedAt: NOW, source: 'STREAM' });
     broker.push({

@@ -90,7 +90,7 @@ export const CONFIG_OPTIONS = [
     env: 'SENTINEL_STALE_AFTER_MS',
     default: '900000',
     type: 'string',
-    description: 'Age after which an agreeing row of the refreshed account is STALE_DATA',
+    description: 'Age after which an agreeing row of the portfolio account is STALE_DATA',
   },
   {
     flag: 'quiet-window-ms',

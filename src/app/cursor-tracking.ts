@@ -1,4 +1,4 @@
-import type { CursorTracker } from '../schema/context.js';
+import type { CursorTracker } from '../domain/sentinel-api.js';
 
 /** The same stream, noting in `tracker` the sequence of each item as it is yielded. */
 export function trackCursor<T>(

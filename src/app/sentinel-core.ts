@@ -81,7 +81,7 @@ export async function assembleCore(
     const reconciliation = new ReconciliationService({
       broker,
       positions,
-      incidents: store.reconciliation,
+      ledger: store.ledger,
       clock,
       log: logger.child({ component: 'reconciliation' }),
       rules,

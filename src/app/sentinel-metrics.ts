@@ -1,6 +1,12 @@
 import type { Clock } from '../domain/clock.js';
-import { DISCREPANCY_TYPES, type DiscrepancyType, SEVERITIES, type Severity } from '../domain/discrepancy.js';
-import { type Incident, isActive } from '../domain/incident.js';
+import {
+  DISCREPANCY_TYPES,
+  type Discrepancy,
+  type DiscrepancyType,
+  isActive,
+  SEVERITIES,
+  type Severity,
+} from '../domain/discrepancy.js';
 import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
 import type { VerificationWatch } from '../domain/reconciliation/verification-watch.js';
 import { VERIFICATION_STATES, verificationAgeSeconds } from '../domain/verification.js';
@@ -21,7 +27,7 @@ export interface MetricParts {
   readonly clock: Clock;
   /** Called with a listener for each compared starting list. */
   readonly onCatchUp: (listener: (catchUp: { readonly changed: readonly unknown[] }) => void) => () => void;
-  readonly activeIncidents: readonly Incident[];
+  readonly activeDiscrepancies: readonly Discrepancy[];
   readonly webSocketConnections: () => number;
   readonly sseStreams: () => number;
   readonly cohortSubscriptions: () => CohortSubscriptions;
@@ -38,7 +44,7 @@ const RUN_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
  */
 export function sentinelMetrics(parts: MetricParts): { registry: PrometheusRegistry; dispose: () => void } {
   const registry = new PrometheusRegistry();
-  const open = new Map(parts.activeIncidents.map((i) => [i.id, i]));
+  const open = new Map(parts.activeDiscrepancies.map((i) => [i.id, i]));
 
   registry.gauge(
     'sentinel_broker_state',
@@ -153,9 +159,9 @@ export function sentinelMetrics(parts: MetricParts): { registry: PrometheusRegis
       runDuration.observe(run.durationMs / 1000, { trigger: run.trigger });
       runs.inc({ trigger: run.trigger, status: run.status });
     }),
-    parts.reconciliation.onIncidentEvent((event) => {
-      if (isActive(event.incident)) open.set(event.incident.id, event.incident);
-      else open.delete(event.incident.id);
+    parts.reconciliation.onDiscrepancyEvent((event) => {
+      if (isActive(event.discrepancy)) open.set(event.discrepancy.id, event.discrepancy);
+      else open.delete(event.discrepancy.id);
     }),
   ];
   return {
@@ -166,8 +172,13 @@ export function sentinelMetrics(parts: MetricParts): { registry: PrometheusRegis
   };
 }
 
-function countOpen(open: ReadonlyMap<string, Incident>, type: DiscrepancyType, severity: Severity): number {
+function countOpen(
+  open: ReadonlyMap<string, Discrepancy>,
+  type: DiscrepancyType,
+  severity: Severity,
+): number {
   let n = 0;
-  for (const incident of open.values()) if (incident.type === type && incident.severity === severity) n++;
+  for (const discrepancy of open.values())
+    if (discrepancy.type === type && discrepancy.severity === severity) n++;
   return n;
 }

@@ -10,9 +10,9 @@ import type { Logger } from '../infra/logger.js';
 import { systemClock } from '../infra/system-clock.js';
 import { schema } from '../schema/index.js';
 import type { Config } from './config.js';
+import { createSentinelApi } from './create-sentinel-api.js';
 import { listening } from './listen-failure.js';
 import { packageVersion } from './package-root.js';
-import { createSentinelApi } from './sentinel-api.js';
 import { assembleCore, type CoreTuning, type SentinelCore } from './sentinel-core.js';
 import { sentinelMetrics } from './sentinel-metrics.js';
 import { SubscriptionMeter } from './subscription-meter.js';
@@ -88,7 +88,7 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       subscriptions,
       verification,
       clock,
-      activeIncidents: await core.store.reconciliation.activeIncidents(),
+      activeDiscrepancies: await core.store.ledger.activeDiscrepancies(),
       webSocketConnections: () => server?.webSocketConnections() ?? 0,
       sseStreams: () => server?.sseStreams() ?? 0,
       cohortSubscriptions: () => server?.subscriptions() ?? NO_SUBSCRIPTIONS,

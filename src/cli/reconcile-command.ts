@@ -1,7 +1,7 @@
 import { assembleCore } from '../app/sentinel-core.js';
 import type { Clock } from '../domain/clock.js';
 import { describeContract } from '../domain/contract.js';
-import type { Incident } from '../domain/incident.js';
+import type { Discrepancy } from '../domain/discrepancy.js';
 import type { ReconciliationRun } from '../domain/reconciliation-run.js';
 import { createLogger } from '../infra/logger.js';
 import { systemClock } from '../infra/system-clock.js';
@@ -65,7 +65,7 @@ export const reconcileCommand: Command = {
       const first = firstRun(core.reconciliation.onRun.bind(core.reconciliation), systemClock, budgetMs);
       core.broker.start();
       const run = (await first) ?? (await core.reconciliation.reconcile('MANUAL'));
-      io.stdout(report(run, await core.store.reconciliation.incidentsOfRun(run.id), config.heal));
+      io.stdout(report(run, await core.store.ledger.discrepanciesOfRun(run.id), config.heal));
       return exitCodeOf(run);
     } catch (error) {
       // Exit code 1 means "discrepancies": an unexpected failure must not read as one.
@@ -122,16 +122,16 @@ export function exitCodeOf(run: ReconciliationRun): number {
   return run.status === 'DISCREPANCIES' ? RECONCILE_EXIT.discrepancies : RECONCILE_EXIT.clean;
 }
 
-function report(run: ReconciliationRun, incidents: readonly Incident[], heal: boolean): string {
+function report(run: ReconciliationRun, discrepancies: readonly Discrepancy[], heal: boolean): string {
   const lines = [run.summary];
-  for (const i of incidents) {
-    // Healed (resolved) or acknowledged incidents say so: the run found them all the same.
+  for (const i of discrepancies) {
+    // Healed (resolved) or acknowledged discrepancies say so: the run found them all the same.
     const state = i.status === 'OPEN' ? '' : ` [${i.status.toLowerCase()}${i.note ? `: ${i.note}` : ''}]`;
     lines.push(
       `  ${i.severity.padEnd(8)} ${i.type.padEnd(18)} ${i.account.padEnd(10)} ${describeContract(i.contract)}: ${i.message}${state}`,
     );
   }
-  const healed = incidents.filter((i) => i.status === 'RESOLVED').length;
+  const healed = discrepancies.filter((i) => i.status === 'RESOLVED').length;
   if (heal) lines.push(`  healed: ${healed} position(s) took the broker's snapshot`);
   if (run.expiredCount > 0)
     lines.push(

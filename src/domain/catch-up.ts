@@ -1,5 +1,5 @@
 import { describeContract } from './contract.js';
-import type { Finding } from './discrepancy.js';
+import type { DetectedDiscrepancy } from './discrepancy.js';
 import { keyId, type Position } from './position.js';
 import type { PositionUpdate } from './position-update.js';
 import { type ReconcileRules, reconcile } from './reconcile.js';
@@ -20,7 +20,7 @@ export interface StartingList {
 }
 
 /** One key the starting list changed: what the store held (and since when), what the broker holds. */
-export interface CaughtUpKey extends Finding {
+export interface CaughtUpKey extends DetectedDiscrepancy {
   readonly caughtUpAt: Date;
   /** The plain account of what happened, kept as the discrepancy's note. */
   readonly note: string;
@@ -74,16 +74,16 @@ export function compareStartingList(
     },
     rules,
   );
-  const changed = outcome.findings
+  const changed = outcome.detected
     .filter((f) => f.type !== 'STALE_DATA')
-    .map((finding): CaughtUpKey => {
-      const stored = storeRows.get(keyId(finding));
-      const storeUpdatedAt = finding.storeUpdatedAt ?? stored?.updatedAt ?? null;
+    .map((detected): CaughtUpKey => {
+      const stored = storeRows.get(keyId(detected));
+      const storeUpdatedAt = detected.storeUpdatedAt ?? stored?.updatedAt ?? null;
       return {
-        ...finding,
+        ...detected,
         storeUpdatedAt,
         caughtUpAt: list.receivedAt,
-        note: catchUpNote(list, finding, stored, storeUpdatedAt),
+        note: catchUpNote(list, detected, stored, storeUpdatedAt),
       };
     });
   return {
@@ -99,7 +99,7 @@ export function compareStartingList(
 /** "caught up after reconnect at 2026-11-25 10:07:00 UTC: the store had 2 since …, the broker 3" */
 function catchUpNote(
   list: StartingList,
-  finding: Finding,
+  detected: DetectedDiscrepancy,
   stored: Position | undefined,
   since: Date | null,
 ): string {
@@ -107,8 +107,8 @@ function catchUpNote(
     stored === undefined
       ? 'the store had no row'
       : `the store had ${stored.quantity}${since ? ` since ${instantText(since)}` : ''}`;
-  const broker = `the broker ${finding.brokerQuantity ?? 0}`;
-  return `caught up after ${CAUSE_WORDS[list.cause]} at ${instantText(list.receivedAt)}: ${store}, ${broker} (${describeContract(finding.contract)} in ${finding.account})`;
+  const broker = `the broker ${detected.brokerQuantity ?? 0}`;
+  return `caught up after ${CAUSE_WORDS[list.cause]} at ${instantText(list.receivedAt)}: ${store}, ${broker} (${describeContract(detected.contract)} in ${detected.account})`;
 }
 
 /** An instant nobody can misread: UTC, to the second, with its zone said. */

@@ -1,6 +1,6 @@
 import type { BrokerPosition, BrokerView } from './broker-view.js';
 import { describeContract } from './contract.js';
-import { DISCREPANCY_TYPES, type Finding } from './discrepancy.js';
+import { type DetectedDiscrepancy, DISCREPANCY_TYPES } from './discrepancy.js';
 import { hasExpired } from './option-expiry.js';
 import { compareKeys, isOpen, keyId, type Position, type PositionKey } from './position.js';
 import { type QuantityTolerance, quantitiesAgree } from './quantity-tolerance.js';
@@ -28,14 +28,14 @@ export interface ReconcileInput {
    * The account whose portfolio feed refreshes every few minutes. Only its rows can be stale:
    * elsewhere the broker sends nothing until a position changes, so an old row is normal.
    */
-  readonly refreshedAccount?: string | undefined;
+  readonly portfolioAccount?: string | undefined;
 }
 
 export interface ReconcileOutcome extends ReconciliationSummary {
   readonly status: 'CLEAN' | 'DISCREPANCIES' | 'BROKER_UNAVAILABLE';
   readonly brokerPositionCount: number;
   readonly storePositionCount: number;
-  readonly findings: readonly Finding[];
+  readonly detected: readonly DetectedDiscrepancy[];
   /** Open store options past expiry that the broker no longer reports: to be closed as EXPIRY. */
   readonly expired: readonly Position[];
   /** Keys that moved on the stream within the quiet window: judged on the next run instead. */
@@ -58,7 +58,7 @@ export function reconcile(input: ReconcileInput, rules: ReconcileRules): Reconci
       status: 'BROKER_UNAVAILABLE',
       brokerPositionCount: 0,
       storePositionCount: storeOpen.size,
-      findings: [],
+      detected: [],
       expired: [],
       deferred: [],
       agreed: [],
@@ -69,7 +69,7 @@ export function reconcile(input: ReconcileInput, rules: ReconcileRules): Reconci
 
   const brokerHeld = heldBrokerRows(input.broker.positions, rules.securityTypes);
   const quietSince = input.broker.startedAt.getTime() - rules.quietWindowMs;
-  const findings: Finding[] = [];
+  const detected: DetectedDiscrepancy[] = [];
   const expired: Position[] = [];
   const deferred: PositionKey[] = [];
   const agreed: PositionKey[] = [];
@@ -85,41 +85,41 @@ export function reconcile(input: ReconcileInput, rules: ReconcileRules): Reconci
       continue;
     }
     if (broker && !store) {
-      findings.push(missingFromStore(broker));
+      detected.push(missingFromStore(broker));
     } else if (store && !broker) {
       if (hasExpired(store.contract, input.now)) expired.push(store);
-      else findings.push(nakedPosition(store));
+      else detected.push(nakedPosition(store));
     } else if (broker && store) {
       if (!quantitiesAgree(broker.quantity, store.quantity, rules.tolerance)) {
-        findings.push(positionMismatch(broker, store));
+        detected.push(positionMismatch(broker, store));
         continue;
       }
       agreed.push({ account: key.account, conId: key.conId });
       if (
-        store.account === input.refreshedAccount &&
+        store.account === input.portfolioAccount &&
         input.now.getTime() - store.updatedAt.getTime() > rules.staleAfterMs
       ) {
-        findings.push(staleData(broker, store));
+        detected.push(staleData(broker, store));
       }
     }
   }
 
-  findings.sort(
+  detected.sort(
     (a, b) => compareKeys(a, b) || DISCREPANCY_TYPES.indexOf(a.type) - DISCREPANCY_TYPES.indexOf(b.type),
   );
   expired.sort(compareKeys);
   deferred.sort(compareKeys);
   agreed.sort(compareKeys);
-  const status = findings.length > 0 ? 'DISCREPANCIES' : 'CLEAN';
+  const status = detected.length > 0 ? 'DISCREPANCIES' : 'CLEAN';
   return {
     status,
     brokerPositionCount: brokerHeld.size,
     storePositionCount: storeOpen.size,
-    findings,
+    detected,
     expired,
     deferred,
     agreed,
-    ...summarize(status, brokerHeld.size, storeOpen.size, findings),
+    ...summarize(status, brokerHeld.size, storeOpen.size, detected),
   };
 }
 
@@ -150,7 +150,7 @@ function heldBrokerRows(
   return held;
 }
 
-function missingFromStore(broker: BrokerPosition): Finding {
+function missingFromStore(broker: BrokerPosition): DetectedDiscrepancy {
   return {
     account: broker.account,
     conId: broker.conId,
@@ -165,7 +165,7 @@ function missingFromStore(broker: BrokerPosition): Finding {
   };
 }
 
-function nakedPosition(store: Position): Finding {
+function nakedPosition(store: Position): DetectedDiscrepancy {
   return {
     account: store.account,
     conId: store.conId,
@@ -180,7 +180,7 @@ function nakedPosition(store: Position): Finding {
   };
 }
 
-function positionMismatch(broker: BrokerPosition, store: Position): Finding {
+function positionMismatch(broker: BrokerPosition, store: Position): DetectedDiscrepancy {
   const flipped = Math.sign(broker.quantity) !== Math.sign(store.quantity);
   return {
     account: broker.account,
@@ -198,7 +198,7 @@ function positionMismatch(broker: BrokerPosition, store: Position): Finding {
   };
 }
 
-function staleData(broker: BrokerPosition, store: Position): Finding {
+function staleData(broker: BrokerPosition, store: Position): DetectedDiscrepancy {
   return {
     account: store.account,
     conId: store.conId,

@@ -12,7 +12,7 @@ export interface ReconciliationRun extends ReconciliationSummary {
   readonly durationMs: number;
   readonly brokerPositionCount: number;
   readonly storePositionCount: number;
-  /** The incidents this run found (opened, updated or still open). */
+  /** The discrepancies this run found (opened, updated or still open). */
   readonly discrepancyIds: readonly string[];
   /** Expired options the run closed with an EXPIRY row. */
   readonly expiredCount: number;

@@ -7,7 +7,7 @@ export interface DiscrepancyCount {
   readonly count: number;
 }
 
-/** A run's result surface (docs/reconciliation-rules.md §9), derived from its counts and findings. */
+/** A run's result surface (docs/reconciliation-rules.md §9), derived from its counts and detected. */
 export interface ReconciliationSummary {
   readonly discrepancyCount: number;
   readonly criticalCount: number;
@@ -21,13 +21,13 @@ export function summarize(
   status: ReconciliationStatus,
   brokerPositionCount: number,
   storePositionCount: number,
-  findings: readonly { readonly type: DiscrepancyType; readonly severity: Severity }[],
+  detected: readonly { readonly type: DiscrepancyType; readonly severity: Severity }[],
   error?: string,
 ): ReconciliationSummary {
-  const criticalCount = findings.filter((f) => f.severity === 'CRITICAL').length;
+  const criticalCount = detected.filter((f) => f.severity === 'CRITICAL').length;
   const countsByType = DISCREPANCY_TYPES.map((type) => ({
     type,
-    count: findings.filter((f) => f.type === type).length,
+    count: detected.filter((f) => f.type === type).length,
   }));
   let summary: string;
   if (status === 'BROKER_UNAVAILABLE') {
@@ -35,10 +35,10 @@ export function summarize(
   } else if (status === 'FAILED') {
     summary = `Reconciliation failed: ${error ?? 'unknown error'}`;
   } else {
-    summary = `Broker: ${brokerPositionCount}, Store: ${storePositionCount}, Discrepancies: ${findings.length} (${criticalCount} critical)`;
+    summary = `Broker: ${brokerPositionCount}, Store: ${storePositionCount}, Discrepancies: ${detected.length} (${criticalCount} critical)`;
   }
   return {
-    discrepancyCount: findings.length,
+    discrepancyCount: detected.length,
     criticalCount,
     hasCriticalIssues: criticalCount > 0,
     countsByType,

@@ -1,4 +1,5 @@
-import type { Incident, RecordedIncidentEvent } from '../domain/incident.js';
+import type { Discrepancy } from '../domain/discrepancy.js';
+import type { RecordedDiscrepancyEvent } from '../domain/discrepancy-event.js';
 import { builder } from './builder.js';
 import { decodeSequenceCursor, encodeCursor } from './cursor.js';
 import { DateTimeScalar } from './date-time.js';
@@ -10,20 +11,20 @@ export const DiscrepancyEventKindEnum = builder.enumType('DiscrepancyEventKind',
   values: ['OPENED', 'UPDATED', 'ACKNOWLEDGED', 'RESOLVED'] as const,
 });
 
-export const DiscrepancyEventRef = builder.objectRef<RecordedIncidentEvent>('DiscrepancyEvent').implement({
+export const DiscrepancyEventRef = builder.objectRef<RecordedDiscrepancyEvent>('DiscrepancyEvent').implement({
   fields: (t) => ({
     cursor: t.string({
       resolve: (e) => encodeCursor(CURSOR_KIND, e.sequence),
       description: 'Pass as `after` to resume from here',
     }),
     kind: t.expose('kind', { type: DiscrepancyEventKindEnum }),
-    discrepancy: t.expose('incident', { type: DiscrepancyRef }),
+    discrepancy: t.expose('discrepancy', { type: DiscrepancyRef }),
     at: t.expose('at', { type: DateTimeScalar }),
   }),
 });
 
 interface DiscrepanciesWithCursor {
-  readonly discrepancies: readonly Incident[];
+  readonly discrepancies: readonly Discrepancy[];
   readonly cursor: number;
 }
 

@@ -1,5 +1,5 @@
+import type { Discrepancy } from '../domain/discrepancy.js';
 import type { DiscrepancyFilter } from '../domain/discrepancy-filter.js';
-import type { Incident } from '../domain/incident.js';
 import { builder } from './builder.js';
 import { ContractRef } from './contract.js';
 import { DateTimeScalar } from './date-time.js';
@@ -15,8 +15,8 @@ export const DiscrepancyStatusEnum = builder.enumType('DiscrepancyStatus', {
   values: ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const,
 });
 
-export const DiscrepancyRef = builder.objectRef<Incident>('Discrepancy').implement({
-  description: 'One incident per (account, conId, type) while it persists',
+export const DiscrepancyRef = builder.objectRef<Discrepancy>('Discrepancy').implement({
+  description: 'One discrepancy per (account, conId, type) while it persists',
   fields: (t) => ({
     id: t.exposeID('id'),
     type: t.expose('type', { type: DiscrepancyTypeEnum }),

@@ -1,5 +1,5 @@
+import type { ParquetExport } from '../domain/sentinel-api.js';
 import { builder } from './builder.js';
-import type { ParquetExport } from './context.js';
 
 export const ExportContentEnum = builder.enumType('ExportContent', {
   values: {

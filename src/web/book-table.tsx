@@ -64,9 +64,11 @@ export function BookTable(props: {
               <th>Account</th>
               <th>Contract</th>
               <th class="num">Qty</th>
-              <th class="num">Avg cost</th>
+              <th class="num" title="What a contract cost on average, its multiplier included (IB's figure)">
+                Avg cost <span class="unit">per contract</span>
+              </th>
               <th class="num" title={NO_PRICE_HINT}>
-                Price
+                Price <span class="unit">per share</span>
               </th>
               <th class="num">Value</th>
               <th class="num">Unrealized P&amp;L</th>
@@ -93,6 +95,14 @@ export function BookTable(props: {
       </div>
     </section>
   );
+}
+
+/** `5.15 per share × 100`: the average cost in the price's unit, for a contract of many shares. */
+function perShareCost(p: PositionPartsFragment): string | undefined {
+  const multiplier = p.contract.multiplier;
+  if (p.averageCost === null || p.averageCost === undefined || !multiplier || multiplier === 1)
+    return undefined;
+  return `${formatMoney(p.averageCost / multiplier)} per share × ${formatQuantity(multiplier)}`;
 }
 
 interface BookRowProps {
@@ -128,7 +138,9 @@ class BookRow extends Component<BookRowProps> {
         <td class={`num ${p.quantity < 0 ? 'short' : 'long'}`} data-testid="quantity">
           {formatQuantity(p.quantity)}
         </td>
-        <td class="num">{formatMoney(p.averageCost)}</td>
+        <td class="num" title={perShareCost(p)}>
+          {formatMoney(p.averageCost)}
+        </td>
         <td class="num" title={unpriced ? NO_PRICE_HINT : undefined}>
           {formatMoney(p.marketPrice)}
         </td>

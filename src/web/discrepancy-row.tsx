@@ -58,17 +58,26 @@ export function DiscrepancyRow(props: {
         {formatEnum(d.type)}
         <div class="message">{d.message}</div>
       </td>
-      <td>{d.account}</td>
-      <td class="contract" title={d.contract.localSymbol ?? ''}>
+      <td data-label="Account">{d.account}</td>
+      <td data-label="Contract" class="contract" title={d.contract.localSymbol ?? ''}>
         {describeContract(d.contract)}
       </td>
-      <td class="num">{formatQuantity(d.brokerQuantity)}</td>
-      <td class="num">{formatQuantity(d.storeQuantity)}</td>
-      <td class="num">{formatSignedQuantity(d.difference)}</td>
-      <td title={`first seen ${formatDateTime(d.firstSeenAt)}, last seen ${formatDateTime(d.lastSeenAt)}`}>
+      <td data-label="Broker" class="num">
+        {formatQuantity(d.brokerQuantity)}
+      </td>
+      <td data-label="Store" class="num">
+        {formatQuantity(d.storeQuantity)}
+      </td>
+      <td data-label="Diff" class="num">
+        {formatSignedQuantity(d.difference)}
+      </td>
+      <td
+        data-label="Since"
+        title={`first seen ${formatDateTime(d.firstSeenAt)}, last seen ${formatDateTime(d.lastSeenAt)}`}
+      >
         {formatTime(d.firstSeenAt)}
       </td>
-      <td class="status" data-testid="discrepancy-status">
+      <td data-label="Status" class="status" data-testid="discrepancy-status">
         <span class={`status-word ${d.status.toLowerCase()}`}>{formatEnum(d.status)}</span>
         {d.acknowledgedAt && <span class="muted"> {formatTime(d.acknowledgedAt)}</span>}
         {d.note && (

@@ -3,7 +3,7 @@ import type { RunPartsFragment } from './gql/graphql.js';
 import { CHART, runChartGeometry } from './run-chart-geometry.js';
 
 /**
- * Recent runs, oldest on the left: discrepancies found (bars, coloured by the worst finding) in the
+ * Recent runs, oldest on the left: discrepancies found (bars, coloured by the worst severity found) in the
  * upper band and how long each run took (line) in the lower one.
  */
 export function RunChart(props: { readonly runs: readonly RunPartsFragment[] }) {
@@ -18,14 +18,14 @@ export function RunChart(props: { readonly runs: readonly RunPartsFragment[] }) 
         role="img"
         aria-label={`Discrepancies and duration of the last ${g.columns.length} runs`}
       >
-        <text x={CHART.left - 6} y={g.countBand.top + 8} class="axis" text-anchor="end">
+        <text x={g.left - 6} y={g.countBand.top + 8} class="axis" text-anchor="end" data-axis="count">
           {g.maxCount}
         </text>
-        <text x={CHART.left - 6} y={g.countBand.bottom} class="axis" text-anchor="end">
+        <text x={g.left - 6} y={g.countBand.bottom} class="axis" text-anchor="end">
           0
         </text>
         <line
-          x1={CHART.left}
+          x1={g.left}
           x2={g.width - CHART.right}
           y1={g.countBand.bottom}
           y2={g.countBand.bottom}
@@ -47,11 +47,11 @@ export function RunChart(props: { readonly runs: readonly RunPartsFragment[] }) 
             </title>
           </rect>
         ))}
-        <text x={CHART.left - 6} y={g.durationBand.top + 8} class="axis" text-anchor="end">
-          {formatDuration(g.maxDurationMs)}
+        <text x={g.left - 6} y={g.durationBand.top + 8} class="axis" text-anchor="end" data-axis="duration">
+          {g.maxDurationLabel}
         </text>
         <line
-          x1={CHART.left}
+          x1={g.left}
           x2={g.width - CHART.right}
           y1={g.durationBand.bottom}
           y2={g.durationBand.bottom}
@@ -62,7 +62,7 @@ export function RunChart(props: { readonly runs: readonly RunPartsFragment[] }) 
           <circle key={c.run.id} cx={c.x + c.width / 2} cy={c.durationY} r={2} class="duration-point" />
         ))}
         {first && (
-          <text x={CHART.left} y={g.height - 2} class="axis">
+          <text x={g.left} y={g.height - 2} class="axis">
             {formatTime(first.startedAt)}
           </text>
         )}

@@ -2,7 +2,7 @@
  * Takes the README's picture of the demo dashboard: `npx tsx test/browser/take-screenshot.ts
  * [out.png]` (default docs/dashboard.png). It runs the demo as `npm run demo` does (the simulated
  * options book trading on its own), makes two silent drifts, runs a few reconciliations so the
- * chart has a history, acknowledges one finding with a note, and photographs the page in Chromium.
+ * chart has a history, acknowledges one detected with a note, and photographs the page in Chromium.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../../src/app/config.js';

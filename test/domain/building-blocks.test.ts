@@ -63,7 +63,7 @@ describe('security-type filter', () => {
 
   it('rejects empty and malformed lists with a clear error', () => {
     expect(() => parseSecurityTypes('')).toThrow(DomainError);
-    expect(() => parseSecurityTypes('OPT,st-k')).toThrow('not a security type: ST-K');
+    expect(() => parseSecurityTypes('OPT,st-k')).toThrow('ST-K is not an IB security type');
   });
 });
 

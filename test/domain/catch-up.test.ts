@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type CatchUp, compareStartingList, type StartingList } from '../../src/domain/catch-up.js';
 import type { Contract } from '../../src/domain/contract.js';
+import { applyCatchUps, applyDetected } from '../../src/domain/discrepancy-lifecycle.js';
 import type { FeedItem } from '../../src/domain/feed-item.js';
-import { applyCatchUps, applyFindings } from '../../src/domain/incident.js';
 import type { Position } from '../../src/domain/position.js';
 import type { PositionUpdate } from '../../src/domain/position-update.js';
 import { DEFAULT_TOLERANCE } from '../../src/domain/quantity-tolerance.js';
@@ -104,7 +104,7 @@ describe('recording catch-ups', () => {
 
   it('each key is opened and resolved at once; an active discrepancy of that key and type is resolved instead', () => {
     const book = [held(A, SPY_600_C, 2), held(A, SPY_550_P, -4)];
-    const before = applyFindings(
+    const before = applyDetected(
       [],
       compareStartingList(list([row(A, SPY_600_C, 5)]), book, rules).changed,
       [],
@@ -113,7 +113,7 @@ describe('recording catch-ups', () => {
     ).changed;
     const c = compareStartingList(list([row(A, SPY_600_C, 3), row(A, SPY_550_P, -2)]), book, rules);
     const t = applyCatchUps(before, c.changed, AT, ids());
-    expect(t.events.map((e) => [e.kind, e.incident.id, e.incident.status])).toEqual([
+    expect(t.events.map((e) => [e.kind, e.discrepancy.id, e.discrepancy.status])).toEqual([
       ['RESOLVED', 'known', 'RESOLVED'],
       ['OPENED', 'd-1', 'OPEN'],
       ['RESOLVED', 'd-1', 'RESOLVED'],

@@ -38,7 +38,7 @@ describe('EventHub', () => {
   });
 });
 
-/** A store of sequenced items with a live hub, like the writer or the incident events. */
+/** A store of sequenced items with a live hub, like the writer or the discrepancy events. */
 function source() {
   const stored: number[] = [];
   const hub = new EventHub<number>();

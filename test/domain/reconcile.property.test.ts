@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BrokerPosition } from '../../src/domain/broker-view.js';
 import type { Contract } from '../../src/domain/contract.js';
-import { applyFindings } from '../../src/domain/incident.js';
+import { applyDetected } from '../../src/domain/discrepancy-lifecycle.js';
 import { keyId, type Position } from '../../src/domain/position.js';
 import { type ReconcileRules, reconcile } from '../../src/domain/reconcile.js';
 import { parseSecurityTypes } from '../../src/domain/security-type-filter.js';
@@ -84,13 +84,13 @@ function toBroker(rows: readonly Row[]): BrokerPosition[] {
   }));
 }
 
-function input(broker: readonly Row[], store: readonly Row[], refreshedAccount?: string) {
+function input(broker: readonly Row[], store: readonly Row[], portfolioAccount?: string) {
   return {
     broker: { complete: true as const, startedAt: NOW, completedAt: NOW, positions: toBroker(broker) },
     store: toStore(store),
     now: NOW,
     streamActivity: new Map<string, Date>(),
-    refreshedAccount,
+    portfolioAccount,
   };
 }
 
@@ -101,7 +101,7 @@ describe('reconcile: properties', () => {
     fc.assert(
       fc.property(bookArb, rulesArb, (book, rules) => {
         const out = reconcile(input(book, book), rules);
-        expect(out.findings).toEqual([]);
+        expect(out.detected).toEqual([]);
         expect(out.expired).toEqual([]);
         expect(out.status).toBe('CLEAN');
       }),
@@ -122,11 +122,11 @@ describe('reconcile: properties', () => {
           const storeOnly = tracked.filter((_, i) => !sides[i]);
           const out = reconcile(input(brokerOnly, storeOnly), rules);
           for (const row of tracked) {
-            const findings = out.findings.filter((f) => keyId(f) === rowKey(row));
+            const detected = out.detected.filter((f) => keyId(f) === rowKey(row));
             const expired = out.expired.filter((p) => keyId(p) === rowKey(row));
-            expect(findings.length + expired.length).toBe(1);
+            expect(detected.length + expired.length).toBe(1);
           }
-          expect(out.findings.length + out.expired.length).toBe(tracked.length);
+          expect(out.detected.length + out.expired.length).toBe(tracked.length);
         },
       ),
     );
@@ -169,15 +169,15 @@ describe('reconcile: properties', () => {
               relative: rules.tolerance.relative + extraRel,
             },
           });
-          expect(wide.findings.length).toBeLessThanOrEqual(narrow.findings.length);
-          const narrowKeys = new Set(narrow.findings.map(keyId));
-          for (const f of wide.findings) expect(narrowKeys.has(keyId(f))).toBe(true);
+          expect(wide.detected.length).toBeLessThanOrEqual(narrow.detected.length);
+          const narrowKeys = new Set(narrow.detected.map(keyId));
+          for (const f of wide.detected) expect(narrowKeys.has(keyId(f))).toBe(true);
         },
       ),
     );
   });
 
-  it('applying the same findings twice to the lifecycle emits no new events', () => {
+  it('applying the same detected twice to the lifecycle emits no new events', () => {
     fc.assert(
       fc.property(
         bookArb,
@@ -187,12 +187,12 @@ describe('reconcile: properties', () => {
         (broker, store, rules, laterMs) => {
           const out = reconcile(input(broker, store, ACCOUNTS[0]), rules);
           let n = 0;
-          const newId = () => `incident-${++n}`;
-          const first = applyFindings([], out.findings, out.deferred, NOW, newId);
-          expect(first.events.filter((e) => e.kind === 'OPENED')).toHaveLength(out.findings.length);
-          const again = applyFindings(
+          const newId = () => `discrepancy-${++n}`;
+          const first = applyDetected([], out.detected, out.deferred, NOW, newId);
+          expect(first.events.filter((e) => e.kind === 'OPENED')).toHaveLength(out.detected.length);
+          const again = applyDetected(
             first.changed,
-            out.findings,
+            out.detected,
             out.deferred,
             new Date(NOW.getTime() + laterMs),
             newId,

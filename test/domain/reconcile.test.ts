@@ -54,7 +54,7 @@ describe('reconcile: the rules of docs/reconciliation-rules.md', () => {
       [held(ACCOUNT, SPY_600_C, 2), held(ACCOUNT, SPY_550_P, -3)],
     );
     expect(out.status).toBe('CLEAN');
-    expect(out.findings).toEqual([]);
+    expect(out.detected).toEqual([]);
     expect(out.summary).toBe('Broker: 2, Store: 2, Discrepancies: 0 (0 critical)');
   });
 
@@ -63,8 +63,8 @@ describe('reconcile: the rules of docs/reconciliation-rules.md', () => {
       [brokerRow(ACCOUNT, SPY_600_C, 2), brokerRow(OTHER, SPY_600_C, 5)],
       [held(ACCOUNT, SPY_600_C, 2)],
     );
-    expect(out.findings).toHaveLength(1);
-    expect(out.findings[0]).toMatchObject({
+    expect(out.detected).toHaveLength(1);
+    expect(out.detected[0]).toMatchObject({
       type: 'MISSING_FROM_STORE',
       account: OTHER,
       conId: SPY_600_C.conId,
@@ -73,7 +73,7 @@ describe('reconcile: the rules of docs/reconciliation-rules.md', () => {
 
   it('MISSING_FROM_STORE: the broker holds a key the store has no open position for (WARNING)', () => {
     const out = run([brokerRow(ACCOUNT, SPXW_6000_C, 4)], []);
-    expect(out.findings).toEqual([
+    expect(out.detected).toEqual([
       expect.objectContaining({
         type: 'MISSING_FROM_STORE',
         severity: 'WARNING',
@@ -90,7 +90,7 @@ describe('reconcile: the rules of docs/reconciliation-rules.md', () => {
   it('NAKED_POSITION: the store holds a key open that the broker does not (CRITICAL)', () => {
     const row = held(ACCOUNT, AAPL_230_P, -2);
     const out = run([], [row]);
-    expect(out.findings).toEqual([
+    expect(out.detected).toEqual([
       expect.objectContaining({
         type: 'NAKED_POSITION',
         severity: 'CRITICAL',
@@ -105,7 +105,7 @@ describe('reconcile: the rules of docs/reconciliation-rules.md', () => {
 
   it('POSITION_MISMATCH: quantities on the same side that differ are a WARNING with broker minus store', () => {
     const out = run([brokerRow(ACCOUNT, SPY_600_C, 5)], [held(ACCOUNT, SPY_600_C, 3)]);
-    expect(out.findings).toEqual([
+    expect(out.detected).toEqual([
       expect.objectContaining({
         type: 'POSITION_MISMATCH',
         severity: 'WARNING',
@@ -119,12 +119,12 @@ describe('reconcile: the rules of docs/reconciliation-rules.md', () => {
 
   it('POSITION_MISMATCH with a sign flip (long in the store, short at the broker) is CRITICAL', () => {
     const out = run([brokerRow(ACCOUNT, SPY_550_P, -3)], [held(ACCOUNT, SPY_550_P, 3)]);
-    expect(out.findings[0]).toMatchObject({
+    expect(out.detected[0]).toMatchObject({
       type: 'POSITION_MISMATCH',
       severity: 'CRITICAL',
       difference: -6,
     });
-    expect(out.findings[0]?.message).toContain('long and short reversed');
+    expect(out.detected[0]?.message).toContain('long and short reversed');
   });
 
   it('zero means closed: a stored row with quantity 0 is not held, so the broker not holding it is fine', () => {
@@ -138,7 +138,7 @@ describe('reconcile: the rules of docs/reconciliation-rules.md', () => {
     expect(closedToday.status).toBe('CLEAN');
     expect(closedToday.brokerPositionCount).toBe(0);
     const naked = run([brokerRow(ACCOUNT, SPY_600_C, 0)], [held(ACCOUNT, SPY_600_C, 1)]);
-    expect(naked.findings[0]?.type).toBe('NAKED_POSITION');
+    expect(naked.detected[0]?.type).toBe('NAKED_POSITION');
   });
 
   it('security-type filter: untracked types are ignored on both sides', () => {
@@ -157,7 +157,7 @@ describe('reconcile: the rules of docs/reconciliation-rules.md', () => {
       {},
       { securityTypes: parseSecurityTypes('ALL') },
     );
-    expect(out.findings.map((f) => f.type)).toEqual(['MISSING_FROM_STORE']);
+    expect(out.detected.map((f) => f.type)).toEqual(['MISSING_FROM_STORE']);
   });
 
   it('absolute tolerance: differences within it agree, beyond it mismatch', () => {
@@ -192,7 +192,7 @@ describe('reconcile: the rules of docs/reconciliation-rules.md', () => {
   it('expired options are explained, not NAKED: closed as EXPIRY when the broker dropped them', () => {
     const row = held(ACCOUNT, QQQ_EXPIRED_C, 2, '2026-11-20T15:00:00Z');
     const out = run([], [row]);
-    expect(out.findings).toEqual([]);
+    expect(out.detected).toEqual([]);
     expect(out.expired).toEqual([row]);
     expect(out.status).toBe('CLEAN');
   });
@@ -200,22 +200,22 @@ describe('reconcile: the rules of docs/reconciliation-rules.md', () => {
   it('expired options: an option expiring today is still NAKED before the 16:00 New York close', () => {
     const today = option(700040, 'SPY', '20261125', 590, 'PUT');
     const before = run([], [held(ACCOUNT, today, 1)], { now: new Date('2026-11-25T20:59:00Z') });
-    expect(before.findings.map((f) => f.type)).toEqual(['NAKED_POSITION']);
+    expect(before.detected.map((f) => f.type)).toEqual(['NAKED_POSITION']);
     const after = run([], [held(ACCOUNT, today, 1)], { now: new Date('2026-11-25T21:00:00Z') });
-    expect(after.findings).toEqual([]);
+    expect(after.detected).toEqual([]);
     expect(after.expired).toHaveLength(1);
   });
 
   it('expired options the broker still reports are compared like any other', () => {
     const out = run([brokerRow(ACCOUNT, QQQ_EXPIRED_C, 1)], [held(ACCOUNT, QQQ_EXPIRED_C, 2)]);
-    expect(out.findings.map((f) => f.type)).toEqual(['POSITION_MISMATCH']);
+    expect(out.detected.map((f) => f.type)).toEqual(['POSITION_MISMATCH']);
     expect(out.expired).toEqual([]);
   });
 
-  it('STALE_DATA: an agreeing key in the refreshed account not updated for longer than staleAfter (INFO)', () => {
+  it('STALE_DATA: an agreeing key in the portfolio account not updated for longer than staleAfter (INFO)', () => {
     const old = held(ACCOUNT, SPY_600_C, 2, '2026-11-25T14:40:00Z');
-    const out = run([brokerRow(ACCOUNT, SPY_600_C, 2)], [old], { refreshedAccount: ACCOUNT });
-    expect(out.findings).toEqual([
+    const out = run([brokerRow(ACCOUNT, SPY_600_C, 2)], [old], { portfolioAccount: ACCOUNT });
+    expect(out.detected).toEqual([
       expect.objectContaining({
         type: 'STALE_DATA',
         severity: 'INFO',
@@ -227,11 +227,11 @@ describe('reconcile: the rules of docs/reconciliation-rules.md', () => {
 
   it('STALE_DATA: not reported within staleAfter, nor for accounts without a refreshing feed', () => {
     const recent = held(ACCOUNT, SPY_600_C, 2, '2026-11-25T14:46:00Z');
-    expect(run([brokerRow(ACCOUNT, SPY_600_C, 2)], [recent], { refreshedAccount: ACCOUNT }).status).toBe(
+    expect(run([brokerRow(ACCOUNT, SPY_600_C, 2)], [recent], { portfolioAccount: ACCOUNT }).status).toBe(
       'CLEAN',
     );
     const old = held(OTHER, SPY_600_C, 2, '2026-11-24T14:00:00Z');
-    expect(run([brokerRow(OTHER, SPY_600_C, 2)], [old], { refreshedAccount: ACCOUNT }).status).toBe('CLEAN');
+    expect(run([brokerRow(OTHER, SPY_600_C, 2)], [old], { portfolioAccount: ACCOUNT }).status).toBe('CLEAN');
   });
 
   it('quiet window: a key that moved on the stream within it is deferred, not reported', () => {
@@ -241,7 +241,7 @@ describe('reconcile: the rules of docs/reconciliation-rules.md', () => {
     const out = run([brokerRow(ACCOUNT, SPY_600_C, 3)], [held(ACCOUNT, SPY_600_C, 2)], {
       streamActivity: activity,
     });
-    expect(out.findings).toEqual([]);
+    expect(out.detected).toEqual([]);
     expect(out.deferred).toEqual([{ account: ACCOUNT, conId: SPY_600_C.conId }]);
   });
 
@@ -250,7 +250,7 @@ describe('reconcile: the rules of docs/reconciliation-rules.md', () => {
       [keyId({ account: ACCOUNT, conId: SPY_600_C.conId }), new Date(NOW.getTime() + 50)],
     ]);
     const out = run([], [held(ACCOUNT, SPY_600_C, 2)], { streamActivity: activity });
-    expect(out.findings).toEqual([]);
+    expect(out.detected).toEqual([]);
   });
 
   it('quiet window: stream activity older than the window does not defer', () => {
@@ -260,7 +260,7 @@ describe('reconcile: the rules of docs/reconciliation-rules.md', () => {
     const out = run([brokerRow(ACCOUNT, SPY_600_C, 3)], [held(ACCOUNT, SPY_600_C, 2)], {
       streamActivity: activity,
     });
-    expect(out.findings.map((f) => f.type)).toEqual(['POSITION_MISMATCH']);
+    expect(out.detected.map((f) => f.type)).toEqual(['POSITION_MISMATCH']);
     expect(out.deferred).toEqual([]);
   });
 
@@ -275,7 +275,7 @@ describe('reconcile: the rules of docs/reconciliation-rules.md', () => {
       rules,
     );
     expect(out.status).toBe('BROKER_UNAVAILABLE');
-    expect(out.findings).toEqual([]);
+    expect(out.detected).toEqual([]);
     expect(out.expired).toEqual([]);
     expect(out.hasCriticalIssues).toBe(false);
     expect(out.summary).toBe(

@@ -33,7 +33,7 @@ describe('follow: a resumable position stream', () => {
     await writer.flush();
     const buffered = [6, 7, 8].map((q) => sequenceOf(enqueue(q)));
 
-    const stream = writer.follow({ after: flushed[1] });
+    const stream = writer.readModel.follow({ after: flushed[1] });
     const first = stream.next(); // the replay starts and is now querying the file
     const duringReplay = [9, 10].map((q) => sequenceOf(enqueue(q)));
     const flushing = writer.flush(); // and the buffer moves into the file meanwhile
@@ -49,7 +49,7 @@ describe('follow: a resumable position stream', () => {
   it('without a cursor it only sees what happens next', async () => {
     const { writer, enqueue } = await setUp();
     enqueue(1);
-    const stream = writer.follow();
+    const stream = writer.readModel.follow();
     const next = stream.next();
     const live = sequenceOf(enqueue(2));
     expect((await next).value?.sequence).toBe(live);
@@ -59,7 +59,7 @@ describe('follow: a resumable position stream', () => {
   it('filters by account, symbol and type without losing its place', async () => {
     const { writer, enqueue } = await setUp();
     const start = sequenceOf(enqueue(1, AAPL_230_P));
-    const stream = writer.follow({ after: start, filter: { symbol: 'aapl' } });
+    const stream = writer.readModel.follow({ after: start, filter: { symbol: 'aapl' } });
     enqueue(5, SPY_600_C);
     const wanted = sequenceOf(enqueue(2, AAPL_230_P));
     expect(await take(stream, 1)).toEqual([wanted]);
@@ -69,7 +69,7 @@ describe('follow: a resumable position stream', () => {
   it('return() removes its listener, even with a next() still waiting', async () => {
     const { writer } = await setUp();
     expect(writer.listenerCount).toBe(0);
-    const stream = writer.follow({ after: 0 });
+    const stream = writer.readModel.follow({ after: 0 });
     expect(writer.listenerCount).toBe(1);
     const waiting = stream.next();
     await stream.return?.();
@@ -81,7 +81,7 @@ describe('follow: a resumable position stream', () => {
   it('a `for await` loop that breaks out leaves no listener behind', async () => {
     const { writer, enqueue } = await setUp();
     enqueue(1);
-    for await (const event of writer.follow({ after: 0 })) {
+    for await (const event of writer.readModel.follow({ after: 0 })) {
       expect(event.position.quantity).toBe(1);
       break;
     }
@@ -90,7 +90,7 @@ describe('follow: a resumable position stream', () => {
 
   it('ends when the writer closes, after delivering what was waiting', async () => {
     const { writer, enqueue } = await setUp();
-    const stream = writer.follow();
+    const stream = writer.readModel.follow();
     const live = sequenceOf(enqueue(3));
     const closing = writer.close();
     expect(await take(stream, 5)).toEqual([live]);
@@ -100,7 +100,7 @@ describe('follow: a resumable position stream', () => {
 
   it('ends a subscriber that falls too far behind, after what it could hold, telling it to resume', async () => {
     const { writer, enqueue } = await setUp();
-    const stream = writer.follow({ maxPending: 3 });
+    const stream = writer.readModel.follow({ maxPending: 3 });
     const delivered = sequenceOf(enqueue(1));
     expect(await take(stream, 1)).toEqual([delivered]);
     const held = [2, 3, 4].map((q) => sequenceOf(enqueue(q)));

@@ -37,9 +37,9 @@ describe('reads: every field survives the store', () => {
 
     const reopened = await fixture.open(path);
     const again = await createPositionWriter(reopened);
-    expect(again.position(option)).toStrictEqual(positionFromUpdate(option));
-    expect(again.position(fractional)).toStrictEqual(positionFromUpdate(fractional));
-    expect(await again.eventsAfter(0)).toStrictEqual(liveEvents);
+    expect(again.readModel.position(option)).toStrictEqual(positionFromUpdate(option));
+    expect(again.readModel.position(fractional)).toStrictEqual(positionFromUpdate(fractional));
+    expect(await again.readModel.eventsAfter(0)).toStrictEqual(liveEvents);
   });
 });
 
@@ -53,8 +53,8 @@ describe('reads: the current book', () => {
     writer.enqueue(make({ account: 'DU222222', contract: AAPL_230_P, quantity: 4 }));
     writer.enqueue(make({ account: 'DU111111', contract: NVDA_STOCK, quantity: 0 }));
 
-    const keys = (filter?: Parameters<typeof writer.positions>[0]) =>
-      writer.positions(filter).map((p) => `${p.account}/${p.contract.symbol}/${p.quantity}`);
+    const keys = (filter?: Parameters<typeof writer.readModel.positions>[0]) =>
+      writer.readModel.positions(filter).map((p) => `${p.account}/${p.contract.symbol}/${p.quantity}`);
     expect(keys()).toEqual(['DU111111/SPY/2', 'DU222222/AAPL/4', 'DU222222/SPY/-1']);
     expect(keys({ includeClosed: true })).toEqual([
       'DU111111/NVDA/0',
@@ -66,9 +66,9 @@ describe('reads: the current book', () => {
     expect(keys({ symbol: 'spy' })).toEqual(['DU111111/SPY/2', 'DU222222/SPY/-1']);
     expect(keys({ secType: 'STK', includeClosed: true })).toEqual(['DU111111/NVDA/0']);
 
-    expect(writer.position(key('DU222222', AAPL_230_P.conId))?.quantity).toBe(4);
-    expect(writer.position(key('DU111111', NVDA_STOCK.conId))?.quantity).toBe(0);
-    expect(writer.position(key('DU999999', AAPL_230_P.conId))).toBeUndefined();
+    expect(writer.readModel.position(key('DU222222', AAPL_230_P.conId))?.quantity).toBe(4);
+    expect(writer.readModel.position(key('DU111111', NVDA_STOCK.conId))?.quantity).toBe(0);
+    expect(writer.readModel.position(key('DU999999', AAPL_230_P.conId))).toBeUndefined();
   });
 });
 
@@ -84,7 +84,7 @@ describe('reads: time travel', () => {
     writer.enqueue(make({ contract: SPY_600_C, quantity: 9, brokerTime: '2026-11-25T14:05:00Z' }));
 
     const asOf = async (at: string, includeClosed = false) =>
-      (await writer.positionsAsOf(new Date(at), { includeClosed })).map(
+      (await writer.readModel.positionsAsOf(new Date(at), { includeClosed })).map(
         (p) => `${p.contract.conId}:${p.quantity}`,
       );
     const check = async () => {
@@ -100,7 +100,7 @@ describe('reads: time travel', () => {
     await check();
     await writer.flush();
     await check();
-    await expect(writer.positionsAsOf(new Date('garbage'))).rejects.toBeInstanceOf(DomainError);
+    await expect(writer.readModel.positionsAsOf(new Date('garbage'))).rejects.toBeInstanceOf(DomainError);
   });
 });
 
@@ -125,15 +125,15 @@ describe('reads: one key’s history', () => {
     const pages: number[][] = [];
     let after: number | undefined;
     for (;;) {
-      const page = await writer.history(spyKey, { first: 2, after });
+      const page = await writer.readModel.history(spyKey, { first: 2, after });
       pages.push(page.items.map((e) => e.position.quantity));
       if (!page.hasNextPage) break;
       after = page.items.at(-1)?.sequence;
     }
     expect(pages).toEqual([[5, 4], [3, 2], [1]]);
-    const all = await writer.history(spyKey, { first: 10 });
+    const all = await writer.readModel.history(spyKey, { first: 10 });
     expect(all.items.map((e) => e.change)).toEqual(['CHANGED', 'CHANGED', 'CHANGED', 'CHANGED', 'OPENED']);
-    expect(await writer.history(key('DU111111', 1), { first: 5 })).toEqual({
+    expect(await writer.readModel.history(key('DU111111', 1), { first: 5 })).toEqual({
       items: [],
       hasNextPage: false,
     });
@@ -143,12 +143,14 @@ describe('reads: one key’s history', () => {
     const { writer } = await setUp();
     const spyKey = key('DU111111', SPY_600_C.conId);
     for (const after of [-1, 1.5, Number.NaN]) {
-      await expect(writer.history(spyKey, { first: 1, after })).rejects.toMatchObject({
+      await expect(writer.readModel.history(spyKey, { first: 1, after })).rejects.toMatchObject({
         code: 'BAD_USER_INPUT',
       });
     }
     for (const first of [0, 1001, 2.5]) {
-      await expect(writer.history(spyKey, { first })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      await expect(writer.readModel.history(spyKey, { first })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+      });
     }
   });
 });
@@ -163,12 +165,14 @@ describe('reads: events after a sequence', () => {
     const last = writer.enqueue(make({ quantity: 4 }));
 
     const sequences = (events: { sequence: number }[]) => events.map((e) => e.sequence);
-    expect(sequences(await writer.eventsAfter(0))).toEqual(
+    expect(sequences(await writer.readModel.eventsAfter(0))).toEqual(
       sequences([...stored, bufferedOnly, last] as { sequence: number }[]),
     );
-    expect(await writer.eventsAfter(bufferedOnly?.sequence ?? 0)).toEqual([last]);
-    expect(sequences(await writer.eventsAfter(0, 2))).toEqual(sequences(stored as { sequence: number }[]));
-    expect(await writer.eventsAfter(last?.sequence ?? 0)).toEqual([]);
-    await expect(writer.eventsAfter(1.5)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await writer.readModel.eventsAfter(bufferedOnly?.sequence ?? 0)).toEqual([last]);
+    expect(sequences(await writer.readModel.eventsAfter(0, 2))).toEqual(
+      sequences(stored as { sequence: number }[]),
+    );
+    expect(await writer.readModel.eventsAfter(last?.sequence ?? 0)).toEqual([]);
+    await expect(writer.readModel.eventsAfter(1.5)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 });

@@ -92,7 +92,7 @@ describe('position writer: what it keeps', () => {
     expect(opened?.change).toBe('OPENED');
     expect(changed?.change).toBe('CHANGED');
     expect(late).toBeUndefined();
-    expect(writer.position({ account: 'DU111111', conId: SPY_600_C.conId })?.quantity).toBe(7);
+    expect(writer.readModel.position({ account: 'DU111111', conId: SPY_600_C.conId })?.quantity).toBe(7);
 
     await writer.flush();
     const history = await store.read(
@@ -107,7 +107,7 @@ describe('position writer: what it keeps', () => {
 
     const reopened = await fixture.open(path);
     const again = await createPositionWriter(reopened);
-    expect(again.position({ account: 'DU111111', conId: SPY_600_C.conId })?.quantity).toBe(7);
+    expect(again.readModel.position({ account: 'DU111111', conId: SPY_600_C.conId })?.quantity).toBe(7);
     expect(again.enqueue(make({ quantity: 1, brokerTime: '2026-11-25T14:01:30Z' }))).toBeUndefined();
   });
 

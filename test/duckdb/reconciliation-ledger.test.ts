@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/domain/discrepancy.js';
-import { acknowledge, applyFindings, type Incident, resolveByPerson } from '../../src/domain/incident.js';
+import type { DetectedDiscrepancy, Discrepancy } from '../../src/domain/discrepancy.js';
+import { acknowledge, applyDetected, resolveByPerson } from '../../src/domain/discrepancy-lifecycle.js';
 import type { ReconciliationRun } from '../../src/domain/reconciliation-run.js';
 import { summarize } from '../../src/domain/reconciliation-summary.js';
 import type { DuckDbStore } from '../../src/infra/duckdb/open-store.js';
@@ -13,7 +13,7 @@ afterEach(() => fixture.cleanup());
 const T0 = new Date('2026-11-25T15:00:00Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 
-const naked: Finding = {
+const naked: DetectedDiscrepancy = {
   account: 'DU111111',
   conId: SPY_600_C.conId,
   type: 'NAKED_POSITION',
@@ -25,7 +25,7 @@ const naked: Finding = {
   storeUpdatedAt: new Date('2026-11-25T14:55:00.250Z'),
   message: 'Store holds 3 SPY 2026-12-18 600 C in DU111111; the broker does not',
 };
-const mismatch: Finding = {
+const mismatch: DetectedDiscrepancy = {
   account: 'DU222222',
   conId: AAPL_230_P.conId,
   type: 'POSITION_MISMATCH',
@@ -37,7 +37,7 @@ const mismatch: Finding = {
   storeUpdatedAt: null,
   message: 'Broker holds 2.5, store holds 1.25 AAPL 2027-01-15 230 P in DU222222',
 };
-const missing: Finding = {
+const missing: DetectedDiscrepancy = {
   account: 'DU111111',
   conId: NVDA_STOCK.conId,
   type: 'MISSING_FROM_STORE',
@@ -53,43 +53,48 @@ const missing: Finding = {
 function runOf(
   id: string,
   at: Date,
-  incidents: readonly Incident[],
-  findings: readonly Finding[],
+  discrepancies: readonly Discrepancy[],
+  detected: readonly DetectedDiscrepancy[],
 ): ReconciliationRun {
   return {
     id,
     trigger: 'SCHEDULED',
-    status: findings.length > 0 ? 'DISCREPANCIES' : 'CLEAN',
+    status: detected.length > 0 ? 'DISCREPANCIES' : 'CLEAN',
     startedAt: at,
     finishedAt: new Date(at.getTime() + 1234),
     durationMs: 1234.5,
     brokerPositionCount: 12,
     storePositionCount: 11,
-    discrepancyIds: incidents.map((i) => i.id),
+    discrepancyIds: discrepancies.map((i) => i.id),
     expiredCount: 1,
     deferredCount: 2,
     caughtUpCount: 0,
     loadedCount: 0,
     error: null,
-    ...summarize(findings.length > 0 ? 'DISCREPANCIES' : 'CLEAN', 12, 11, findings),
+    ...summarize(detected.length > 0 ? 'DISCREPANCIES' : 'CLEAN', 12, 11, detected),
   };
 }
 
-/** Runs the domain's lifecycle over the findings and records the result, as the service will. */
-async function reconcileAndRecord(store: DuckDbStore, id: string, at: Date, findings: readonly Finding[]) {
+/** Runs the domain's lifecycle over the detected and records the result, as the service will. */
+async function reconcileAndRecord(
+  store: DuckDbStore,
+  id: string,
+  at: Date,
+  detected: readonly DetectedDiscrepancy[],
+) {
   let n = 0;
-  const active = await store.reconciliation.activeIncidents();
-  const transition = applyFindings(active, findings, [], at, () => `${id}-incident-${++n}`);
+  const active = await store.ledger.activeDiscrepancies();
+  const transition = applyDetected(active, detected, [], at, () => `${id}-discrepancy-${++n}`);
   const current = await Promise.all(
-    findings.map(async (f) => {
+    detected.map(async (f) => {
       const opened = transition.changed.find(
         (i) => i.type === f.type && i.account === f.account && i.conId === f.conId,
       );
-      return opened ?? (active.find((i) => i.type === f.type && i.conId === f.conId) as Incident);
+      return opened ?? (active.find((i) => i.type === f.type && i.conId === f.conId) as Discrepancy);
     }),
   );
-  const run = runOf(id, at, current, findings);
-  const recorded = await store.reconciliation.recordRun({
+  const run = runOf(id, at, current, detected);
+  const recorded = await store.ledger.recordRun({
     run,
     changed: transition.changed,
     events: transition.events,
@@ -98,7 +103,7 @@ async function reconcileAndRecord(store: DuckDbStore, id: string, at: Date, find
 }
 
 describe('reconciliation ledger', () => {
-  it('records a run with its incidents and events in one call, and reads every field back', async () => {
+  it('records a run with its discrepancies and events in one call, and reads every field back', async () => {
     const path = storePath(fixture.tempDir());
     const store = await fixture.open(path);
     const before = store.nextSequence();
@@ -109,17 +114,17 @@ describe('reconciliation ledger', () => {
     expect(recorded[1]?.sequence).toBeGreaterThan(recorded[0]?.sequence ?? Number.POSITIVE_INFINITY);
 
     const check = async (s: DuckDbStore) => {
-      const ledger = s.reconciliation;
-      for (const incident of transition.changed)
-        expect(await ledger.incident(incident.id)).toStrictEqual(incident);
+      const ledger = s.ledger;
+      for (const discrepancy of transition.changed)
+        expect(await ledger.discrepancy(discrepancy.id)).toStrictEqual(discrepancy);
       expect(await ledger.run('run-1')).toStrictEqual(run);
       expect(await ledger.latestRun()).toStrictEqual(run);
-      // The incidents the run found, in its order, in one read.
-      expect(await ledger.incidentsOfRun('run-1')).toStrictEqual(
+      // The discrepancies the run found, in its order, in one read.
+      expect(await ledger.discrepanciesOfRun('run-1')).toStrictEqual(
         run.discrepancyIds.map((id) => transition.changed.find((i) => i.id === id)),
       );
-      expect(await ledger.incidentEventsAfter(0)).toStrictEqual(recorded);
-      expect((await ledger.activeIncidents()).map((i) => i.type)).toEqual([
+      expect(await ledger.discrepancyEventsAfter(0)).toStrictEqual(recorded);
+      expect((await ledger.activeDiscrepancies()).map((i) => i.type)).toEqual([
         'NAKED_POSITION',
         'POSITION_MISMATCH',
       ]);
@@ -129,21 +134,21 @@ describe('reconciliation ledger', () => {
     const reopened = await fixture.open(path);
     await check(reopened);
     expect(reopened.nextSequence()).toBeGreaterThan(recorded[1]?.sequence ?? Number.POSITIVE_INFINITY);
-    expect(await reopened.reconciliation.incident('no-such-id')).toBeUndefined();
-    expect(await reopened.reconciliation.run('no-such-run')).toBeUndefined();
-    expect(await reopened.reconciliation.incidentsOfRun('no-such-run')).toEqual([]);
+    expect(await reopened.ledger.discrepancy('no-such-id')).toBeUndefined();
+    expect(await reopened.ledger.run('no-such-run')).toBeUndefined();
+    expect(await reopened.ledger.discrepanciesOfRun('no-such-run')).toEqual([]);
   });
 
-  it('follows incidents through later runs and people, keeping their state at each event', async () => {
+  it('follows discrepancies through later runs and people, keeping their state at each event', async () => {
     const store = await fixture.open(storePath(fixture.tempDir()));
-    const ledger = store.reconciliation;
+    const ledger = store.ledger;
     const first = await reconcileAndRecord(store, 'run-1', T0, [naked, mismatch]);
-    const [nakedIncident, mismatchIncident] = first.transition.changed as [Incident, Incident];
+    const [nakedDiscrepancy, mismatchDiscrepancy] = first.transition.changed as [Discrepancy, Discrepancy];
 
-    const note = await ledger.recordIncidentChange(
-      acknowledge(mismatchIncident, 'checking with the desk', minutes(1)),
+    const note = await ledger.recordDiscrepancyChange(
+      acknowledge(mismatchDiscrepancy, 'checking with the desk', minutes(1)),
     );
-    expect(note.incident).toMatchObject({
+    expect(note.discrepancy).toMatchObject({
       status: 'ACKNOWLEDGED',
       note: 'checking with the desk',
       acknowledgedAt: minutes(1),
@@ -157,17 +162,17 @@ describe('reconciliation ledger', () => {
       message: 'Broker holds 3, store holds 1.25',
     };
     const second = await reconcileAndRecord(store, 'run-2', minutes(5), [grown, missing]);
-    expect(second.recorded.map((e) => [e.kind, e.incident.type])).toEqual([
+    expect(second.recorded.map((e) => [e.kind, e.discrepancy.type])).toEqual([
       ['UPDATED', 'POSITION_MISMATCH'],
       ['OPENED', 'MISSING_FROM_STORE'],
       ['RESOLVED', 'NAKED_POSITION'],
     ]);
 
-    expect(await ledger.incident(nakedIncident.id)).toMatchObject({
+    expect(await ledger.discrepancy(nakedDiscrepancy.id)).toMatchObject({
       status: 'RESOLVED',
       resolvedAt: minutes(5),
     });
-    expect(await ledger.incident(mismatchIncident.id)).toMatchObject({
+    expect(await ledger.discrepancy(mismatchDiscrepancy.id)).toMatchObject({
       status: 'ACKNOWLEDGED',
       brokerQuantity: 3,
       difference: 1.75,
@@ -175,16 +180,16 @@ describe('reconciliation ledger', () => {
       note: 'checking with the desk',
     });
 
-    const missingIncident = second.transition.changed.find(
+    const missingDiscrepancy = second.transition.changed.find(
       (i) => i.type === 'MISSING_FROM_STORE',
-    ) as Incident;
-    const resolved = await ledger.recordIncidentChange(
-      resolveByPerson(missingIncident, 'booked it', minutes(6)),
+    ) as Discrepancy;
+    const resolved = await ledger.recordDiscrepancyChange(
+      resolveByPerson(missingDiscrepancy, 'booked it', minutes(6)),
     );
     expect(resolved.sequence).toBeGreaterThan(second.recorded.at(-1)?.sequence ?? Number.POSITIVE_INFINITY);
 
-    const all = await ledger.incidentEventsAfter(0);
-    expect(all.map((e) => `${e.kind}:${e.incident.type}:${e.incident.status}`)).toEqual([
+    const all = await ledger.discrepancyEventsAfter(0);
+    expect(all.map((e) => `${e.kind}:${e.discrepancy.type}:${e.discrepancy.status}`)).toEqual([
       'OPENED:NAKED_POSITION:OPEN',
       'OPENED:POSITION_MISMATCH:OPEN',
       'ACKNOWLEDGED:POSITION_MISMATCH:ACKNOWLEDGED',
@@ -193,12 +198,12 @@ describe('reconciliation ledger', () => {
       'RESOLVED:NAKED_POSITION:RESOLVED',
       'RESOLVED:MISSING_FROM_STORE:RESOLVED',
     ]);
-    // The first event still shows the incident as it was then.
-    expect(all[1]?.incident).toStrictEqual(mismatchIncident);
-    expect(await ledger.incidentEventsAfter(all[4]?.sequence ?? 0, 1)).toStrictEqual([all[5]]);
+    // The first event still shows the discrepancy as it was then.
+    expect(all[1]?.discrepancy).toStrictEqual(mismatchDiscrepancy);
+    expect(await ledger.discrepancyEventsAfter(all[4]?.sequence ?? 0, 1)).toStrictEqual([all[5]]);
 
-    const types = async (filter: Parameters<typeof ledger.incidents>[0]) =>
-      (await ledger.incidents(filter)).map((i) => i.type);
+    const types = async (filter: Parameters<typeof ledger.discrepancies>[0]) =>
+      (await ledger.discrepancies(filter)).map((i) => i.type);
     expect(await types(undefined)).toEqual(['POSITION_MISMATCH']);
     expect(await types({ status: ['RESOLVED'] })).toEqual(['NAKED_POSITION', 'MISSING_FROM_STORE']);
     expect(await types({ status: ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'], severity: ['CRITICAL'] })).toEqual([
@@ -210,14 +215,14 @@ describe('reconciliation ledger', () => {
     expect(await types({ status: ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'], symbol: 'spy' })).toEqual([
       'NAKED_POSITION',
     ]);
-    await expect(ledger.incidents({ status: ['CLOSED' as never] })).rejects.toMatchObject({
+    await expect(ledger.discrepancies({ status: ['CLOSED' as never] })).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
     });
   });
 
   it('pages runs newest first, including failed and unavailable ones', async () => {
     const store = await fixture.open(storePath(fixture.tempDir()));
-    const ledger = store.reconciliation;
+    const ledger = store.ledger;
     const failed: ReconciliationRun = {
       ...runOf('run-failed', minutes(1), [], []),
       status: 'FAILED',
@@ -249,40 +254,40 @@ describe('reconciliation ledger', () => {
   it('records a run at most once, and a refused run changes nothing', async () => {
     const store = await fixture.open(storePath(fixture.tempDir()));
     const { run } = await reconcileAndRecord(store, 'run-1', T0, [naked]);
-    const before = await store.reconciliation.incidentEventsAfter(0);
-    const [incident] = (await store.reconciliation.activeIncidents()) as [Incident];
-    const again = store.reconciliation.recordRun({
+    const before = await store.ledger.discrepancyEventsAfter(0);
+    const [discrepancy] = (await store.ledger.activeDiscrepancies()) as [Discrepancy];
+    const again = store.ledger.recordRun({
       run,
-      changed: [{ ...incident, status: 'RESOLVED', resolvedAt: minutes(1) }],
+      changed: [{ ...discrepancy, status: 'RESOLVED', resolvedAt: minutes(1) }],
       events: [],
     });
     await expect(again).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect(await store.reconciliation.incidentEventsAfter(0)).toStrictEqual(before);
-    expect((await store.reconciliation.incident(incident.id))?.status).toBe('OPEN');
+    expect(await store.ledger.discrepancyEventsAfter(0)).toStrictEqual(before);
+    expect((await store.ledger.discrepancy(discrepancy.id))?.status).toBe('OPEN');
   });
 
-  it('refuses changes to unknown incidents and values it cannot store', async () => {
+  it('refuses changes to unknown discrepancies and values it cannot store', async () => {
     const store = await fixture.open(storePath(fixture.tempDir()));
     const { transition } = await reconcileAndRecord(store, 'run-1', T0, [naked]);
-    const [incident] = transition.changed as [Incident];
+    const [discrepancy] = transition.changed as [Discrepancy];
     await expect(
-      store.reconciliation.recordIncidentChange(acknowledge({ ...incident, id: 'ghost' }, null, minutes(1))),
+      store.ledger.recordDiscrepancyChange(acknowledge({ ...discrepancy, id: 'ghost' }, null, minutes(1))),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
-      store.reconciliation.recordRun({
+      store.ledger.recordRun({
         run: runOf('run-2', minutes(1), [], []),
-        changed: [{ ...incident, difference: Number.NaN }],
+        changed: [{ ...discrepancy, difference: Number.NaN }],
         events: [],
       }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect(await store.reconciliation.run('run-2')).toBeUndefined();
+    expect(await store.ledger.run('run-2')).toBeUndefined();
   });
 
   it('keeps a caught-up discrepancy with its catch-up time, the counts of its run and the latest verification per key, across a reopen', async () => {
     const path = storePath(fixture.tempDir());
     const store = await fixture.open(path);
     const caughtUpAt = minutes(1);
-    const opened: Incident = {
+    const opened: Discrepancy = {
       ...mismatch,
       id: 'caught-1',
       status: 'OPEN',
@@ -293,7 +298,7 @@ describe('reconciliation ledger', () => {
       caughtUpAt,
       note: 'caught up after reconnect at 2026-11-25 15:01:00 UTC: the store had 1.25, the broker 2.5',
     };
-    const resolved: Incident = { ...opened, status: 'RESOLVED', resolvedAt: minutes(2) };
+    const resolved: Discrepancy = { ...opened, status: 'RESOLVED', resolvedAt: minutes(2) };
     const run: ReconciliationRun = {
       ...runOf('run-catch-up', minutes(2), [resolved], []),
       trigger: 'RECONNECT',
@@ -301,16 +306,16 @@ describe('reconciliation ledger', () => {
       loadedCount: 4,
     };
     const key = { account: 'DU111111', conId: SPY_600_C.conId };
-    await store.reconciliation.recordRun({
+    await store.ledger.recordRun({
       run,
       changed: [resolved],
       events: [
-        { kind: 'OPENED', incident: opened, at: minutes(2) },
-        { kind: 'RESOLVED', incident: resolved, at: minutes(2) },
+        { kind: 'OPENED', discrepancy: opened, at: minutes(2) },
+        { kind: 'RESOLVED', discrepancy: resolved, at: minutes(2) },
       ],
       verified: [{ ...key, verifiedAt: minutes(2), runId: run.id }],
     });
-    await store.reconciliation.recordRun({
+    await store.ledger.recordRun({
       run: runOf('run-later', minutes(3), [], []),
       changed: [],
       events: [],
@@ -319,14 +324,14 @@ describe('reconciliation ledger', () => {
     await store.close();
 
     const reopened = await fixture.open(path);
-    expect(await reopened.reconciliation.incident('caught-1')).toStrictEqual(resolved);
-    const events = await reopened.reconciliation.incidentEventsAfter(0);
-    expect(events.map((e) => [e.kind, e.incident.caughtUpAt])).toEqual([
+    expect(await reopened.ledger.discrepancy('caught-1')).toStrictEqual(resolved);
+    const events = await reopened.ledger.discrepancyEventsAfter(0);
+    expect(events.map((e) => [e.kind, e.discrepancy.caughtUpAt])).toEqual([
       ['OPENED', caughtUpAt],
       ['RESOLVED', caughtUpAt],
     ]);
-    expect(await reopened.reconciliation.run('run-catch-up')).toStrictEqual(run);
-    expect(await reopened.reconciliation.verifications()).toEqual([
+    expect(await reopened.ledger.run('run-catch-up')).toStrictEqual(run);
+    expect(await reopened.ledger.verifications()).toEqual([
       { ...key, verifiedAt: minutes(3), runId: 'run-later' },
     ]);
   });

@@ -68,7 +68,7 @@ describe('position writer on a disk whose writes fail', () => {
     expect(writer.status().lastError).toBe(disk.failure.plain);
     // Nothing of the failed batch landed, reads keep working, and the book still shows it.
     expect(await count(store, 'SELECT count(*) FROM position_updates')).toBe(20);
-    expect(writer.positions().map((p) => p.quantity)).toEqual(KEYS.map(() => 11));
+    expect(writer.readModel.positions().map((p) => p.quantity)).toEqual(KEYS.map(() => 11));
 
     clock.advance(1000);
     await expect.poll(() => writer.status().consecutiveFailures).toBe(2);
@@ -103,6 +103,6 @@ describe('position writer on a disk whose writes fail', () => {
     await store.close();
     const reopened = await fixture.open(path);
     const again = await createPositionWriter(reopened);
-    expect(again.positions().map((p) => p.quantity)).toEqual(KEYS.map(() => 22));
+    expect(again.readModel.positions().map((p) => p.quantity)).toEqual(KEYS.map(() => 22));
   });
 });

@@ -28,7 +28,7 @@ describe('connecting', () => {
     const clientReady = h.simulatorEvents.findIndex((e) => e.type === 'client-ready');
     expect(clientReady).toBeGreaterThanOrEqual(0);
     expect(readyAt[0]).toBeGreaterThan(clientReady);
-    expect(a.sessions).toEqual([{ kind: 'ready', first: true }]);
+    expect(a.sessions).toEqual([{ kind: 'in-sync', first: true }]);
   });
 
   it('subscribes both feeds once, on one TCP connection, and reports its status', async () => {
@@ -49,7 +49,7 @@ describe('connecting', () => {
       { type: 'REQ_POSITIONS_MULTI', reqId: 1, account: 'DU111111', modelCode: '' },
       { type: 'REQ_POSITIONS_MULTI', reqId: 2, account: 'DU222222', modelCode: '' },
     ]);
-    expect(a.adapter.refreshedAccount()).toBe('DU111111');
+    expect(a.adapter.portfolioAccount()).toBe('DU111111');
 
     const status = a.adapter.status();
     expect(status).toMatchObject({
@@ -67,7 +67,7 @@ describe('connecting', () => {
 
   it('subscribes the configured account, and with an account TWS does not manage says so once and streams positions anyway', async () => {
     const chosen = await h.adapter({ account: 'DU222222' }).startReady();
-    expect(chosen.adapter.refreshedAccount()).toBe('DU222222');
+    expect(chosen.adapter.portfolioAccount()).toBe('DU222222');
     await chosen.adapter.stop();
     await until(() => h.sim.clients().length === 0, 'the first adapter to leave');
 
@@ -78,7 +78,7 @@ describe('connecting', () => {
       ),
     ]);
     expect(h.requestCounts(18, 'REQ_ACCT_DATA')).toEqual([0]);
-    expect(wrong.adapter.refreshedAccount()).toBeUndefined();
+    expect(wrong.adapter.portfolioAccount()).toBeUndefined();
     expect(wrong.updates.map((u) => [u.account, u.quantity])).toEqual([
       ['DU111111', 2],
       ['DU222222', -1],

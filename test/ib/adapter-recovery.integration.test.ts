@@ -29,8 +29,8 @@ describe('recovering from TWS outages', () => {
     clock.advance(10);
     await a.untilSessions(2);
     expect(a.sessions).toEqual([
-      { kind: 'ready', first: true },
-      { kind: 'ready', first: false },
+      { kind: 'in-sync', first: true },
+      { kind: 'in-sync', first: false },
     ]);
     expect(a.updates.slice(mark).find((u) => u.conId === SPXW_6000_C.conId)).toMatchObject({
       quantity: -7,
@@ -68,7 +68,7 @@ describe('recovering from TWS outages', () => {
     h.simClock.advance(60_000);
     await restarted;
     await a.untilSessions(2);
-    expect(a.sessions.at(-1)).toEqual({ kind: 'ready', first: false });
+    expect(a.sessions.at(-1)).toEqual({ kind: 'in-sync', first: false });
     expect(a.adapter.book().map((p) => [p.conId, p.quantity])).toEqual([
       [SPY_600_C.conId, 2],
       [SPY_550_P.conId, -2],
@@ -148,6 +148,6 @@ describe('recovering from TWS outages', () => {
     clock.advance(20);
     await a.untilSessions(1);
     expect(a.adapter.state).toBe('READY');
-    expect(a.sessions).toEqual([{ kind: 'ready', first: true }]);
+    expect(a.sessions).toEqual([{ kind: 'in-sync', first: true }]);
   });
 });

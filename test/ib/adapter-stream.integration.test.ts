@@ -35,12 +35,12 @@ async function collect(
 }
 
 describe('the live position stream', () => {
-  it('emits the starting burst as SNAPSHOT and later changes as STREAM, normalized, options only by default', async () => {
+  it('emits the starting list as SNAPSHOT and later changes as STREAM, normalized, options only by default', async () => {
     const a = await h.adapter().startReady();
-    const burst = [...a.updates];
-    expect(burst.every((u) => u.source === 'SNAPSHOT')).toBe(true);
-    expect(new Set(burst.map((u) => u.contract.secType))).toEqual(new Set(['OPT']));
-    const spy = burst.find((u) => u.conId === SPY_600_C.conId && u.marketValue !== undefined);
+    const startingList = [...a.updates];
+    expect(startingList.every((u) => u.source === 'SNAPSHOT')).toBe(true);
+    expect(new Set(startingList.map((u) => u.contract.secType))).toEqual(new Set(['OPT']));
+    const spy = startingList.find((u) => u.conId === SPY_600_C.conId && u.marketValue !== undefined);
     expect(spy).toMatchObject({
       account: 'DU111111',
       conId: SPY_600_C.conId,
@@ -53,7 +53,7 @@ describe('the live position stream', () => {
       realizedPnl: 0,
       source: 'SNAPSHOT',
     });
-    expect(burst.find((u) => u.account === 'DU222222')).toMatchObject({
+    expect(startingList.find((u) => u.account === 'DU222222')).toMatchObject({
       contract: SPXW_6000_C,
       quantity: -1,
       averageCost: 4000,
@@ -125,7 +125,7 @@ describe('the live position stream', () => {
     expect(a.adapter.updateListenerCount).toBe(listenersWhileOpen - 3);
   });
 
-  it('after a burst of 1,000 random changes the broker book equals the simulator exactly', async () => {
+  it('after 1,000 random changes in a row the broker book equals the simulator exactly', async () => {
     const a = await h.adapter().startReady();
     const pool = Array.from({ length: 12 }, (_, i) =>
       option(810_000 + i, i % 2 ? 'QQQ' : 'IWM', '20270115', 100 + 5 * i, i % 3 ? 'CALL' : 'PUT'),

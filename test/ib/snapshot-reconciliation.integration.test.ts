@@ -50,7 +50,7 @@ afterEach(async () => {
 });
 
 async function stored(account: string, conId: number): Promise<number | undefined> {
-  const book = await core.writer.positions({ includeClosed: true });
+  const book = await core.writer.readModel.positions({ includeClosed: true });
   return book.find((p) => p.account === account && p.conId === conId)?.quantity;
 }
 
@@ -62,7 +62,7 @@ describe('a reconciliation around a live trade', () => {
     const run = core.reconciliation.reconcile('MANUAL');
     await until(() => simClock.pendingCount === timers + 2, 'the snapshot held open');
 
-    expect(core.broker.refreshedAccount()).toBe('DU111111');
+    expect(core.broker.portfolioAccount()).toBe('DU111111');
     // TWS pushes the close, then ends the snapshot: the adapter reads them in that order.
     sim.close('DU222222', SPXW_6000_C.conId);
     simClock.advance(5_000);

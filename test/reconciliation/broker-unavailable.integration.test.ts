@@ -18,12 +18,12 @@ beforeEach(async () => {
   h = await ReconciliationHarness.start();
   openStandardBook(h.sim);
   s = await h.connected();
-  // Two open incidents, one of them acknowledged by a person, before the broker goes away.
+  // Two open discrepancies, one of them acknowledged by a person, before the broker goes away.
   h.sim.silently.change(OTHER, AAPL_230_P.conId, 5);
   h.sim.silently.close(MAIN, SPY_600_C.conId);
   const found = await s.service.reconcile();
   expect(found.discrepancyCount).toBe(2);
-  const [naked] = await s.activeIncidents();
+  const [naked] = await s.activeDiscrepancies();
   await s.service.acknowledge(naked!.id, 'checking with the desk');
   // More drift that a completed snapshot would report, so that reporting nothing means something.
   h.sim.silently.change(MAIN, SPY_550_P.conId, 4);
@@ -33,11 +33,11 @@ afterEach(async () => {
   await h.dispose();
 });
 
-/** Runs `act` and checks that the incidents, in the file and on the event stream, did not move. */
-async function leavesIncidentsAlone(act: () => Promise<ReconciliationRun>): Promise<ReconciliationRun> {
-  const before = await s.activeIncidents();
-  const eventsBefore = await s.core.store.reconciliation.incidentEventsAfter(0);
-  const published = s.incidentEvents.length;
+/** Runs `act` and checks that the discrepancies, in the file and on the event stream, did not move. */
+async function leavesDiscrepanciesAlone(act: () => Promise<ReconciliationRun>): Promise<ReconciliationRun> {
+  const before = await s.activeDiscrepancies();
+  const eventsBefore = await s.core.store.ledger.discrepancyEventsAfter(0);
+  const published = s.discrepancyEvents.length;
   const run = await act();
   expect(run).toMatchObject({
     status: 'BROKER_UNAVAILABLE',
@@ -49,10 +49,10 @@ async function leavesIncidentsAlone(act: () => Promise<ReconciliationRun>): Prom
     storePositionCount: 4,
   });
   expect(run.countsByType.every((c) => c.count === 0)).toBe(true);
-  expect(await s.activeIncidents()).toEqual(before);
-  expect(await s.core.store.reconciliation.incidentEventsAfter(0)).toEqual(eventsBefore);
-  expect(s.incidentEvents).toHaveLength(published);
-  expect(await s.core.store.reconciliation.run(run.id)).toEqual(run);
+  expect(await s.activeDiscrepancies()).toEqual(before);
+  expect(await s.core.store.ledger.discrepancyEventsAfter(0)).toEqual(eventsBefore);
+  expect(s.discrepancyEvents).toHaveLength(published);
+  expect(await s.core.store.ledger.run(run.id)).toEqual(run);
   return run;
 }
 
@@ -60,7 +60,7 @@ describe('a broker that cannot give a complete snapshot proves nothing', () => {
   it('broker down: the run ends BROKER_UNAVAILABLE, says why, and reports nothing', async () => {
     await h.sim.stop();
     await until(() => s.core.broker.state === 'DISCONNECTED', 'the adapter to see the broker gone');
-    const run = await leavesIncidentsAlone(() => s.service.reconcile());
+    const run = await leavesDiscrepanciesAlone(() => s.service.reconcile());
     expect(run.error).toBe(`not connected to TWS at 127.0.0.1:${h.sim.port}`);
     expect(run.summary).toBe(
       `Broker: unavailable (not connected to TWS at 127.0.0.1:${h.sim.port}), Store: 4, no discrepancies reported`,
@@ -71,7 +71,7 @@ describe('a broker that cannot give a complete snapshot proves nothing', () => {
   it('POSITION_END withheld: the run waits for the snapshot timeout, then ends BROKER_UNAVAILABLE', async () => {
     h.sim.withholdPositionEnd(true);
     const requests = h.positionRequests();
-    const run = await leavesIncidentsAlone(async () => {
+    const run = await leavesDiscrepanciesAlone(async () => {
       const pending = s.service.reconcile();
       await h.untilPositionRequests(requests + 1);
       expect(s.service.status().running).toBe(true);
@@ -84,7 +84,7 @@ describe('a broker that cannot give a complete snapshot proves nothing', () => {
   it('a connection dropped in the middle of the snapshot ends the run BROKER_UNAVAILABLE', async () => {
     h.sim.delayPositionEnd(10_000);
     const requests = h.positionRequests();
-    const run = await leavesIncidentsAlone(async () => {
+    const run = await leavesDiscrepanciesAlone(async () => {
       const pending = s.service.reconcile();
       await h.untilPositionRequests(requests + 1);
       h.sim.dropAll();
@@ -96,18 +96,18 @@ describe('a broker that cannot give a complete snapshot proves nothing', () => {
   it('TWS reporting its link to IB lost (1100) makes the run BROKER_UNAVAILABLE', async () => {
     expect(h.sim.sendCode(1100)).toBe(1);
     await until(() => s.core.broker.state === 'CONNECTED', 'the adapter to hear of the lost link');
-    const run = await leavesIncidentsAlone(() => s.service.reconcile());
+    const run = await leavesDiscrepanciesAlone(() => s.service.reconcile());
     expect(run.error).toMatch(/connection to IB lost \(1100\)/);
   });
 
-  it('once the broker answers again, the store takes its starting list and the RECONNECT run resolves the incidents', async () => {
+  it('once the broker answers again, the store takes its starting list and the RECONNECT run resolves the discrepancies', async () => {
     h.sim.withholdPositionEnd(true);
     const requests = h.positionRequests();
     const pending = s.service.reconcile();
     await h.untilPositionRequests(requests + 1);
     h.clock.advance(TEST_FLAGS.snapshotTimeoutMs);
     expect((await pending).status).toBe('BROKER_UNAVAILABLE');
-    const before = await s.activeIncidents();
+    const before = await s.activeDiscrepancies();
     expect(before).toHaveLength(2);
 
     h.sim.withholdPositionEnd(false);
@@ -122,9 +122,9 @@ describe('a broker that cannot give a complete snapshot proves nothing', () => {
       storePositionCount: 3,
       caughtUpCount: 3,
     });
-    expect(await s.activeIncidents()).toEqual([]);
-    // The catch-up resolves both known incidents, and records the drift no run could report.
-    const resolved = s.incidentEvents.filter((e) => e.kind === 'RESOLVED').map((e) => e.incident);
+    expect(await s.activeDiscrepancies()).toEqual([]);
+    // The catch-up resolves both known discrepancies, and records the drift no run could report.
+    const resolved = s.discrepancyEvents.filter((e) => e.kind === 'RESOLVED').map((e) => e.discrepancy);
     const unreported = resolved.filter((i) => !before.some((b) => b.id === i.id));
     expect(
       resolved

@@ -16,7 +16,7 @@ describe('catch-ups: the starting list is compared with the store as it was, the
     const s = await h.connected();
     const [startup] = s.runs;
     expect(startup).toMatchObject({ trigger: 'STARTUP', status: 'CLEAN', caughtUpCount: 0, loadedCount: 4 });
-    expect(s.incidentEvents).toEqual([]);
+    expect(s.discrepancyEvents).toEqual([]);
     expect(s.logs.map((l) => l.msg)).toContain(
       'catch-up: 4 row(s) loaded for accounts the store held nothing for',
     );
@@ -35,7 +35,7 @@ describe('catch-ups: the starting list is compared with the store as it was, the
     const s = await h.connected();
     const startup = s.runs.find((r) => r.trigger === 'STARTUP')!;
     expect(startup).toMatchObject({ status: 'DISCREPANCIES', caughtUpCount: 3, loadedCount: 0 });
-    const found = await s.incidentsOfRun(startup);
+    const found = await s.discrepanciesOfRun(startup);
     const caughtUp = found.filter((i) => i.caughtUpAt !== null);
     expect(
       caughtUp.map((i) => [i.conId, i.type, i.severity, i.status, i.storeQuantity, i.brokerQuantity]),
@@ -63,14 +63,14 @@ describe('catch-ups: the starting list is compared with the store as it was, the
         conId: AAPL_230_P.conId,
       },
     ]);
-    // Subscribers see each caught-up key opened, then resolved, with the run's other findings.
+    // Subscribers see each caught-up key opened, then resolved, with the run's other detected discrepancies.
     const kinds = (conId: number) =>
-      s.incidentEvents.filter((e) => e.incident.conId === conId).map((e) => e.kind);
+      s.discrepancyEvents.filter((e) => e.discrepancy.conId === conId).map((e) => e.kind);
     for (const i of caughtUp) expect(kinds(i.conId)).toEqual(['OPENED', 'RESOLVED']);
     expect(kinds(AAPL_230_P.conId)).toEqual(['OPENED']);
     expect(
-      s.incidentEvents.find((e) => e.kind === 'OPENED' && e.incident.conId === SPY_600_C.conId)?.incident
-        .note,
+      s.discrepancyEvents.find((e) => e.kind === 'OPENED' && e.discrepancy.conId === SPY_600_C.conId)
+        ?.discrepancy.note,
     ).toMatch(/^caught up after start/);
     // The store ends equal to the broker for the three.
     for (const [account, conId, quantity] of [
@@ -93,7 +93,7 @@ describe('catch-ups: the starting list is compared with the store as it was, the
     const s = await h.connected();
     const startup = s.runs.find((r) => r.trigger === 'STARTUP')!;
     expect(startup).toMatchObject({ status: 'BROKER_UNAVAILABLE', caughtUpCount: 1, discrepancyCount: 0 });
-    expect(await s.incidentsOfRun(startup)).toMatchObject([
+    expect(await s.discrepanciesOfRun(startup)).toMatchObject([
       { conId: SPXW_6000_C.conId, status: 'RESOLVED', storeQuantity: -1, brokerQuantity: -2 },
     ]);
     expect(s.stored(OTHER, SPXW_6000_C.conId)?.quantity).toBe(-2);

@@ -42,7 +42,7 @@ describe('reconciliation against the simulator, a DuckDB file and the IB adapter
       hasCriticalIssues: false,
       summary: 'Broker: 5, Store: 5, Discrepancies: 0 (0 critical)',
     });
-    expect(await s.core.store.reconciliation.run(startup!.id)).toEqual(startup);
+    expect(await s.core.store.ledger.run(startup!.id)).toEqual(startup);
     expect(s.logsAt('info').map((l) => l.msg)).toContain(`reconciliation: ${startup!.summary}`);
   });
 
@@ -51,7 +51,7 @@ describe('reconciliation against the simulator, a DuckDB file and the IB adapter
     h.sim.silently.change(OTHER, AAPL_230_P.conId, 5);
     const run = await s.service.reconcile();
     expect(run).toMatchObject({ trigger: 'MANUAL', status: 'DISCREPANCIES', hasCriticalIssues: false });
-    expect(await s.incidentsOfRun(run)).toMatchObject([
+    expect(await s.discrepanciesOfRun(run)).toMatchObject([
       {
         type: 'POSITION_MISMATCH',
         severity: 'WARNING',
@@ -70,7 +70,7 @@ describe('reconciliation against the simulator, a DuckDB file and the IB adapter
     const s = await h.connected();
     h.sim.silently.open(OTHER, TSLA_300_C, 7, { averageCost: 900 });
     const run = await s.service.reconcile();
-    expect(await s.incidentsOfRun(run)).toMatchObject([
+    expect(await s.discrepanciesOfRun(run)).toMatchObject([
       {
         type: 'MISSING_FROM_STORE',
         severity: 'WARNING',
@@ -88,7 +88,7 @@ describe('reconciliation against the simulator, a DuckDB file and the IB adapter
     h.sim.silently.close(MAIN, SPY_600_C.conId);
     const run = await s.service.reconcile();
     expect(run).toMatchObject({ status: 'DISCREPANCIES', hasCriticalIssues: true, criticalCount: 1 });
-    expect(await s.incidentsOfRun(run)).toMatchObject([
+    expect(await s.discrepanciesOfRun(run)).toMatchObject([
       {
         type: 'NAKED_POSITION',
         severity: 'CRITICAL',
@@ -114,7 +114,7 @@ describe('reconciliation against the simulator, a DuckDB file and the IB adapter
     const s = await h.connected();
     h.sim.silently.change(MAIN, SPY_550_P.conId, 4);
     const run = await s.service.reconcile();
-    expect(await s.incidentsOfRun(run)).toMatchObject([
+    expect(await s.discrepanciesOfRun(run)).toMatchObject([
       {
         type: 'POSITION_MISMATCH',
         severity: 'CRITICAL',
@@ -131,7 +131,7 @@ describe('reconciliation against the simulator, a DuckDB file and the IB adapter
     h.sim.remove(MAIN, QQQ_EXPIRED_C.conId, { silent: true });
     const run = await s.service.reconcile();
     expect(run).toMatchObject({ status: 'CLEAN', expiredCount: 1, discrepancyCount: 0 });
-    expect(await s.activeIncidents()).toEqual([]);
+    expect(await s.activeDiscrepancies()).toEqual([]);
     expect(await s.storedInFile(MAIN, QQQ_EXPIRED_C.conId)).toEqual({ quantity: 0, source: 'EXPIRY' });
     expect(s.stored(MAIN, QQQ_EXPIRED_C.conId)).toMatchObject({ quantity: 0, source: 'EXPIRY' });
 
@@ -145,7 +145,7 @@ describe('reconciliation against the simulator, a DuckDB file and the IB adapter
     h.sim.remove(MAIN, SPY_600_C.conId, { silent: true });
     const run = await s.service.reconcile();
     expect(run.expiredCount).toBe(1);
-    expect((await s.incidentsOfRun(run)).map((i) => [i.type, i.conId])).toEqual([
+    expect((await s.discrepanciesOfRun(run)).map((i) => [i.type, i.conId])).toEqual([
       ['NAKED_POSITION', SPY_600_C.conId],
     ]);
   });
@@ -154,7 +154,7 @@ describe('reconciliation against the simulator, a DuckDB file and the IB adapter
     h.sim.open(OTHER, SPY_600_C, 1, { averageCost: 512.34 });
     const s = await h.connected();
     h.sim.silently.change(OTHER, SPY_600_C.conId, 3);
-    const found = await s.incidentsOfRun(await s.service.reconcile());
+    const found = await s.discrepanciesOfRun(await s.service.reconcile());
     expect(found.map((i) => [i.account, i.conId, i.type])).toEqual([
       [OTHER, SPY_600_C.conId, 'POSITION_MISMATCH'],
     ]);
@@ -172,7 +172,7 @@ describe('reconciliation against the simulator, a DuckDB file and the IB adapter
     const all = await h.connected({ flags: ['--sec-types', 'ALL'] });
     expect(all.runs[0]).toMatchObject({ status: 'CLEAN', brokerPositionCount: 6 });
     h.sim.silently.change(OTHER, NVDA_STOCK.conId, 150);
-    const found = await all.incidentsOfRun(await all.service.reconcile());
+    const found = await all.discrepanciesOfRun(await all.service.reconcile());
     expect(found.map((i) => [i.conId, i.type, i.brokerQuantity, i.storeQuantity])).toEqual([
       [NVDA_STOCK.conId, 'POSITION_MISMATCH', 150, 100],
     ]);
@@ -181,12 +181,12 @@ describe('reconciliation against the simulator, a DuckDB file and the IB adapter
   describe('STALE_DATA', () => {
     const flags = ['--reconcile-interval-ms', '3600000'];
 
-    it('keys of the refreshed account not updated for longer than staleAfter are STALE_DATA (INFO); other accounts never', async () => {
+    it('keys of the portfolio account not updated for longer than staleAfter are STALE_DATA (INFO); other accounts never', async () => {
       const s = await h.connected({ flags });
-      expect(s.core.broker.refreshedAccount()).toBe(MAIN);
+      expect(s.core.broker.portfolioAccount()).toBe(MAIN);
       h.clock.advance(TEST_FLAGS.staleAfterMs + 1);
       const run = await s.service.reconcile();
-      const found = await s.incidentsOfRun(run);
+      const found = await s.discrepanciesOfRun(run);
       expect(found.map((i) => [i.type, i.severity, i.account, i.conId])).toEqual([
         ['STALE_DATA', 'INFO', MAIN, SPY_600_C.conId],
         ['STALE_DATA', 'INFO', MAIN, SPY_550_P.conId],
@@ -201,7 +201,7 @@ describe('reconciliation against the simulator, a DuckDB file and the IB adapter
       });
     });
 
-    it('within staleAfter nothing is stale, and the portfolio refresh keeps rows fresh (stale incidents resolve)', async () => {
+    it('within staleAfter nothing is stale, and the portfolio refresh keeps rows fresh (stale discrepancies resolve)', async () => {
       const s = await h.connected({ flags });
       h.clock.advance(TEST_FLAGS.staleAfterMs);
       expect((await s.service.reconcile()).status).toBe('CLEAN');
@@ -213,8 +213,8 @@ describe('reconciliation against the simulator, a DuckDB file and the IB adapter
       await until(() => s.writerEvents.length >= seen + 3, 'the refreshed rows to reach the writer');
       const fresh = await s.service.reconcile();
       expect(fresh.status).toBe('CLEAN');
-      expect(await s.activeIncidents()).toEqual([]);
-      expect(s.incidentEvents.filter((e) => e.kind === 'RESOLVED')).toHaveLength(3);
+      expect(await s.activeDiscrepancies()).toEqual([]);
+      expect(s.discrepancyEvents.filter((e) => e.kind === 'RESOLVED')).toHaveLength(3);
     });
   });
 
@@ -242,7 +242,7 @@ describe('reconciliation against the simulator, a DuckDB file and the IB adapter
       POSITION_MISMATCH: 2,
       STALE_DATA: 0,
     });
-    expect(await s.core.store.reconciliation.run(run.id)).toEqual(run);
+    expect(await s.core.store.ledger.run(run.id)).toEqual(run);
     expect(s.service.status().lastRun).toEqual(run);
   });
 });

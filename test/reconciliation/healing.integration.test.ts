@@ -32,13 +32,13 @@ describe('healing (--heal)', () => {
     expect(await s.storedInFile(OTHER, TSLA_300_C.conId)).toEqual({ quantity: 7, source: 'SNAPSHOT' });
     expect(await s.storedInFile(MAIN, SPY_600_C.conId)).toMatchObject({ quantity: 2 });
 
-    const found = await s.incidentsOfRun(run);
+    const found = await s.discrepanciesOfRun(run);
     expect(found.map((i) => [i.type, i.status, i.note])).toEqual([
       ['NAKED_POSITION', 'OPEN', null],
       ['POSITION_MISMATCH', 'RESOLVED', 'healed: the store took the broker snapshot'],
       ['MISSING_FROM_STORE', 'RESOLVED', 'healed: the store took the broker snapshot'],
     ]);
-    expect(s.incidentEvents.map((e) => [e.kind, e.incident.type])).toEqual([
+    expect(s.discrepancyEvents.map((e) => [e.kind, e.discrepancy.type])).toEqual([
       ['OPENED', 'NAKED_POSITION'],
       ['OPENED', 'POSITION_MISMATCH'],
       ['OPENED', 'MISSING_FROM_STORE'],
@@ -49,13 +49,13 @@ describe('healing (--heal)', () => {
     h.clock.advance(1_000);
     const next = await s.service.reconcile();
     expect(next).toMatchObject({ discrepancyCount: 1, deferredCount: 0 });
-    expect((await s.incidentsOfRun(next)).map((i) => [i.type, i.id])).toEqual([
+    expect((await s.discrepanciesOfRun(next)).map((i) => [i.type, i.id])).toEqual([
       ['NAKED_POSITION', found[0]!.id],
     ]);
     expect(await s.storedInFile(MAIN, SPY_600_C.conId)).toMatchObject({ quantity: 2 });
   });
 
-  it('is off by default: the store keeps its rows and the incidents stay open', async () => {
+  it('is off by default: the store keeps its rows and the discrepancies stay open', async () => {
     const s = await h.connected();
     expect(s.config.heal).toBe(false);
     drift();
@@ -66,6 +66,6 @@ describe('healing (--heal)', () => {
     await s.core.writer.flush();
     expect(await s.storedInFile(OTHER, AAPL_230_P.conId)).toMatchObject({ quantity: 3 });
     expect(await s.storedInFile(OTHER, TSLA_300_C.conId)).toBeUndefined();
-    expect((await s.activeIncidents()).map((i) => i.status)).toEqual(['OPEN', 'OPEN', 'OPEN']);
+    expect((await s.activeDiscrepancies()).map((i) => i.status)).toEqual(['OPEN', 'OPEN', 'OPEN']);
   });
 });

@@ -36,13 +36,13 @@ describe('no false alarms from trades in flight', () => {
     h.sim.change(OTHER, AAPL_230_P.conId, 5);
     const run = await pending;
     expect(run).toMatchObject({ status: 'CLEAN', discrepancyCount: 0 });
-    expect(await s.activeIncidents()).toEqual([]);
+    expect(await s.activeDiscrepancies()).toEqual([]);
     await s.untilStored(OTHER, AAPL_230_P.conId, 5);
 
     h.sim.delayPositionEnd(0);
     h.clock.advance(TEST_FLAGS.quietWindowMs + 1);
     expect(await s.service.reconcile()).toMatchObject({ status: 'CLEAN', deferredCount: 0 });
-    expect(s.incidentEvents).toEqual([]);
+    expect(s.discrepancyEvents).toEqual([]);
   });
 
   it('a key that moved on the stream within the quiet window is left for the next run, which reports a difference that persists', async () => {
@@ -57,21 +57,21 @@ describe('no false alarms from trades in flight', () => {
     // The window's edge still counts as within it.
     h.clock.advance(TEST_FLAGS.quietWindowMs - 1_000);
     expect(await s.service.reconcile()).toMatchObject({ status: 'CLEAN', deferredCount: 1 });
-    expect(await s.activeIncidents()).toEqual([]);
+    expect(await s.activeDiscrepancies()).toEqual([]);
 
     h.clock.advance(1);
     const next = await s.service.reconcile();
     expect(next).toMatchObject({ status: 'DISCREPANCIES', deferredCount: 0 });
-    expect(await s.incidentsOfRun(next)).toMatchObject([
+    expect(await s.discrepanciesOfRun(next)).toMatchObject([
       { type: 'POSITION_MISMATCH', conId: AAPL_230_P.conId, brokerQuantity: 6, storeQuantity: 5 },
     ]);
   });
 
-  it('deferring a key leaves its open incident exactly as it was', async () => {
+  it('deferring a key leaves its open discrepancy exactly as it was', async () => {
     const s = await h.connected();
     h.sim.silently.change(OTHER, AAPL_230_P.conId, 6);
     await s.service.reconcile();
-    const [before] = await s.activeIncidents();
+    const [before] = await s.activeDiscrepancies();
     expect(before).toMatchObject({ type: 'POSITION_MISMATCH', storeQuantity: 3 });
 
     h.clock.advance(10_000);
@@ -80,7 +80,7 @@ describe('no false alarms from trades in flight', () => {
     h.sim.silently.change(OTHER, AAPL_230_P.conId, 8);
     const run = await s.service.reconcile();
     expect(run.deferredCount).toBe(1);
-    expect(await s.activeIncidents()).toEqual([before]);
+    expect(await s.activeDiscrepancies()).toEqual([before]);
   });
 
   it('updates still in the writer’s buffer count as stored: they never cause a discrepancy', async () => {

@@ -28,11 +28,11 @@ afterEach(async () => {
 });
 
 describe('a run that cannot finish its work', () => {
-  it('a store that cannot write (a full disk, a file size limit) ends the run FAILED with the reason, logged at error level; incidents stay', async () => {
+  it('a store that cannot write (a full disk, a file size limit) ends the run FAILED with the reason, logged at error level; discrepancies stay', async () => {
     const s = await h.connected();
     h.sim.silently.change(OTHER, AAPL_230_P.conId, 5);
     await s.service.reconcile();
-    const before = await s.activeIncidents();
+    const before = await s.activeDiscrepancies();
     expect(before).toHaveLength(1);
 
     disk.fill();
@@ -52,7 +52,7 @@ describe('a run that cannot finish its work', () => {
     expect(failed.summary).toBe(`Reconciliation failed: ${failed.error}`);
     expect(s.service.status().lastRun).toEqual(failed);
     expect(s.logsAt('error').map((l) => l.msg)).toContain('reconciliation failed');
-    expect(await s.activeIncidents()).toEqual(before);
+    expect(await s.activeDiscrepancies()).toEqual(before);
 
     disk.release();
     // The writer keeps the EXPIRY row and writes it on its next attempt.

@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 async function storedRunCount(s: RecordedCore): Promise<number> {
-  return (await s.core.store.reconciliation.runs({ first: 100 })).items.length;
+  return (await s.core.store.ledger.runs({ first: 100 })).items.length;
 }
 
 /** Starts a MANUAL run and waits until the simulator holds its snapshot open. */
@@ -37,7 +37,7 @@ describe('when runs happen', () => {
     expect(s.service.status()).toMatchObject({ running: false, lastRun: null });
     s.core.broker.start();
     const startup = await s.untilRun((r) => r.trigger === 'STARTUP', 'the STARTUP run');
-    expect(s.sessions[0]).toEqual({ kind: 'ready', first: true });
+    expect(s.sessions[0]).toEqual({ kind: 'in-sync', first: true });
     expect(s.triggers()).toEqual(['STARTUP']);
     expect(startup).toMatchObject({ status: 'CLEAN', storePositionCount: 4, brokerPositionCount: 4 });
     // The feed's starting list was in the store when the run read it.
@@ -73,8 +73,8 @@ describe('when runs happen', () => {
     h.clock.advance(30_000);
     const reconnect = await s.untilRun((r) => r.trigger === 'RECONNECT', 'the RECONNECT run');
     expect(s.sessions).toEqual([
-      { kind: 'ready', first: true },
-      { kind: 'ready', first: false },
+      { kind: 'in-sync', first: true },
+      { kind: 'in-sync', first: false },
     ]);
     expect(reconnect.status).toBe('CLEAN');
     expect(s.triggers()).toEqual(['STARTUP', 'RECONNECT']);
@@ -88,7 +88,7 @@ describe('when runs happen', () => {
     await s.untilRunCount(3);
     expect(s.triggers()).toEqual(['STARTUP', 'RECONNECT', 'RECONNECT']);
     expect(s.sessions).toEqual([
-      { kind: 'ready', first: true },
+      { kind: 'in-sync', first: true },
       { kind: 'restored', dataLost: false },
       { kind: 'restored', dataLost: true },
     ]);
@@ -163,7 +163,7 @@ describe('stopping', () => {
     const run = await held.run;
     expect(run).toMatchObject({ status: 'BROKER_UNAVAILABLE', discrepancyCount: 0 });
     expect(run.error).toMatch(/stopping/);
-    expect(await s.core.store.reconciliation.latestRun()).toEqual(run);
+    expect(await s.core.store.ledger.latestRun()).toEqual(run);
     expect(s.service.status()).toMatchObject({ running: false, nextRunAt: null });
   });
 

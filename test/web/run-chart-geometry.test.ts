@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHART, niceCeiling, runChartGeometry } from '../../src/web/run-chart-geometry.js';
+import { CHART, MIN_COUNT_AXIS, niceCeiling, runChartGeometry } from '../../src/web/run-chart-geometry.js';
 import { minute, run } from './support/fragments.js';
 
 describe('the run chart', () => {
@@ -21,7 +21,7 @@ describe('the run chart', () => {
     expect(g.maxDurationMs).toBe(50);
     const [oldest, middle, newest] = g.columns;
     // Left to right, inside the plot.
-    expect(oldest!.x).toBeGreaterThanOrEqual(CHART.left);
+    expect(oldest!.x).toBeGreaterThanOrEqual(g.left);
     expect(middle!.x).toBeGreaterThan(oldest!.x);
     expect(newest!.x + newest!.width).toBeLessThanOrEqual(CHART.width - CHART.right);
     // Bars stand on the count band's floor; 3 of 5 is three times 1 of 5; a clean run still shows.
@@ -33,6 +33,29 @@ describe('the run chart', () => {
     expect(oldest!.durationY).toBeLessThan(middle!.durationY);
     expect(g.durationPath.split(' ')).toHaveLength(3);
     expect(g.durationPath.startsWith('M')).toBe(true);
+  });
+
+  it('draws one discrepancy as a short bar: the count axis goes to at least a few', () => {
+    const g = runChartGeometry([
+      run('one', minute(2), { discrepancyCount: 1, status: 'DISCREPANCIES' }),
+      run('clean', minute(1), { discrepancyCount: 0 }),
+    ]);
+    expect(g.maxCount).toBe(MIN_COUNT_AXIS);
+    const band = g.countBand.bottom - g.countBand.top;
+    expect(g.columns[1]!.barHeight).toBeCloseTo(band / MIN_COUNT_AXIS);
+    // Above the minimum the axis follows the largest count.
+    expect(runChartGeometry([run('many', minute(1), { discrepancyCount: 7 })]).maxCount).toBe(10);
+  });
+
+  it('leaves room left of the plot for the widest axis label', () => {
+    const short = runChartGeometry([run('fast', minute(1), { durationMs: 8 })]);
+    const long = runChartGeometry([run('slow', minute(1), { durationMs: 420 })]);
+    expect(short.maxDurationLabel).toBe('10 ms');
+    expect(long.maxDurationLabel).toBe('500 ms');
+    expect(long.left).toBeGreaterThan(short.left);
+    // About 6.5 units a character at the axis' 10-unit font, and the label ends 6 before the plot.
+    expect(long.left - 6).toBeGreaterThanOrEqual('500 ms'.length * 6);
+    expect(long.columns[0]!.x).toBeGreaterThanOrEqual(long.left);
   });
 
   it('marks runs that could not compare as failed', () => {

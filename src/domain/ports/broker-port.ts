@@ -11,11 +11,11 @@ export interface CompleteSnapshot {
 
 /**
  * Moments when the broker's data may have moved without the stream saying so: the first time the
- * feed is in sync after start (its initial burst received, so the store holds it), the same after
+ * feed is in sync after start (its starting list received, so the store holds it), the same after
  * a reconnect, and TWS reporting its own connectivity restored (1101 data lost, 1102 kept).
  */
 export type BrokerSessionEvent =
-  | { readonly kind: 'ready'; readonly first: boolean }
+  | { readonly kind: 'in-sync'; readonly first: boolean }
   | { readonly kind: 'restored'; readonly dataLost: boolean };
 
 /** What the reconciliation service needs from the broker connection. */
@@ -23,6 +23,6 @@ export interface BrokerPort {
   /** A complete snapshot of every account, or a rejection with BrokerUnavailableError. */
   snapshot(): Promise<CompleteSnapshot>;
   /** The account whose portfolio feed refreshes every few minutes, once known. */
-  refreshedAccount(): string | undefined;
+  portfolioAccount(): string | undefined;
   onSession(listener: (event: BrokerSessionEvent) => void): () => void;
 }

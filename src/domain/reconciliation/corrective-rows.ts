@@ -1,5 +1,5 @@
 import type { BrokerPosition } from '../broker-view.js';
-import type { Incident } from '../incident.js';
+import type { Discrepancy } from '../discrepancy.js';
 import type { Position, PositionSource } from '../position.js';
 import type { PositionUpdate } from '../position-update.js';
 
@@ -32,9 +32,16 @@ export function expiryRow(position: Position, at: Date, nextSequence: Sequence):
   return row(position, 0, 'EXPIRY', key, at, nextSequence);
 }
 
-/** A person accepted the broker's view of an incident: the store takes the broker's quantity. */
-export function manualRow(incident: Incident, at: Date, nextSequence: Sequence): PositionUpdate {
-  return row(incident, incident.brokerQuantity ?? 0, 'MANUAL', `manual:${incident.id}`, at, nextSequence);
+/** A person accepted the broker's view of a discrepancy: the store takes the broker's quantity. */
+export function manualRow(discrepancy: Discrepancy, at: Date, nextSequence: Sequence): PositionUpdate {
+  return row(
+    discrepancy,
+    discrepancy.brokerQuantity ?? 0,
+    'MANUAL',
+    `manual:${discrepancy.id}`,
+    at,
+    nextSequence,
+  );
 }
 
 /** Healing: the store takes the broker's row as the snapshot reported it. */

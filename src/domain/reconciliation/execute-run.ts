@@ -1,20 +1,18 @@
 import type { BrokerView } from '../broker-view.js';
 import type { CatchUp } from '../catch-up.js';
 import type { Clock } from '../clock.js';
-import { incidentKeyId } from '../discrepancy.js';
-import { BrokerUnavailableError, DomainError } from '../errors.js';
+import { type Discrepancy, discrepancyKeyId } from '../discrepancy.js';
+import type { DiscrepancyEvent, RecordedDiscrepancyEvent } from '../discrepancy-event.js';
 import {
   afterTransition,
   applyCatchUps,
-  applyFindings,
-  type Incident,
-  type IncidentEvent,
-  type IncidentTransition,
-  type RecordedIncidentEvent,
-} from '../incident.js';
+  applyDetected,
+  type DiscrepancyTransition,
+} from '../discrepancy-lifecycle.js';
+import { BrokerUnavailableError, DomainError } from '../errors.js';
 import type { BrokerPort } from '../ports/broker-port.js';
-import type { IncidentStorePort } from '../ports/incident-store-port.js';
 import type { PositionStorePort } from '../ports/position-store-port.js';
+import type { ReconciliationLedgerPort } from '../ports/reconciliation-ledger-port.js';
 import { keyId } from '../position.js';
 import { type ReconcileOutcome, type ReconcileRules, reconcile } from '../reconcile.js';
 import type { ReconciliationRun, ReconciliationTrigger } from '../reconciliation-run.js';
@@ -26,15 +24,15 @@ import type { SerialLock } from './serial-lock.js';
 export interface RunDependencies {
   readonly broker: BrokerPort;
   readonly positions: PositionStorePort;
-  readonly incidents: IncidentStorePort;
+  readonly ledger: ReconciliationLedgerPort;
   readonly clock: Clock;
   readonly rules: ReconcileRules;
   readonly heal: boolean;
   /** Whether the run closes expired options with an EXPIRY row (default true). */
   readonly closeExpired?: boolean | undefined;
   readonly newId: () => string;
-  /** Serializes every change to incidents (runs and people). */
-  readonly incidentLock: SerialLock;
+  /** Serializes every change to discrepancies (runs and people). */
+  readonly discrepancyLock: SerialLock;
   /** Settles with a reason when the run must stop waiting for the broker (the service stops). */
   readonly interrupted?: Promise<string> | undefined;
   /**
@@ -46,7 +44,7 @@ export interface RunDependencies {
 
 export interface RunResult {
   readonly run: ReconciliationRun;
-  readonly events: readonly RecordedIncidentEvent[];
+  readonly events: readonly RecordedDiscrepancyEvent[];
   /** The keys the run verified (none unless its snapshot completed). */
   readonly verified?: readonly KeyVerification[];
 }
@@ -56,12 +54,12 @@ const HEALED_NOTE = 'healed: the store took the broker snapshot';
 /**
  * One reconciliation run (docs/reconciliation-rules.md §9): a complete broker snapshot, then the
  * store's book (buffer included, read second so that everything streamed before the snapshot
- * ended is in it), the rules, the corrective rows, and the run with its incident changes
+ * ended is in it), the rules, the corrective rows, and the run with its discrepancy changes
  * persisted in one transaction.
  *
- * Everything after the snapshot holds the incident lock: a person resolving an incident writes
+ * Everything after the snapshot holds the discrepancy lock: a person resolving a discrepancy writes
  * a MANUAL row first, and a run that read the store before that row but judged after it would
- * open the incident again.
+ * open the discrepancy again.
  */
 export async function executeRun(
   deps: RunDependencies,
@@ -71,7 +69,7 @@ export async function executeRun(
   const id = deps.newId();
   const startedAt = deps.clock.now();
   const broker = await brokerView(deps.broker, deps.interrupted);
-  return deps.incidentLock.run(async () => {
+  return deps.discrepancyLock.run(async () => {
     const catchUps = (await deps.catchUps?.()) ?? [];
     const store = await deps.positions.currentBook();
     const outcome = reconcile(
@@ -80,12 +78,12 @@ export async function executeRun(
         store,
         now: deps.clock.now(),
         streamActivity: streamActivity(),
-        refreshedAccount: deps.broker.refreshedAccount(),
+        portfolioAccount: deps.broker.portfolioAccount(),
       },
       deps.rules,
     );
 
-    const active = await deps.incidents.activeIncidents();
+    const active = await deps.ledger.activeDiscrepancies();
     const caughtUp = applyCatchUps(
       active,
       catchUps.flatMap((c) => c.changed),
@@ -98,11 +96,11 @@ export async function executeRun(
     };
 
     if (outcome.status === 'BROKER_UNAVAILABLE' || !broker.complete) {
-      // An unavailable broker proves nothing: other incidents stay exactly as they were. What the
+      // An unavailable broker proves nothing: other discrepancies stay exactly as they were. What the
       // catch-ups changed is recorded all the same: it comes from a complete starting list.
       const ids = caughtUp.changed.map((i) => i.id);
       const run = record(id, trigger, startedAt, deps.clock.now(), outcome, ids, counts);
-      const recorded = await deps.incidents.recordRun({ ...caughtUp, run, verified: [] });
+      const recorded = await deps.ledger.recordRun({ ...caughtUp, run, verified: [] });
       return { run, events: recorded };
     }
 
@@ -114,13 +112,13 @@ export async function executeRun(
 
     const finishedAt = deps.clock.now();
     const stillActive = afterTransition(active, caughtUp);
-    const transition = applyFindings(stillActive, outcome.findings, outcome.deferred, finishedAt, deps.newId);
+    const transition = applyDetected(stillActive, outcome.detected, outcome.deferred, finishedAt, deps.newId);
     const healedRun = resolveHealed(transition, new Set(healed.map((u) => keyId(u))), finishedAt);
-    const byKey = new Map<string, Incident>(stillActive.map((i) => [incidentKeyId(i), i]));
-    for (const incident of transition.changed) byKey.set(incidentKeyId(incident), incident);
+    const byKey = new Map<string, Discrepancy>(stillActive.map((i) => [discrepancyKeyId(i), i]));
+    for (const discrepancy of transition.changed) byKey.set(discrepancyKeyId(discrepancy), discrepancy);
     const discrepancyIds = [
       ...caughtUp.changed.map((i) => i.id),
-      ...outcome.findings.flatMap((f) => byKey.get(incidentKeyId(f))?.id ?? []),
+      ...outcome.detected.flatMap((f) => byKey.get(discrepancyKeyId(f))?.id ?? []),
     ];
     const run = record(id, trigger, startedAt, finishedAt, outcome, discrepancyIds, counts);
     const verified: KeyVerification[] = outcome.agreed.map((k) => ({
@@ -129,7 +127,7 @@ export async function executeRun(
       verifiedAt: finishedAt,
       runId: id,
     }));
-    const recorded = await deps.incidents.recordRun({
+    const recorded = await deps.ledger.recordRun({
       run,
       // A key both caught up and found again: its latest state is the run's.
       changed: [...caughtUp.changed, ...healedRun.changed],
@@ -140,23 +138,23 @@ export async function executeRun(
   });
 }
 
-/** Incidents of keys the run healed are resolved by it, with a note saying how. */
+/** Discrepancies of keys the run healed are resolved by it, with a note saying how. */
 function resolveHealed(
-  transition: IncidentTransition,
+  transition: DiscrepancyTransition,
   healedKeys: ReadonlySet<string>,
   at: Date,
-): { changed: Incident[]; events: IncidentEvent[] } {
-  const changed: Incident[] = [];
-  const events: IncidentEvent[] = [...transition.events];
-  for (const incident of transition.changed) {
-    const healable = incident.type === 'MISSING_FROM_STORE' || incident.type === 'POSITION_MISMATCH';
-    if (!healable || incident.status === 'RESOLVED' || !healedKeys.has(keyId(incident))) {
-      changed.push(incident);
+): { changed: Discrepancy[]; events: DiscrepancyEvent[] } {
+  const changed: Discrepancy[] = [];
+  const events: DiscrepancyEvent[] = [...transition.events];
+  for (const discrepancy of transition.changed) {
+    const healable = discrepancy.type === 'MISSING_FROM_STORE' || discrepancy.type === 'POSITION_MISMATCH';
+    if (!healable || discrepancy.status === 'RESOLVED' || !healedKeys.has(keyId(discrepancy))) {
+      changed.push(discrepancy);
       continue;
     }
-    const resolved: Incident = { ...incident, status: 'RESOLVED', resolvedAt: at, note: HEALED_NOTE };
+    const resolved: Discrepancy = { ...discrepancy, status: 'RESOLVED', resolvedAt: at, note: HEALED_NOTE };
     changed.push(resolved);
-    events.push({ kind: 'RESOLVED', incident: resolved, at });
+    events.push({ kind: 'RESOLVED', discrepancy: resolved, at });
   }
   return { changed, events };
 }
@@ -210,7 +208,7 @@ function healingRows(
   at: Date,
 ) {
   const healable = new Set(
-    outcome.findings
+    outcome.detected
       .filter((f) => f.type === 'MISSING_FROM_STORE' || f.type === 'POSITION_MISMATCH')
       .map(keyId),
   );

@@ -1,20 +1,14 @@
 import type { CatchUp } from '../catch-up.js';
 import type { Cancel, Clock } from '../clock.js';
-import { severityRank } from '../discrepancy.js';
+import { type Discrepancy, isActive, severityRank } from '../discrepancy.js';
+import type { DiscrepancyEvent, RecordedDiscrepancyEvent } from '../discrepancy-event.js';
+import { acknowledge, resolveByPerson } from '../discrepancy-lifecycle.js';
 import { DomainError } from '../errors.js';
 import { EventHub, type IterateOptions } from '../event-hub.js';
-import {
-  acknowledge,
-  type Incident,
-  type IncidentEvent,
-  isActive,
-  type RecordedIncidentEvent,
-  resolveByPerson,
-} from '../incident.js';
 import type { BrokerPort, BrokerSessionEvent } from '../ports/broker-port.js';
-import type { IncidentStorePort } from '../ports/incident-store-port.js';
 import type { LogPort } from '../ports/log-port.js';
 import type { PositionStorePort } from '../ports/position-store-port.js';
+import type { ReconciliationLedgerPort } from '../ports/reconciliation-ledger-port.js';
 import { keyId, type PositionKey } from '../position.js';
 import type { ReconcileRules } from '../reconcile.js';
 import type { ReconciliationRun, ReconciliationTrigger } from '../reconciliation-run.js';
@@ -28,7 +22,7 @@ import { StreamActivity } from './stream-activity.js';
 export interface ReconciliationServiceOptions {
   readonly broker: BrokerPort;
   readonly positions: PositionStorePort;
-  readonly incidents: IncidentStorePort;
+  readonly ledger: ReconciliationLedgerPort;
   readonly clock: Clock;
   readonly log: LogPort;
   readonly rules: ReconcileRules;
@@ -48,7 +42,7 @@ export interface ReconciliationStatusInfo {
 }
 
 /**
- * Runs reconciliations on every trigger (docs/reconciliation-rules.md §9) and keeps the incident
+ * Runs reconciliations on every trigger (docs/reconciliation-rules.md §9) and keeps the discrepancy
  * lifecycle (§10). Start it before the broker connects, so that the broker's first session event
  * (its feeds in sync, after READY) becomes the STARTUP run.
  *
@@ -58,9 +52,9 @@ export interface ReconciliationStatusInfo {
 export class ReconciliationService {
   readonly #o: ReconciliationServiceOptions;
   readonly #activity = new StreamActivity();
-  readonly #incidentLock = new SerialLock();
+  readonly #discrepancyLock = new SerialLock();
   readonly #runs = new EventHub<ReconciliationRun>();
-  readonly #events = new EventHub<RecordedIncidentEvent>();
+  readonly #events = new EventHub<RecordedDiscrepancyEvent>();
   #current: Promise<ReconciliationRun> | undefined;
   #queued: QueuedRun | undefined;
   #cancelSchedule: Cancel | undefined;
@@ -69,7 +63,7 @@ export class ReconciliationService {
   #lastComplete: ReconciliationRun | null = null;
   /** Per key, kept in memory so a book of 500 positions resolves without 500 queries. */
   readonly #verified = new Map<string, KeyVerification>();
-  readonly #active = new Map<string, Incident>();
+  readonly #active = new Map<string, Discrepancy>();
   /** Catch-ups not yet recorded, in the order their starting lists arrived. */
   #catchUps: Promise<CatchUp | undefined>[] = [];
   #detach: (() => void)[] = [];
@@ -88,15 +82,15 @@ export class ReconciliationService {
     if (this.#started) return;
     this.#started = true;
     const [lastRun, lastComplete, verified, active] = await Promise.all([
-      this.#o.incidents.latestRun(),
-      this.#o.incidents.latestCompleteRun(),
-      this.#o.incidents.verifications(),
-      this.#o.incidents.activeIncidents(),
+      this.#o.ledger.latestRun(),
+      this.#o.ledger.latestCompleteRun(),
+      this.#o.ledger.verifications(),
+      this.#o.ledger.activeDiscrepancies(),
     ]);
     this.#lastRun = lastRun ?? null;
     this.#lastComplete = lastComplete ?? null;
     for (const v of verified) this.#verified.set(keyId(v), v);
-    for (const incident of active) this.#active.set(incident.id, incident);
+    for (const discrepancy of active) this.#active.set(discrepancy.id, discrepancy);
     this.#detach.push(
       this.#o.positions.onEvent((e) => this.#activity.record(e)),
       this.#o.broker.onSession((e) => this.#onSession(e)),
@@ -132,15 +126,15 @@ export class ReconciliationService {
     return this.#queued.promise;
   }
 
-  async acknowledge(id: string, note: string | null): Promise<Incident> {
-    return this.#personChange(id, (incident, at) => acknowledge(incident, note, at));
+  async acknowledge(id: string, note: string | null): Promise<Discrepancy> {
+    return this.#personChange(id, (discrepancy, at) => acknowledge(discrepancy, note, at));
   }
 
-  /** Accepts the broker's view: a MANUAL row makes the store agree, then the incident resolves. */
-  async resolve(id: string, note: string | null): Promise<Incident> {
-    return this.#personChange(id, async (incident, at) => {
-      const event = resolveByPerson(incident, note, at);
-      await this.#o.positions.append([manualRow(incident, at, () => this.#o.positions.nextSequence())]);
+  /** Accepts the broker's view: a MANUAL row makes the store agree, then the discrepancy resolves. */
+  async resolve(id: string, note: string | null): Promise<Discrepancy> {
+    return this.#personChange(id, async (discrepancy, at) => {
+      const event = resolveByPerson(discrepancy, note, at);
+      await this.#o.positions.append([manualRow(discrepancy, at, () => this.#o.positions.nextSequence())]);
       return event;
     });
   }
@@ -171,11 +165,11 @@ export class ReconciliationService {
   }
 
   /** The key's active discrepancy, the most severe when it has several. */
-  openDiscrepancyOf(key: PositionKey): Incident | undefined {
-    let worst: Incident | undefined;
-    for (const incident of this.#active.values()) {
-      if (incident.account !== key.account || incident.conId !== key.conId) continue;
-      if (!worst || severityRank(incident.severity) > severityRank(worst.severity)) worst = incident;
+  openDiscrepancyOf(key: PositionKey): Discrepancy | undefined {
+    let worst: Discrepancy | undefined;
+    for (const discrepancy of this.#active.values()) {
+      if (discrepancy.account !== key.account || discrepancy.conId !== key.conId) continue;
+      if (!worst || severityRank(discrepancy.severity) > severityRank(worst.severity)) worst = discrepancy;
     }
     return worst;
   }
@@ -184,11 +178,11 @@ export class ReconciliationService {
     return this.#runs.iterate(options);
   }
 
-  incidentEvents(options?: IterateOptions): AsyncIterableIterator<RecordedIncidentEvent> {
+  discrepancyEvents(options?: IterateOptions): AsyncIterableIterator<RecordedDiscrepancyEvent> {
     return this.#events.iterate(options);
   }
 
-  onIncidentEvent(listener: (event: RecordedIncidentEvent) => void): () => void {
+  onDiscrepancyEvent(listener: (event: RecordedDiscrepancyEvent) => void): () => void {
     return this.#events.subscribe(listener);
   }
 
@@ -206,7 +200,7 @@ export class ReconciliationService {
   }
 
   #onSession(event: BrokerSessionEvent): void {
-    const trigger = event.kind === 'ready' && event.first ? 'STARTUP' : 'RECONNECT';
+    const trigger = event.kind === 'in-sync' && event.first ? 'STARTUP' : 'RECONNECT';
     this.reconcile(trigger).catch(() => undefined);
   }
 
@@ -236,7 +230,7 @@ export class ReconciliationService {
       result = await executeRun(
         {
           ...this.#o,
-          incidentLock: this.#incidentLock,
+          discrepancyLock: this.#discrepancyLock,
           interrupted: this.#stopping.promise,
           catchUps: recordsCatchUps ? () => this.#takeCatchUps() : undefined,
         },
@@ -246,11 +240,9 @@ export class ReconciliationService {
     } catch (error) {
       this.#o.log.error('reconciliation failed', { trigger, error });
       const run = failedRun(this.#o.newId(), trigger, startedAt, this.#o.clock.now(), error);
-      await this.#o.incidents
-        .recordRun({ run, changed: [], events: [], verified: [] })
-        .catch((e: unknown) => {
-          this.#o.log.error('could not record the failed run', { error: e });
-        });
+      await this.#o.ledger.recordRun({ run, changed: [], events: [], verified: [] }).catch((e: unknown) => {
+        this.#o.log.error('could not record the failed run', { error: e });
+      });
       result = { run, events: [] };
     }
     this.#activity.prune(new Date(startedAt.getTime() - this.#o.rules.quietWindowMs));
@@ -269,7 +261,7 @@ export class ReconciliationService {
     this.#lastRun = run;
     if (comparedWithBroker(run)) this.#lastComplete = run;
     for (const v of verified ?? []) this.#verified.set(keyId(v), v);
-    for (const event of events) this.#track(event.incident);
+    for (const event of events) this.#track(event.discrepancy);
     this.#logRun(run);
     for (const event of events) this.#events.publish(event);
     this.#runs.publish(run);
@@ -292,24 +284,24 @@ export class ReconciliationService {
     });
   }
 
-  #track(incident: Incident): void {
-    if (isActive(incident)) this.#active.set(incident.id, incident);
-    else this.#active.delete(incident.id);
+  #track(discrepancy: Discrepancy): void {
+    if (isActive(discrepancy)) this.#active.set(discrepancy.id, discrepancy);
+    else this.#active.delete(discrepancy.id);
   }
 
   async #personChange(
     id: string,
-    change: (incident: Incident, at: Date) => IncidentEvent | Promise<IncidentEvent>,
-  ): Promise<Incident> {
-    const recorded = await this.#incidentLock.run(async () => {
-      const incident = await this.#o.incidents.incident(id);
-      if (!incident) throw new DomainError('NOT_FOUND', `no discrepancy with id ${id}`);
-      const event = await change(incident, this.#o.clock.now());
-      return this.#o.incidents.recordIncidentChange(event);
+    change: (discrepancy: Discrepancy, at: Date) => DiscrepancyEvent | Promise<DiscrepancyEvent>,
+  ): Promise<Discrepancy> {
+    const recorded = await this.#discrepancyLock.run(async () => {
+      const discrepancy = await this.#o.ledger.discrepancy(id);
+      if (!discrepancy) throw new DomainError('NOT_FOUND', `no discrepancy with id ${id}`);
+      const event = await change(discrepancy, this.#o.clock.now());
+      return this.#o.ledger.recordDiscrepancyChange(event);
     });
-    this.#track(recorded.incident);
+    this.#track(recorded.discrepancy);
     this.#events.publish(recorded);
-    return recorded.incident;
+    return recorded.discrepancy;
   }
 }
 

@@ -2,8 +2,8 @@ import { keyId } from '../position.js';
 import type { PositionEvent } from '../position-update.js';
 
 /**
- * When each key last moved on the live feed. Price refreshes are not movement. The feed's initial
- * burst after a connect (source SNAPSHOT) is stored before the broker counts as ready, so it
+ * When each key last moved on the live feed. Price refreshes are not movement. The feed's starting
+ * list after a connect (source SNAPSHOT) is stored before the broker is in sync, so it
  * cannot race a snapshot; rows the service writes itself (EXPIRY, MANUAL) are not the feed.
  */
 export class StreamActivity {

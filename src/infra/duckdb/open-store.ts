@@ -43,8 +43,8 @@ export class DuckDbStore {
   #lastSequence: number;
   #client: StoreClient | undefined;
   #closing: Promise<void> | undefined;
-  /** Runs, incidents and their events: the audit trail of reconciliation. */
-  readonly reconciliation: ReconciliationLedger;
+  /** Runs, discrepancies and their events: the audit trail of reconciliation. */
+  readonly ledger: ReconciliationLedger;
 
   constructor(
     readonly path: string,
@@ -59,7 +59,7 @@ export class DuckDbStore {
     this.#reader = reader;
     this.#connections.add(reader);
     this.#lastSequence = firstSequence - 1;
-    this.reconciliation = new ReconciliationLedger(this);
+    this.ledger = new ReconciliationLedger(this);
   }
 
   /**

@@ -9,7 +9,7 @@ import type { PositionWriter } from './position-writer.js';
  */
 export function positionStoreAdapter(store: DuckDbStore, writer: PositionWriter): PositionStorePort {
   return {
-    currentBook: async () => writer.positions({ includeClosed: true }),
+    currentBook: async () => writer.readModel.positions({ includeClosed: true }),
     nextSequence: () => store.nextSequence(),
     append: async (updates) => {
       for (const update of updates) writer.enqueue(update);

@@ -1,40 +1,23 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DomainError } from '../../domain/errors.js';
-import { filterIterator } from '../../domain/filter-iterator.js';
-import type { Page, PageRequest } from '../../domain/page.js';
-import { keyId, type Position, type PositionKey } from '../../domain/position.js';
-import { matchesPositionFilter, type PositionFilter } from '../../domain/position-filter.js';
+import { keyId } from '../../domain/position.js';
 import {
   classifyChange,
   type PositionEvent,
   type PositionUpdate,
   supersedes,
 } from '../../domain/position-update.js';
-import { resumeThenLive } from '../../domain/resumable-stream.js';
 import { BatchFlusher, type FlushOutcome, type FlushStatus } from './batch-flusher.js';
 import { prepareBatchStaging } from './batch-write.js';
-import { BufferedPositionReads } from './buffered-position-reads.js';
 import type { SqlParams } from './duckdb-sql.js';
 import type { DuckDbStore } from './open-store.js';
-import { MAX_PAGE_SIZE } from './page-request.js';
 import { recentIdempotencyKeys, storedCurrentBook, storedUpdateStats } from './position-queries.js';
+import { PositionReadModel } from './position-read-model.js';
 import { positionFromUpdate, type SequencedPosition } from './position-rows.js';
 import { RecentKeys } from './recent-keys.js';
 import { UpdateBuffer } from './update-buffer.js';
 import { validatePositionUpdate } from './update-validation.js';
 import { type PositionWriterOptions, resolveWriterSettings, type WriterSettings } from './writer-settings.js';
-
-export interface FollowOptions {
-  /** Replay the events after this sequence before going live; without it, only live events. */
-  readonly after?: number | undefined;
-  readonly filter?: Omit<PositionFilter, 'includeClosed'> | undefined;
-  /** How far a consumer may fall behind before its stream ends with ConsumerTooSlowError. */
-  readonly maxPending?: number | undefined;
-  /** End after replaying what came after `after`, instead of going live. */
-  readonly replayOnly?: boolean | undefined;
-}
-
-const DEFAULT_MAX_PENDING = 10_000;
 
 export interface PositionWriterStatus extends Omit<FlushStatus, 'alreadyStored'> {
   /** Updates accepted but not yet durable. */
@@ -55,6 +38,8 @@ type Listener = (event: PositionEvent) => void;
  * stored. Reads through it see buffered updates as stored.
  */
 export class PositionWriter {
+  /** The reads over this writer's book and buffer: buffered updates read as stored. */
+  readonly readModel: PositionReadModel;
   readonly #store: DuckDbStore;
   readonly #settings: WriterSettings;
   readonly #flusher: BatchFlusher;
@@ -62,7 +47,6 @@ export class PositionWriter {
   readonly #buffer = new UpdateBuffer();
   readonly #book: Map<string, SequencedPosition>;
   readonly #seen: RecentKeys;
-  readonly #reads: BufferedPositionReads;
   readonly #listeners = new Set<Listener>();
   readonly #endListeners = new Set<() => void>();
   #lastSequence: number;
@@ -89,10 +73,11 @@ export class PositionWriter {
     for (const key of loaded.keys) this.#seen.add(key);
     this.#lastSequence = loaded.lastSequence;
     this.#collapseAbove = settings.maxBufferedUpdates;
-    this.#reads = new BufferedPositionReads(
+    this.readModel = new PositionReadModel(
       (sql, params) => store.read(sql, params),
       this.#buffer,
       this.#book,
+      (onEvent, onEnd) => this.#subscribe(onEvent, onEnd),
     );
     this.#flusher = new BatchFlusher(
       connection,
@@ -225,55 +210,18 @@ export class PositionWriter {
     return this.#listeners.size;
   }
 
-  /**
-   * A resumable stream of events: replays those after `after` (file and buffer), then goes live,
-   * with no gap and no duplicate; it ends when the writer closes. Closed positions are events too,
-   * whatever the filter says.
-   */
-  follow(options: FollowOptions = {}): AsyncIterableIterator<PositionEvent> {
-    const events = resumeThenLive<PositionEvent>(
-      {
-        after: options.after,
-        replayOnly: options.replayOnly ?? false,
-        sequenceOf: (event) => event.sequence,
-        replay: (after) => this.eventsAfter(after, MAX_PAGE_SIZE),
-        subscribe: (onEvent, onEnd) => {
-          if (!this.#accepting) {
-            queueMicrotask(onEnd);
-            return () => undefined;
-          }
-          this.#listeners.add(onEvent);
-          this.#endListeners.add(onEnd);
-          return () => {
-            this.#listeners.delete(onEvent);
-            this.#endListeners.delete(onEnd);
-          };
-        },
-      },
-      { maxPending: options.maxPending ?? DEFAULT_MAX_PENDING },
-    );
-    const filter = { ...options.filter, includeClosed: true };
-    return filterIterator(events, (event) => matchesPositionFilter(event.position, filter));
-  }
-
-  positions(filter?: PositionFilter): Position[] {
-    return this.#reads.positions(filter);
-  }
-
-  position(key: PositionKey): Position | undefined {
-    return this.#reads.position(key);
-  }
-
-  positionsAsOf(at: Date, filter?: PositionFilter): Promise<Position[]> {
-    return this.#reads.positionsAsOf(at, filter);
-  }
-
-  history(key: PositionKey, page: PageRequest): Promise<Page<PositionEvent>> {
-    return this.#reads.history(key, page);
-  }
-
-  eventsAfter(after: number, limit?: number): Promise<PositionEvent[]> {
-    return this.#reads.eventsAfter(after, limit);
+  /** The end of a follower's live subscription: the writer's listeners, until it closes. */
+  #subscribe(onEvent: Listener, onEnd: () => void): () => void {
+    if (!this.#accepting) {
+      queueMicrotask(onEnd);
+      return () => undefined;
+    }
+    this.#listeners.add(onEvent);
+    this.#endListeners.add(onEnd);
+    return () => {
+      this.#listeners.delete(onEvent);
+      this.#endListeners.delete(onEnd);
+    };
   }
 
   /** Past its limit the buffer collapses to the latest update per key; collapsing again waits for it to double. */

@@ -6,28 +6,29 @@ import {
   TIMESTAMPTZ,
   VARCHAR,
 } from '@duckdb/node-api';
+import type { Discrepancy } from '../../domain/discrepancy.js';
+import type { DiscrepancyEvent, RecordedDiscrepancyEvent } from '../../domain/discrepancy-event.js';
+import type { DiscrepancyFilter } from '../../domain/discrepancy-filter.js';
 import { DomainError } from '../../domain/errors.js';
-import type { Incident, IncidentEvent, RecordedIncidentEvent } from '../../domain/incident.js';
 import type { Page, PageRequest } from '../../domain/page.js';
-import type { RunRecord } from '../../domain/ports/incident-store-port.js';
+import type { RunRecord } from '../../domain/ports/reconciliation-ledger-port.js';
 import type { ReconciliationRun, SequencedRun } from '../../domain/reconciliation-run.js';
 import type { KeyVerification } from '../../domain/verification.js';
 import { appendRows, type ChunkColumn } from './column-chunks.js';
+import {
+  DISCREPANCY_LATE_COLUMNS,
+  DISCREPANCY_LATE_NAMES,
+  DISCREPANCY_STATE_COLUMNS,
+  DISCREPANCY_STATE_NAMES,
+} from './discrepancy-rows.js';
 import { inTransaction, selectRows } from './duckdb-sql.js';
 import { isStorableDecimal } from './exact-decimal.js';
-import {
-  INCIDENT_LATE_COLUMNS,
-  INCIDENT_LATE_NAMES,
-  INCIDENT_STATE_COLUMNS,
-  INCIDENT_STATE_NAMES,
-} from './incident-rows.js';
 import type { DuckDbStore } from './open-store.js';
 import {
-  type IncidentFilter,
-  readIncident,
-  readIncidentEventsAfter,
-  readIncidents,
-  readIncidentsOfRun,
+  readDiscrepancies,
+  readDiscrepanciesOfRun,
+  readDiscrepancy,
+  readDiscrepancyEventsAfter,
   readLatestCompleteRun,
   readLatestRun,
   readRun,
@@ -37,34 +38,38 @@ import {
 import { INSERT_RUN, runValues } from './run-rows.js';
 import { describeWriteFailure } from './write-failure.js';
 
-export type { RunRecord } from '../../domain/ports/incident-store-port.js';
-
-interface StagedIncident {
-  readonly incident: Incident;
+interface StagedDiscrepancy {
+  readonly discrepancy: Discrepancy;
   readonly updatedSequence: number;
 }
 
 interface StagedEvent {
-  readonly event: RecordedIncidentEvent;
+  readonly event: RecordedDiscrepancyEvent;
   readonly runId: string | null;
 }
 
-const STAGED_INCIDENT_COLUMNS: readonly ChunkColumn<StagedIncident>[] = [
-  { type: VARCHAR, value: (s) => s.incident.id },
-  ...INCIDENT_STATE_COLUMNS.map((c) => ({ type: c.type, value: (s: StagedIncident) => c.value(s.incident) })),
+const STAGED_DISCREPANCY_COLUMNS: readonly ChunkColumn<StagedDiscrepancy>[] = [
+  { type: VARCHAR, value: (s) => s.discrepancy.id },
+  ...DISCREPANCY_STATE_COLUMNS.map((c) => ({
+    type: c.type,
+    value: (s: StagedDiscrepancy) => c.value(s.discrepancy),
+  })),
   { type: BIGINT, value: (s) => BigInt(s.updatedSequence) },
-  ...INCIDENT_LATE_COLUMNS.map((c) => ({ type: c.type, value: (s: StagedIncident) => c.value(s.incident) })),
+  ...DISCREPANCY_LATE_COLUMNS.map((c) => ({
+    type: c.type,
+    value: (s: StagedDiscrepancy) => c.value(s.discrepancy),
+  })),
 ];
 
 const EVENT_COLUMNS: readonly ChunkColumn<StagedEvent>[] = [
   { type: BIGINT, value: (s) => BigInt(s.event.sequence) },
-  { type: VARCHAR, value: (s) => s.event.incident.id },
+  { type: VARCHAR, value: (s) => s.event.discrepancy.id },
   { type: VARCHAR, value: (s) => s.event.kind },
   { type: TIMESTAMPTZ, value: (s) => new DuckDBTimestampTZValue(BigInt(s.event.at.getTime()) * 1000n) },
   { type: VARCHAR, value: (s) => s.runId },
-  ...[...INCIDENT_STATE_COLUMNS, ...INCIDENT_LATE_COLUMNS].map((c) => ({
+  ...[...DISCREPANCY_STATE_COLUMNS, ...DISCREPANCY_LATE_COLUMNS].map((c) => ({
     type: c.type,
-    value: (s: StagedEvent) => c.value(s.event.incident),
+    value: (s: StagedEvent) => c.value(s.event.discrepancy),
   })),
 ];
 
@@ -85,13 +90,13 @@ const UPSERT_VERIFICATIONS = `
   INSERT INTO position_verifications SELECT * FROM staged_verifications
   ON CONFLICT (account, con_id) DO UPDATE SET verified_at = excluded.verified_at, run_id = excluded.run_id`;
 
-const UPSERT_INCIDENTS = `
+const UPSERT_DISCREPANCIES = `
   INSERT INTO discrepancies SELECT * FROM staged_discrepancies
-  ON CONFLICT (id) DO UPDATE SET ${[...INCIDENT_STATE_NAMES, 'updated_sequence', ...INCIDENT_LATE_NAMES].map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  ON CONFLICT (id) DO UPDATE SET ${[...DISCREPANCY_STATE_NAMES, 'updated_sequence', ...DISCREPANCY_LATE_NAMES].map((c) => `${c} = excluded.${c}`).join(', ')}`;
 
 /**
- * The audit trail of reconciliation: runs, the incidents they found and every change to those
- * incidents, each write one transaction. Writes run one at a time on a connection of their own.
+ * The audit trail of reconciliation: runs, the discrepancies they found and every change to those
+ * discrepancies, each write one transaction. Writes run one at a time on a connection of their own.
  */
 export class ReconciliationLedger {
   readonly #store: DuckDbStore;
@@ -103,14 +108,14 @@ export class ReconciliationLedger {
   }
 
   /**
-   * Records a run, its links to the incidents it found, the incidents it changed and their events
+   * Records a run, its links to the discrepancies it found, the discrepancies it changed and their events
    * (which receive new sequences), all in one transaction. Returns the events as recorded.
    */
-  async recordRun(record: RunRecord): Promise<RecordedIncidentEvent[]> {
+  async recordRun(record: RunRecord): Promise<RecordedDiscrepancyEvent[]> {
     const { run } = record;
     checkRun(run);
-    for (const incident of [...record.changed, ...record.events.map((e) => e.incident)])
-      checkIncident(incident);
+    for (const discrepancy of [...record.changed, ...record.events.map((e) => e.discrepancy)])
+      checkDiscrepancy(discrepancy);
     return this.#write(async (connection) => {
       const runSequence = this.#store.nextSequence();
       const recorded = record.events.map((event) => ({ ...event, sequence: this.#store.nextSequence() }));
@@ -127,7 +132,7 @@ export class ReconciliationLedger {
           LINK_COLUMNS,
           ids.map((id, ordinal) => ({ runId: run.id, id, ordinal })),
         );
-        await this.#upsertIncidents(connection, record.changed, recorded, runSequence);
+        await this.#upsertDiscrepancies(connection, record.changed, recorded, runSequence);
         await this.#upsertVerifications(connection, record.verified ?? []);
         await appendRows(
           connection,
@@ -140,42 +145,42 @@ export class ReconciliationLedger {
     });
   }
 
-  /** Records a change made by a person (acknowledge, resolve) to an incident already stored. */
-  async recordIncidentChange(event: IncidentEvent): Promise<RecordedIncidentEvent> {
-    checkIncident(event.incident);
+  /** Records a change made by a person (acknowledge, resolve) to a discrepancy already stored. */
+  async recordDiscrepancyChange(event: DiscrepancyEvent): Promise<RecordedDiscrepancyEvent> {
+    checkDiscrepancy(event.discrepancy);
     return this.#write(async (connection) => {
-      const recorded: RecordedIncidentEvent = { ...event, sequence: this.#store.nextSequence() };
+      const recorded: RecordedDiscrepancyEvent = { ...event, sequence: this.#store.nextSequence() };
       await inTransaction(connection, async () => {
         const [existing] = await selectRows(connection, 'SELECT id FROM discrepancies WHERE id = $1', [
-          event.incident.id,
+          event.discrepancy.id,
         ]);
-        if (!existing) throw new DomainError('NOT_FOUND', `no discrepancy with id ${event.incident.id}`);
-        await this.#upsertIncidents(connection, [event.incident], [recorded], recorded.sequence);
+        if (!existing) throw new DomainError('NOT_FOUND', `no discrepancy with id ${event.discrepancy.id}`);
+        await this.#upsertDiscrepancies(connection, [event.discrepancy], [recorded], recorded.sequence);
         await appendRows(connection, 'discrepancy_events', EVENT_COLUMNS, [{ event: recorded, runId: null }]);
       });
       return recorded;
     });
   }
 
-  activeIncidents(): Promise<Incident[]> {
-    return readIncidents(this.#read, { status: ['OPEN', 'ACKNOWLEDGED'] });
+  activeDiscrepancies(): Promise<Discrepancy[]> {
+    return readDiscrepancies(this.#read, { status: ['OPEN', 'ACKNOWLEDGED'] });
   }
 
-  incident(id: string): Promise<Incident | undefined> {
-    return readIncident(this.#read, id);
+  discrepancy(id: string): Promise<Discrepancy | undefined> {
+    return readDiscrepancy(this.#read, id);
   }
 
-  /** The incidents a run found, in their current state: one read, whatever their number. */
-  incidentsOfRun(runId: string): Promise<Incident[]> {
-    return readIncidentsOfRun(this.#read, runId);
+  /** The discrepancies a run found, in their current state: one read, whatever their number. */
+  discrepanciesOfRun(runId: string): Promise<Discrepancy[]> {
+    return readDiscrepanciesOfRun(this.#read, runId);
   }
 
-  incidents(filter?: IncidentFilter): Promise<Incident[]> {
-    return readIncidents(this.#read, filter);
+  discrepancies(filter?: DiscrepancyFilter): Promise<Discrepancy[]> {
+    return readDiscrepancies(this.#read, filter);
   }
 
-  incidentEventsAfter(sequence: number, limit?: number): Promise<RecordedIncidentEvent[]> {
-    return readIncidentEventsAfter(this.#read, sequence, limit);
+  discrepancyEventsAfter(sequence: number, limit?: number): Promise<RecordedDiscrepancyEvent[]> {
+    return readDiscrepancyEventsAfter(this.#read, sequence, limit);
   }
 
   run(id: string): Promise<ReconciliationRun | undefined> {
@@ -208,23 +213,23 @@ export class ReconciliationLedger {
     await connection.run(UPSERT_VERIFICATIONS);
   }
 
-  /** The latest state of each changed incident wins; its row notes the sequence of its last event. */
-  async #upsertIncidents(
+  /** The latest state of each changed discrepancy wins; its row notes the sequence of its last event. */
+  async #upsertDiscrepancies(
     connection: DuckDBConnection,
-    changed: readonly Incident[],
-    events: readonly RecordedIncidentEvent[],
+    changed: readonly Discrepancy[],
+    events: readonly RecordedDiscrepancyEvent[],
     fallbackSequence: number,
   ): Promise<void> {
-    const lastEvent = new Map(events.map((e) => [e.incident.id, e.sequence]));
-    const latest = new Map(changed.map((incident) => [incident.id, incident]));
+    const lastEvent = new Map(events.map((e) => [e.discrepancy.id, e.sequence]));
+    const latest = new Map(changed.map((discrepancy) => [discrepancy.id, discrepancy]));
     if (latest.size === 0) return;
     await connection.run('DELETE FROM staged_discrepancies');
-    const staged = [...latest.values()].map((incident) => ({
-      incident,
-      updatedSequence: lastEvent.get(incident.id) ?? fallbackSequence,
+    const staged = [...latest.values()].map((discrepancy) => ({
+      discrepancy,
+      updatedSequence: lastEvent.get(discrepancy.id) ?? fallbackSequence,
     }));
-    await appendRows(connection, 'staged_discrepancies', STAGED_INCIDENT_COLUMNS, staged, 'temp');
-    await connection.run(UPSERT_INCIDENTS);
+    await appendRows(connection, 'staged_discrepancies', STAGED_DISCREPANCY_COLUMNS, staged, 'temp');
+    await connection.run(UPSERT_DISCREPANCIES);
   }
 
   #write<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -280,19 +285,19 @@ function checkRun(run: ReconciliationRun): void {
     throw new DomainError('BAD_USER_INPUT', `reconciliation run refused: ${problems.join('; ')}`);
 }
 
-function checkIncident(incident: Incident): void {
+function checkDiscrepancy(discrepancy: Discrepancy): void {
   const problems: string[] = [];
-  if (typeof incident.id !== 'string' || incident.id.length === 0) problems.push('id is empty');
+  if (typeof discrepancy.id !== 'string' || discrepancy.id.length === 0) problems.push('id is empty');
   for (const field of ['brokerQuantity', 'storeQuantity', 'difference'] as const) {
-    const value = incident[field];
+    const value = discrepancy[field];
     if (value !== null && !isStorableDecimal(value))
       problems.push(`${field} ${value} is not a finite number`);
   }
   for (const field of ['firstSeenAt', 'lastSeenAt'] as const) {
-    if (!(incident[field] instanceof Date) || Number.isNaN(incident[field].getTime()))
+    if (!(discrepancy[field] instanceof Date) || Number.isNaN(discrepancy[field].getTime()))
       problems.push(`${field} is not a valid date`);
   }
   if (problems.length > 0) {
-    throw new DomainError('BAD_USER_INPUT', `discrepancy ${incident.id} refused: ${problems.join('; ')}`);
+    throw new DomainError('BAD_USER_INPUT', `discrepancy ${discrepancy.id} refused: ${problems.join('; ')}`);
   }
 }

@@ -1,40 +1,41 @@
+import type { Discrepancy, DiscrepancyStatus } from '../../domain/discrepancy.js';
 import { DISCREPANCY_TYPES, SEVERITIES } from '../../domain/discrepancy.js';
+import type { RecordedDiscrepancyEvent } from '../../domain/discrepancy-event.js';
 import type { DiscrepancyFilter } from '../../domain/discrepancy-filter.js';
 import { DomainError } from '../../domain/errors.js';
-import type { Incident, IncidentStatus, RecordedIncidentEvent } from '../../domain/incident.js';
 import type { Page, PageRequest } from '../../domain/page.js';
 import type { ReconciliationRun, SequencedRun } from '../../domain/reconciliation-run.js';
 import type { KeyVerification } from '../../domain/verification.js';
+import { DISCREPANCY_STATE_SELECT, discrepancyFromRow, recordedEventFromRow } from './discrepancy-rows.js';
 import { type RowReader, toDate, toNumber, toText } from './duckdb-sql.js';
-import { INCIDENT_STATE_SELECT, incidentFromRow, recordedEventFromRow } from './incident-rows.js';
 import { MAX_PAGE_SIZE, pageAfter, pageSize } from './page-request.js';
 import { RUN_SELECT, runFromRow } from './run-rows.js';
 
-/** Which incidents to list; status defaults to the active ones (OPEN and ACKNOWLEDGED). */
-export type IncidentFilter = DiscrepancyFilter;
+const STATUSES: readonly DiscrepancyStatus[] = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'];
 
-const STATUSES: readonly IncidentStatus[] = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'];
-
-export async function readIncident(read: RowReader, id: string): Promise<Incident | undefined> {
-  const [row] = await read(`SELECT id, ${INCIDENT_STATE_SELECT} FROM discrepancies WHERE id = $1`, [id]);
-  return row ? incidentFromRow(row) : undefined;
+export async function readDiscrepancy(read: RowReader, id: string): Promise<Discrepancy | undefined> {
+  const [row] = await read(`SELECT id, ${DISCREPANCY_STATE_SELECT} FROM discrepancies WHERE id = $1`, [id]);
+  return row ? discrepancyFromRow(row) : undefined;
 }
 
-/** The incidents a run found, in their current state, in the order the run listed them. */
-export async function readIncidentsOfRun(read: RowReader, runId: string): Promise<Incident[]> {
+/** The discrepancies a run found, in their current state, in the order the run listed them. */
+export async function readDiscrepanciesOfRun(read: RowReader, runId: string): Promise<Discrepancy[]> {
   const rows = await read(
-    `SELECT id, ${INCIDENT_STATE_SELECT}
+    `SELECT id, ${DISCREPANCY_STATE_SELECT}
      FROM discrepancies
      JOIN (SELECT discrepancy_id, ordinal FROM reconciliation_run_discrepancies WHERE run_id = $1) found
        ON found.discrepancy_id = discrepancies.id
      ORDER BY found.ordinal`,
     [runId],
   );
-  return rows.map(incidentFromRow);
+  return rows.map(discrepancyFromRow);
 }
 
-/** Incidents matching `filter`, the most severe first, then the oldest. */
-export async function readIncidents(read: RowReader, filter: IncidentFilter = {}): Promise<Incident[]> {
+/** Discrepancies matching `filter`, the most severe first, then the oldest. */
+export async function readDiscrepancies(
+  read: RowReader,
+  filter: DiscrepancyFilter = {},
+): Promise<Discrepancy[]> {
   // Enumerated values are checked against their closed sets, so they can be written as literals.
   const conditions = [
     inList('status', filter.status ?? ['OPEN', 'ACKNOWLEDGED'], STATUSES),
@@ -51,22 +52,22 @@ export async function readIncidents(read: RowReader, filter: IncidentFilter = {}
     conditions.push(`upper(symbol) = upper($${params.length})`);
   }
   const rows = await read(
-    `SELECT id, ${INCIDENT_STATE_SELECT} FROM discrepancies
+    `SELECT id, ${DISCREPANCY_STATE_SELECT} FROM discrepancies
      ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
      ORDER BY CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END, first_seen_at, id`,
     params,
   );
-  return rows.map(incidentFromRow);
+  return rows.map(discrepancyFromRow);
 }
 
-export async function readIncidentEventsAfter(
+export async function readDiscrepancyEventsAfter(
   read: RowReader,
   sequence: number,
   limit = MAX_PAGE_SIZE,
-): Promise<RecordedIncidentEvent[]> {
+): Promise<RecordedDiscrepancyEvent[]> {
   pageAfter(sequence);
   const rows = await read(
-    `SELECT sequence, discrepancy_id, kind, occurred_at, ${INCIDENT_STATE_SELECT}
+    `SELECT sequence, discrepancy_id, kind, occurred_at, ${DISCREPANCY_STATE_SELECT}
      FROM discrepancy_events WHERE sequence > $1 ORDER BY sequence LIMIT $2`,
     [BigInt(sequence), pageSize(limit)],
   );

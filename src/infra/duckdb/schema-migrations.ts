@@ -7,7 +7,7 @@ export interface Migration {
   readonly statements: readonly string[];
 }
 
-/** Every field of a Contract, as the history, the book and the incidents store it. */
+/** Every field of a Contract, as the history, the book and the discrepancies store it. */
 const CONTRACT_COLUMNS = `
   symbol VARCHAR NOT NULL,
   sec_type VARCHAR NOT NULL,
@@ -28,8 +28,8 @@ const VALUATION_COLUMNS = `
   unrealized_pnl ${DECIMAL},
   realized_pnl ${DECIMAL}`;
 
-/** An incident's state: stored as the current row and again with every event. */
-const INCIDENT_STATE_COLUMNS = `
+/** A discrepancy's state: stored as the current row and again with every event. */
+const DISCREPANCY_STATE_COLUMNS = `
   account VARCHAR NOT NULL,
   con_id BIGINT NOT NULL,
   type VARCHAR NOT NULL,
@@ -112,7 +112,7 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (run_id, discrepancy_id)
       )`,
       `CREATE TABLE discrepancies (
-        id VARCHAR PRIMARY KEY,${INCIDENT_STATE_COLUMNS},
+        id VARCHAR PRIMARY KEY,${DISCREPANCY_STATE_COLUMNS},
         updated_sequence BIGINT NOT NULL
       )`,
       `CREATE TABLE discrepancy_events (
@@ -120,7 +120,7 @@ export const MIGRATIONS: readonly Migration[] = [
         discrepancy_id VARCHAR NOT NULL,
         kind VARCHAR NOT NULL,
         occurred_at TIMESTAMPTZ NOT NULL,
-        run_id VARCHAR,${INCIDENT_STATE_COLUMNS}
+        run_id VARCHAR,${DISCREPANCY_STATE_COLUMNS}
       )`,
     ],
   },

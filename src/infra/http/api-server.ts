@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
-import type { SentinelApi } from '../../schema/context.js';
+import type { SentinelApi } from '../../domain/sentinel-api.js';
 import type { Logger } from '../logger.js';
 import { type ApiKeyAuth, keyFromAuthorizationHeader } from './api-key-auth.js';
 import { crossOriginRefusal, isLoopbackName } from './browser-origin.js';

@@ -1,5 +1,5 @@
 import type { ExecutionResult, GraphQLError } from 'graphql';
-import type { CursorTracker } from '../../schema/context.js';
+import type { CursorTracker } from '../../domain/sentinel-api.js';
 import type { CohortArgs, CohortCounters, CohortOptions, MemberOutlet } from './cohort-protocol.js';
 import { formatResultForClient } from './graphql-errors.js';
 

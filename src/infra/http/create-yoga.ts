@@ -1,7 +1,8 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type GraphQLSchema, getOperationAST } from 'graphql';
 import { createYoga, type Plugin, type YogaServerOptions } from 'graphql-yoga';
-import type { SchemaContext, SentinelApi } from '../../schema/context.js';
+import type { SentinelApi } from '../../domain/sentinel-api.js';
+import type { SchemaContext } from '../../schema/context.js';
 import type { Logger } from '../logger.js';
 import { type ApiKeyAuth, keyFromAuthorizationHeader, keyFromConnectionParams } from './api-key-auth.js';
 import { GRAPHIQL_APPEARANCE, GRAPHIQL_TABS } from './graphiql-examples.js';

@@ -1,5 +1,5 @@
 import type { ExecutionResult } from 'graphql';
-import type { CursorTracker } from '../../schema/context.js';
+import type { CursorTracker } from '../../domain/sentinel-api.js';
 import { type CohortOperation, cohortOperation } from './cohort-key.js';
 import { CohortMember } from './cohort-member.js';
 import type { CohortArgs, CohortCounters, CohortOptions, MemberOutlet } from './cohort-protocol.js';

@@ -1,7 +1,7 @@
-import type { AccountFeed } from './account-feed.js';
 import type { ClientConnection } from './client-connection.js';
 import type { Clock } from './clock.js';
 import type { ExecutionFeed } from './execution-feed.js';
+import type { PortfolioFeed } from './portfolio-feed.js';
 import type { PositionFeed } from './position-feed.js';
 import type { PositionMultiFeed } from './position-multi-feed.js';
 import type { SimulatedBook } from './simulated-book.js';
@@ -33,7 +33,7 @@ export interface ApiRequestContext {
   readonly book: SimulatedBook;
   readonly positionFeed: PositionFeed;
   readonly positionMultiFeed: PositionMultiFeed;
-  readonly accountFeed: AccountFeed;
+  readonly portfolioFeed: PortfolioFeed;
   readonly executionFeed: ExecutionFeed;
   /** The error every REQ_POSITIONS_MULTI gets instead of an answer, while there is one. */
   readonly positionsMultiRefusal: () => RequestRefusal | undefined;
@@ -115,7 +115,7 @@ export class ApiRequests {
   }
 
   #accountData(connection: ClientConnection, subscribe: boolean, requested: string): void {
-    const { accountFeed, accounts, emit } = this.context;
+    const { portfolioFeed, accounts, emit } = this.context;
     const reportSubscription = (account: string, subscribed: boolean, holder = connection) =>
       emit({
         type: 'account-subscription',
@@ -125,8 +125,8 @@ export class ApiRequests {
         subscribed,
       });
     if (!subscribe) {
-      const account = accountFeed.subscription?.account;
-      if (account !== undefined && accountFeed.unsubscribe(connection)) reportSubscription(account, false);
+      const account = portfolioFeed.subscription?.account;
+      if (account !== undefined && portfolioFeed.unsubscribe(connection)) reportSubscription(account, false);
       return;
     }
     // A login with one account ignores the code; with several, TWS needs one: we take the first.
@@ -141,7 +141,7 @@ export class ApiRequests {
       );
       return;
     }
-    const replaced = accountFeed.subscribe(connection, account);
+    const replaced = portfolioFeed.subscribe(connection, account);
     if (replaced) reportSubscription(replaced.account, false, replaced.connection);
     reportSubscription(account, true);
   }

@@ -1,6 +1,6 @@
 // The simulator's public surface: the server and its control API, the demo scenario, and the
 // types a caller needs. See tws-simulator.ts for what each capability does.
-export type { AccountSubscription } from './account-feed.js';
+
 export type { RequestRefusal } from './api-requests.js';
 export type { LoggedRequest } from './client-connection.js';
 export type { ConnectedClient, ConnectionRecord } from './connection-registry.js';
@@ -20,6 +20,7 @@ export type {
   SimulatedExecution,
   TradeTerms,
 } from './execution-ledger.js';
+export type { AccountSubscription } from './portfolio-feed.js';
 export type { ChangeTerms, OpenTerms, SimulatedPosition } from './simulated-book.js';
 export { SimulatorError, type SimulatorErrorCode } from './simulator-error.js';
 export type {

@@ -1,4 +1,3 @@
-import type { AccountFeed } from './account-feed.js';
 import type { Contract } from './contract.js';
 import type { ExecutionFeed } from './execution-feed.js';
 import type {
@@ -7,6 +6,7 @@ import type {
   SimulatedExecution,
   TradeTerms,
 } from './execution-ledger.js';
+import type { PortfolioFeed } from './portfolio-feed.js';
 import type { PositionFeed } from './position-feed.js';
 import type { PositionMultiFeed } from './position-multi-feed.js';
 import type { ChangeTerms, OpenTerms, SimulatedBook, SimulatedPosition } from './simulated-book.js';
@@ -71,7 +71,7 @@ export interface TradingContext {
   readonly executionFeed: ExecutionFeed;
   readonly positionFeed: PositionFeed;
   readonly positionMultiFeed: PositionMultiFeed;
-  readonly accountFeed: AccountFeed;
+  readonly portfolioFeed: PortfolioFeed;
   readonly emit: (event: UnstampedEvent) => void;
 }
 
@@ -221,7 +221,7 @@ export class Trading {
     if (!silent) {
       this.context.positionFeed.push(position);
       this.context.positionMultiFeed.push(position);
-      this.context.accountFeed.push(position);
+      this.context.portfolioFeed.push(position);
     }
     this.context.emit({ type: 'position-changed', change, silent, position, ...(reason ? { reason } : {}) });
     return position;

@@ -71,7 +71,6 @@
  * Each is reported as a `protocol-error` event; the server itself carries on.
  */
 import type { Socket } from 'node:net';
-import { AccountFeed } from './account-feed.js';
 import { ApiRequests, type RequestRefusal } from './api-requests.js';
 import { ClientConnection, type ConnectionSink, type LoggedRequest } from './client-connection.js';
 import { type ConnectedClient, type ConnectionRecord, ConnectionRegistry } from './connection-registry.js';
@@ -85,6 +84,7 @@ import {
   type SimulatedExecution,
   type TradeTerms,
 } from './execution-ledger.js';
+import { PortfolioFeed } from './portfolio-feed.js';
 import { PositionFeed } from './position-feed.js';
 import { PositionMultiFeed } from './position-multi-feed.js';
 import { type ChangeTerms, type OpenTerms, SimulatedBook, type SimulatedPosition } from './simulated-book.js';
@@ -122,7 +122,7 @@ export class TwsSimulator {
   readonly #ends: EndMarkers;
   readonly #positionFeed: PositionFeed;
   readonly #positionMultiFeed: PositionMultiFeed;
-  readonly #accountFeed: AccountFeed;
+  readonly #portfolioFeed: PortfolioFeed;
   readonly #executionLedger: ExecutionLedger;
   readonly #executionEnds: EndMarkers;
   readonly #executionFeed: ExecutionFeed;
@@ -165,7 +165,7 @@ export class TwsSimulator {
     this.#positionMultiFeed = new PositionMultiFeed(this.#ends, (c, reqId) =>
       this.#emit({ type: 'position-end-withheld', connectionId: c.id, reqId }),
     );
-    this.#accountFeed = new AccountFeed(this.#book, options.clock, options.portfolioRefreshMs, (s) =>
+    this.#portfolioFeed = new PortfolioFeed(this.#book, options.clock, options.portfolioRefreshMs, (s) =>
       this.#emit({ type: 'portfolio-refreshed', account: s.account, connectionId: s.connection.id }),
     );
     this.#executionLedger = new ExecutionLedger(options.clock);
@@ -185,7 +185,7 @@ export class TwsSimulator {
       book: this.#book,
       positionFeed: this.#positionFeed,
       positionMultiFeed: this.#positionMultiFeed,
-      accountFeed: this.#accountFeed,
+      portfolioFeed: this.#portfolioFeed,
       executionFeed: this.#executionFeed,
       positionsMultiRefusal: () => this.#positionsMultiRefusal,
       readyConnections: () => this.#connections.ready(),
@@ -203,12 +203,12 @@ export class TwsSimulator {
       executionFeed: this.#executionFeed,
       positionFeed: this.#positionFeed,
       positionMultiFeed: this.#positionMultiFeed,
-      accountFeed: this.#accountFeed,
+      portfolioFeed: this.#portfolioFeed,
       emit: (event) => this.#emit(event),
     });
     this.silently = this.#trading.silently;
     this.lostFills = this.#trading.lostFills;
-    this.#accountFeed.start();
+    this.#portfolioFeed.start();
   }
 
   /** The port clients connect to; stays the same across restarts. */
@@ -326,7 +326,7 @@ export class TwsSimulator {
 
   /** Re-sends the subscribed account's rows now; false when no client subscribes to one. */
   refreshPortfolio(): boolean {
-    return this.#accountFeed.refresh();
+    return this.#portfolioFeed.refresh();
   }
 
   // ---- faults -----------------------------------------------------------------------------------
@@ -341,8 +341,8 @@ export class TwsSimulator {
       // "Restored - data lost": TWS forgets the subscriptions and clients have to ask again.
       this.#positionFeed.unsubscribeAll();
       this.#positionMultiFeed.unsubscribeAll();
-      const subscription = this.#accountFeed.subscription;
-      if (subscription && this.#accountFeed.unsubscribe(subscription.connection)) {
+      const subscription = this.#portfolioFeed.subscription;
+      if (subscription && this.#portfolioFeed.unsubscribe(subscription.connection)) {
         this.#emitSubscription(subscription.connection, subscription.account, false);
       }
     }
@@ -416,7 +416,7 @@ export class TwsSimulator {
   async stop(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    this.#accountFeed.stop();
+    this.#portfolioFeed.stop();
     this.#positionFeed.unsubscribeAll();
     this.#positionMultiFeed.unsubscribeAll();
     this.#executionFeed.forgetAll();
@@ -457,8 +457,8 @@ export class TwsSimulator {
     this.#positionFeed.unsubscribe(connection);
     this.#positionMultiFeed.unsubscribeConnection(connection);
     this.#executionFeed.forget(connection);
-    const account = this.#accountFeed.subscription?.account;
-    if (account !== undefined && this.#accountFeed.unsubscribe(connection)) {
+    const account = this.#portfolioFeed.subscription?.account;
+    if (account !== undefined && this.#portfolioFeed.unsubscribe(connection)) {
       this.#emitSubscription(connection, account, false);
     }
     this.#emit({ type: 'connection-closed', connectionId: connection.id, clientId: connection.clientId, by });

@@ -9,7 +9,7 @@ import type { Logger } from '../logger.js';
 import { BrokerBook } from './broker-book.js';
 import { BrokerSnapshots } from './broker-snapshots.js';
 import { ClosableHub } from './closable-hub.js';
-import type { ConnectivityLoss, FeedConnection } from './connection-ports.js';
+import type { ConnectivityLoss, FeedConnection } from './feed-connection.js';
 import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
 import { type PortfolioRow, type PositionRow, portfolioRowFromIb, positionRowFromIb } from './ib-rows.js';
 import { PortfolioSubscription } from './portfolio-subscription.js';
@@ -25,8 +25,8 @@ interface Received {
 /** How far one API session is from holding the feed's starting state. */
 interface SessionProgress {
   /** The feed's latest reqPositions; undefined once its positionEnd arrived. */
-  burst: PositionRequest<PositionRow> | undefined;
-  /** What to announce once the burst and the portfolio download are in; undefined once announced. */
+  startingList: PositionRequest<PositionRow> | undefined;
+  /** What to announce once the starting list and the portfolio download are in; undefined once announced. */
   pending: BrokerSessionEvent | undefined;
 }
 
@@ -62,7 +62,7 @@ export class BrokerFeed {
   readonly #sessions: ClosableHub<BrokerSessionEvent>;
   readonly #stamp: (position: Position, at: Date) => PositionUpdate;
   #session: SessionProgress | undefined;
-  #announcedReady = false;
+  #announcedInSync = false;
   readonly #portfolio: PortfolioSubscription;
   readonly #snapshots: BrokerSnapshots;
   #stopped = false;
@@ -119,7 +119,7 @@ export class BrokerFeed {
   }
 
   /** The account whose portfolio feed is subscribed, once chosen. */
-  get refreshedAccount(): string | undefined {
+  get portfolioAccount(): string | undefined {
     return this.#portfolio.account;
   }
 
@@ -145,8 +145,8 @@ export class BrokerFeed {
     if (this.#stopped) return;
     this.#endSession();
     const session: SessionProgress = {
-      burst: undefined,
-      pending: { kind: 'ready', first: !this.#announcedReady },
+      startingList: undefined,
+      pending: { kind: 'in-sync', first: !this.#announcedInSync },
     };
     this.#session = session;
     this.#subscribe(session);
@@ -227,8 +227,8 @@ export class BrokerFeed {
     this.#book.retainOnly(new Set(request.rows.keys()));
     this.#deliverStartingList(request);
     const session = this.#session;
-    if (session?.burst === request) {
-      session.burst = undefined;
+    if (session?.startingList === request) {
+      session.startingList = undefined;
       this.#maybeAnnounce(session);
     }
   }
@@ -297,25 +297,25 @@ export class BrokerFeed {
     const cause: StartingListCause =
       pending?.kind === 'restored'
         ? 'resubscription'
-        : pending?.kind === 'ready' && pending.first
+        : pending?.kind === 'in-sync' && pending.first
           ? 'start'
           : 'reconnect';
-    session.burst = this.#requestFeedPositions(cause);
+    session.startingList = this.#requestFeedPositions(cause);
     this.#portfolio.subscribe(this.#connection.sessionAccounts);
   }
 
   #maybeAnnounce(session: SessionProgress): void {
-    if (session !== this.#session || session.burst || !this.#portfolio.isSettled) return;
+    if (session !== this.#session || session.startingList || !this.#portfolio.isSettled) return;
     const event = session.pending;
     if (event === undefined) return;
     session.pending = undefined;
-    if (event.kind === 'ready') this.#announcedReady = true;
+    if (event.kind === 'in-sync') this.#announcedInSync = true;
     this.#connection.markHealthy();
     this.#announce(event);
   }
 
   #announce(event: BrokerSessionEvent): void {
-    this.#log.info(event.kind === 'ready' ? 'broker feed in sync' : 'broker feed restored', { ...event });
+    this.#log.info(event.kind === 'in-sync' ? 'broker feed in sync' : 'broker feed restored', { ...event });
     this.#sessions.publish(event);
   }
 

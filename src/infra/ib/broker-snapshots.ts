@@ -4,7 +4,7 @@ import type { CompleteSnapshot } from '../../domain/ports/broker-port.js';
 import { keyId } from '../../domain/position.js';
 import type { Logger } from '../logger.js';
 import type { BrokerBook } from './broker-book.js';
-import type { FeedConnection } from './connection-ports.js';
+import type { FeedConnection } from './feed-connection.js';
 import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
 import { type PositionRow, positionRowFromIb } from './ib-rows.js';
 import { MultiSnapshotRequests } from './multi-snapshot-requests.js';

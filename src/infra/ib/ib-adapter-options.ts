@@ -19,7 +19,7 @@ export interface IbAdapterOptions {
   readonly logger?: Logger | undefined;
   /** The ingest sequence of each update; the composition root passes the store's. */
   readonly nextSequence?: (() => number) | undefined;
-  /** How long a snapshot (and the feed's starting burst) may wait for positionEnd; default 30 s. */
+  /** How long a snapshot (and the feed's starting list) may wait for positionEnd; default 30 s. */
   readonly snapshotTimeoutMs?: number | undefined;
   /** How long the portfolio feed's download may take before the session counts as ready; default 10 s. */
   readonly accountDownloadTimeoutMs?: number | undefined;

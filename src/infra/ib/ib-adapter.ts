@@ -12,7 +12,7 @@ import type { PositionFilter } from '../../domain/position-filter.js';
 import type { PositionUpdate } from '../../domain/position-update.js';
 import type { BrokerStatus } from '../../domain/system-status.js';
 import { BrokerFeed } from './broker-feed.js';
-import type { BrokerStateChange } from './connection-ports.js';
+import type { BrokerStateChange } from './feed-connection.js';
 import {
   type IbAdapterOptions,
   type ResolvedIbAdapterOptions,
@@ -20,7 +20,7 @@ import {
 } from './ib-adapter-options.js';
 import { IbConnection } from './ib-connection.js';
 
-export type { BrokerStateChange } from './connection-ports.js';
+export type { BrokerStateChange } from './feed-connection.js';
 export type { IbAdapterOptions } from './ib-adapter-options.js';
 
 /** Creates the adapter; it does nothing until `start()`. */
@@ -135,8 +135,8 @@ export class IbAdapter implements BrokerPort {
     return this.#feed.snapshot();
   }
 
-  refreshedAccount(): string | undefined {
-    return this.#feed.refreshedAccount;
+  portfolioAccount(): string | undefined {
+    return this.#feed.portfolioAccount;
   }
 
   onSession(listener: (event: BrokerSessionEvent) => void): () => void {

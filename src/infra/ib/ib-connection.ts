@@ -16,7 +16,7 @@ import type {
   ConnectionHooks,
   ConnectivityLoss,
   FeedConnection,
-} from './connection-ports.js';
+} from './feed-connection.js';
 import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
 import { OutageLog } from './outage-log.js';
 import { ReconnectBackoff } from './reconnect-backoff.js';

@@ -1,6 +1,6 @@
 import type { Cancel, Clock } from '../../domain/clock.js';
 import type { Logger } from '../logger.js';
-import type { RequestSender } from './connection-ports.js';
+import type { RequestSender } from './feed-connection.js';
 import type { PositionRow } from './ib-rows.js';
 import { type AccountRequest, MultiSnapshotRound } from './multi-snapshot-round.js';
 import { classifyRequestError } from './tws-notice.js';

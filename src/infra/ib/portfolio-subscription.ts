@@ -1,7 +1,7 @@
 import type { Cancel } from '../../domain/clock.js';
 import type { Logger } from '../logger.js';
 import { accountNotManagedHint } from './connection-hints.js';
-import type { RequestSender } from './connection-ports.js';
+import type { RequestSender } from './feed-connection.js';
 import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
 
 type DownloadState = 'idle' | 'awaiting-accounts' | 'running' | 'settled';

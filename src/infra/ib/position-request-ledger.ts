@@ -1,7 +1,7 @@
 import type { Cancel, Clock } from '../../domain/clock.js';
 
 /**
- * Who asked for a reqPositions list: the live feed (its starting burst after a connect or a
+ * Who asked for a reqPositions list: the live feed (its starting list after a connect or a
  * resubscription) or a snapshot for reconciliation.
  */
 export type PositionRequestPurpose = 'feed' | 'snapshot';

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { Clock } from '../../../src/domain/clock.js';
 import type { BrokerSessionEvent } from '../../../src/domain/ports/broker-port.js';
 import type { PositionUpdate } from '../../../src/domain/position-update.js';
-import type { BrokerStateChange } from '../../../src/infra/ib/connection-ports.js';
+import type { BrokerStateChange } from '../../../src/infra/ib/feed-connection.js';
 import { createIbAdapter, type IbAdapter } from '../../../src/infra/ib/ib-adapter.js';
 import type { IbAdapterOptions } from '../../../src/infra/ib/ib-adapter-options.js';
 import type { SimulatorEvent } from '../../../src/infra/ib-simulator/simulator-events.js';

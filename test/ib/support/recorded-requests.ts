@@ -1,4 +1,4 @@
-import type { RequestSender } from '../../../src/infra/ib/connection-ports.js';
+import type { RequestSender } from '../../../src/infra/ib/feed-connection.js';
 
 /** A session's request side that records what it was asked to send, as a session that is up would. */
 export class RecordedRequests implements RequestSender {

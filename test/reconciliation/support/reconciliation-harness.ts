@@ -3,7 +3,8 @@ import { expect } from 'vitest';
 import { type Config, loadConfig } from '../../../src/app/config.js';
 import { assembleCore, type SentinelCore } from '../../../src/app/sentinel-core.js';
 import type { Contract } from '../../../src/domain/contract.js';
-import type { Incident, RecordedIncidentEvent } from '../../../src/domain/incident.js';
+import type { Discrepancy } from '../../../src/domain/discrepancy.js';
+import type { RecordedDiscrepancyEvent } from '../../../src/domain/discrepancy-event.js';
 import type { BrokerSessionEvent } from '../../../src/domain/ports/broker-port.js';
 import type { Position } from '../../../src/domain/position.js';
 import type { PositionEvent } from '../../../src/domain/position-update.js';
@@ -17,7 +18,7 @@ import { AAPL_230_P, SPXW_6000_C, SPY_550_P, SPY_600_C } from '../../support/con
 import { ManualClock } from '../../support/manual-clock.js';
 
 export const WAIT_MS = 15_000;
-/** The refreshed account (the portfolio feed's: the first managed) and the other one. */
+/** The portfolio account (the portfolio feed's: the first managed) and the other one. */
 export const MAIN = 'DU111111';
 export const OTHER = 'DU222222';
 
@@ -54,7 +55,7 @@ export interface HarnessOptions {
 /** One service core (as `assembleCore` builds it) and everything it published, in order. */
 export class RecordedCore {
   readonly runs: ReconciliationRun[] = [];
-  readonly incidentEvents: RecordedIncidentEvent[] = [];
+  readonly discrepancyEvents: RecordedDiscrepancyEvent[] = [];
   readonly writerEvents: PositionEvent[] = [];
   readonly sessions: BrokerSessionEvent[] = [];
 
@@ -64,7 +65,7 @@ export class RecordedCore {
     readonly logs: LogLine[],
   ) {
     core.reconciliation.onRun((run) => this.runs.push(run));
-    core.reconciliation.onIncidentEvent((event) => this.incidentEvents.push(event));
+    core.reconciliation.onDiscrepancyEvent((event) => this.discrepancyEvents.push(event));
     core.writer.onEvent((event) => this.writerEvents.push(event));
     core.broker.onSession((event) => this.sessions.push(event));
   }
@@ -101,7 +102,7 @@ export class RecordedCore {
 
   /** The store's latest row for the key, as the service reads it (writer buffer included). */
   stored(account: string, conId: number): Position | undefined {
-    return this.core.writer.position({ account, conId });
+    return this.core.writer.readModel.position({ account, conId });
   }
 
   /** The key's row in the DuckDB file itself (`positions_current`), ignoring the writer's buffer. */
@@ -116,17 +117,17 @@ export class RecordedCore {
     return row ? { quantity: toNumber(row.quantity), source: String(row.source) } : undefined;
   }
 
-  /** Active incidents as persisted in the DuckDB file. */
-  activeIncidents(): Promise<Incident[]> {
-    return this.core.store.reconciliation.activeIncidents();
+  /** Active discrepancies as persisted in the DuckDB file. */
+  activeDiscrepancies(): Promise<Discrepancy[]> {
+    return this.core.store.ledger.activeDiscrepancies();
   }
 
-  incidentsOfRun(run: ReconciliationRun): Promise<Incident[]> {
+  discrepanciesOfRun(run: ReconciliationRun): Promise<Discrepancy[]> {
     return Promise.all(
       run.discrepancyIds.map(async (id) => {
-        const incident = await this.core.store.reconciliation.incident(id);
-        if (!incident) throw new Error(`run ${run.id} names incident ${id}, which is not stored`);
-        return incident;
+        const discrepancy = await this.core.store.ledger.discrepancy(id);
+        if (!discrepancy) throw new Error(`run ${run.id} names discrepancy ${id}, which is not stored`);
+        return discrepancy;
       }),
     );
   }

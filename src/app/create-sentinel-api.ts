@@ -1,3 +1,4 @@
+import type { RecordedDiscrepancyEvent } from '../domain/discrepancy-event.js';
 import {
   ACTIVE_STATUSES,
   type DiscrepancyFilter,
@@ -5,18 +6,17 @@ import {
 } from '../domain/discrepancy-filter.js';
 import { BrokerUnavailableError } from '../domain/errors.js';
 import { filterIterator } from '../domain/filter-iterator.js';
-import type { RecordedIncidentEvent } from '../domain/incident.js';
 import type { Position } from '../domain/position.js';
 import type { PositionFilter } from '../domain/position-filter.js';
 import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
 import { resumeThenLive } from '../domain/resumable-stream.js';
+import type { SentinelApi } from '../domain/sentinel-api.js';
 import type { SystemStatus } from '../domain/system-status.js';
-import { latestIncidentEventSequence } from '../infra/duckdb/latest-incident-event.js';
+import { latestDiscrepancyEventSequence } from '../infra/duckdb/latest-discrepancy-event.js';
 import type { DuckDbStore } from '../infra/duckdb/open-store.js';
 import { MAX_PAGE_SIZE } from '../infra/duckdb/page-request.js';
 import type { PositionWriter } from '../infra/duckdb/position-writer.js';
 import type { IbAdapter } from '../infra/ib/ib-adapter.js';
-import type { SentinelApi } from '../schema/context.js';
 import { trackCursor } from './cursor-tracking.js';
 import { exportPositions } from './position-export.js';
 import type { SubscriptionMeter } from './subscription-meter.js';
@@ -33,21 +33,21 @@ export interface SentinelApiParts {
 
 /** The application behind the schema: each operation is one call into the part that owns it. */
 export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
-  const ledger = parts.store.reconciliation;
+  const ledger = parts.store.ledger;
   const meter = parts.subscriptions;
   return {
     positions: {
-      book: async (filter) => parts.writer.positions(filter),
-      position: async (key) => parts.writer.position(key),
-      asOf: (at, filter) => parts.writer.positionsAsOf(at, filter),
-      history: (key, page) => parts.writer.history(key, page),
+      book: async (filter) => parts.writer.readModel.positions(filter),
+      position: async (key) => parts.writer.readModel.position(key),
+      asOf: (at, filter) => parts.writer.readModel.positionsAsOf(at, filter),
+      history: (key, page) => parts.writer.readModel.history(key, page),
       verifiedAt: (key) => parts.reconciliation.verificationOf(key)?.verifiedAt ?? null,
       // The writer's stream carries closes whatever the filter says: a close is the change.
       follow: (after, filter, cursor) =>
         meter.track(
           trackCursor(
             cursor,
-            parts.writer.follow({ after, filter, replayOnly: cursor?.replayOnly }),
+            parts.writer.readModel.follow({ after, filter, replayOnly: cursor?.replayOnly }),
             (e) => e.sequence,
           ),
         ),
@@ -56,14 +56,14 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
       book: (filter) => liveBrokerBook(parts.broker, filter),
     },
     discrepancies: {
-      list: (filter) => ledger.incidents(withDefaultStatus(filter)),
+      list: (filter) => ledger.discrepancies(withDefaultStatus(filter)),
       listWithCursor: async (filter) => {
         // The cursor first: an event recorded between the two reads is then replayed to the
         // follower (whose state it only confirms), instead of falling between list and stream.
-        const cursor = await latestIncidentEventSequence(parts.store);
-        return { cursor, discrepancies: await ledger.incidents(withDefaultStatus(filter)) };
+        const cursor = await latestDiscrepancyEventSequence(parts.store);
+        return { cursor, discrepancies: await ledger.discrepancies(withDefaultStatus(filter)) };
       },
-      get: (id) => ledger.incident(id),
+      get: (id) => ledger.discrepancy(id),
       activeOf: (key) => parts.reconciliation.openDiscrepancyOf(key) ?? null,
       acknowledge: (id, note) => parts.reconciliation.acknowledge(id, note),
       resolve: (id, note) => parts.reconciliation.resolve(id, note),
@@ -71,7 +71,7 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
         meter.track(
           trackCursor(
             cursor,
-            followIncidentEvents(parts, after, filter, cursor?.replayOnly),
+            followDiscrepancyEvents(parts, after, filter, cursor?.replayOnly),
             (e) => e.sequence,
           ),
         ),
@@ -81,7 +81,7 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
       run: (id) => ledger.run(id),
       runs: (page) => ledger.runs(page),
       latest: () => ledger.latestRun(),
-      discrepanciesOf: (run) => ledger.incidentsOfRun(run.id),
+      discrepanciesOf: (run) => ledger.discrepanciesOfRun(run.id),
       completed: () => meter.track(parts.reconciliation.runs()),
     },
     system: {
@@ -112,25 +112,25 @@ function withDefaultStatus(filter: DiscrepancyFilter): DiscrepancyFilter {
 }
 
 /**
- * Every incident event after `after`, then live. Without a status filter a subscriber gets every
+ * Every discrepancy event after `after`, then live. Without a status filter a subscriber gets every
  * event, resolutions included: a dashboard needs to know when a row leaves.
  */
-function followIncidentEvents(
+function followDiscrepancyEvents(
   parts: SentinelApiParts,
   after: number | undefined,
   filter: DiscrepancyFilter,
   replayOnly = false,
-): AsyncIterableIterator<RecordedIncidentEvent> {
-  const events = resumeThenLive<RecordedIncidentEvent>({
+): AsyncIterableIterator<RecordedDiscrepancyEvent> {
+  const events = resumeThenLive<RecordedDiscrepancyEvent>({
     after,
     replayOnly,
     sequenceOf: (event) => event.sequence,
-    replay: (from) => parts.store.reconciliation.incidentEventsAfter(from, MAX_PAGE_SIZE),
-    subscribe: (listener) => parts.reconciliation.onIncidentEvent(listener),
+    replay: (from) => parts.store.ledger.discrepancyEventsAfter(from, MAX_PAGE_SIZE),
+    subscribe: (listener) => parts.reconciliation.onDiscrepancyEvent(listener),
   });
   const matching: DiscrepancyFilter =
     filter.status && filter.status.length > 0
       ? filter
       : { ...filter, status: ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] };
-  return filterIterator(events, (event) => matchesDiscrepancyFilter(event.incident, matching));
+  return filterIterator(events, (event) => matchesDiscrepancyFilter(event.discrepancy, matching));
 }

@@ -21,7 +21,7 @@ export interface AccountSubscription {
  * portfolio rows, the update time and ACCT_DOWNLOAD_END; then a push on every change of the
  * account's positions, and every refresh interval the rows again at current prices.
  */
-export class AccountFeed {
+export class PortfolioFeed {
   #subscription: AccountSubscription | undefined;
   #cancelTimer: Cancel | undefined;
 

@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain/errors.js';
+import { filterIterator } from '../../domain/filter-iterator.js';
 import type { Page, PageRequest } from '../../domain/page.js';
 import { keyId, type Position, type PositionKey } from '../../domain/position.js';
 import {
@@ -7,23 +8,61 @@ import {
   type PositionFilter,
 } from '../../domain/position-filter.js';
 import { type PositionEvent, supersedes } from '../../domain/position-update.js';
+import { resumeThenLive } from '../../domain/resumable-stream.js';
 import type { RowReader } from './duckdb-sql.js';
 import { MAX_PAGE_SIZE, pageAfter, pageSize } from './page-request.js';
 import { storedBookAsOf, storedEventsAfter, storedHistory } from './position-queries.js';
 import type { SequencedPosition } from './position-rows.js';
 import type { UpdateBuffer } from './update-buffer.js';
 
+export interface FollowOptions {
+  /** Replay the events after this sequence before going live; without it, only live events. */
+  readonly after?: number | undefined;
+  readonly filter?: Omit<PositionFilter, 'includeClosed'> | undefined;
+  /** How far a consumer may fall behind before its stream ends with ConsumerTooSlowError. */
+  readonly maxPending?: number | undefined;
+  /** End after replaying what came after `after`, instead of going live. */
+  readonly replayOnly?: boolean | undefined;
+}
+
+const DEFAULT_MAX_PENDING = 10_000;
+
+/** Registers a live listener and its end (the writer closing); returns the unsubscribe. */
+export type SubscribeToEvents = (onEvent: (event: PositionEvent) => void, onEnd: () => void) => () => void;
+
 /**
- * Reads that see updates still in the writer's buffer as if they were stored. Each takes its
- * snapshot of the buffer before querying the file: an update committed in between is then found
- * in one place or both (and counted once), never in neither.
+ * The position read model: the book, its history and its events, seeing updates still in the
+ * writer's buffer as if they were stored. Each read takes its snapshot of the buffer before
+ * querying the file: an update committed in between is then found in one place or both (and
+ * counted once), never in neither. Built by the PositionWriter over its book and buffer.
  */
-export class BufferedPositionReads {
+export class PositionReadModel {
   constructor(
     private readonly read: RowReader,
     private readonly buffer: UpdateBuffer,
     private readonly book: ReadonlyMap<string, SequencedPosition>,
+    private readonly subscribe: SubscribeToEvents,
   ) {}
+
+  /**
+   * A resumable stream of events: replays those after `after` (file and buffer), then goes live,
+   * with no gap and no duplicate; it ends when the writer closes. Closed positions are events too,
+   * whatever the filter says.
+   */
+  follow(options: FollowOptions = {}): AsyncIterableIterator<PositionEvent> {
+    const events = resumeThenLive<PositionEvent>(
+      {
+        after: options.after,
+        replayOnly: options.replayOnly ?? false,
+        sequenceOf: (event) => event.sequence,
+        replay: (after) => this.eventsAfter(after, MAX_PAGE_SIZE),
+        subscribe: this.subscribe,
+      },
+      { maxPending: options.maxPending ?? DEFAULT_MAX_PENDING },
+    );
+    const filter = { ...options.filter, includeClosed: true };
+    return filterIterator(events, (event) => matchesPositionFilter(event.position, filter));
+  }
 
   /** The current book, buffered updates included. */
   positions(filter?: PositionFilter): Position[] {

@@ -8,13 +8,8 @@ import {
   TIMESTAMPTZ,
   VARCHAR,
 } from '@duckdb/node-api';
-import type { DiscrepancyType, Severity } from '../../domain/discrepancy.js';
-import type {
-  Incident,
-  IncidentEventKind,
-  IncidentStatus,
-  RecordedIncidentEvent,
-} from '../../domain/incident.js';
+import type { Discrepancy, DiscrepancyStatus, DiscrepancyType, Severity } from '../../domain/discrepancy.js';
+import type { DiscrepancyEventKind, RecordedDiscrepancyEvent } from '../../domain/discrepancy-event.js';
 import type { ChunkColumn } from './column-chunks.js';
 import { type SqlRow, toDate, toNumber, toText } from './duckdb-sql.js';
 import { DECIMAL_SCALE, DECIMAL_WIDTH, fromDecimalText, toScaledDecimal } from './exact-decimal.js';
@@ -26,8 +21,8 @@ const instant = (date: Date | null): DuckDBValue =>
   date === null ? null : new DuckDBTimestampTZValue(BigInt(date.getTime()) * 1000n);
 const DECIMAL_TYPE = DECIMAL(DECIMAL_WIDTH, DECIMAL_SCALE);
 
-/** An incident's state, in the column order both incident tables share after their own columns. */
-export const INCIDENT_STATE_COLUMNS: readonly ChunkColumn<Incident>[] = [
+/** A discrepancy's state, in the column order both discrepancy tables share after their own columns. */
+export const DISCREPANCY_STATE_COLUMNS: readonly ChunkColumn<Discrepancy>[] = [
   { type: VARCHAR, value: (i) => i.account },
   { type: BIGINT, value: (i) => BigInt(i.conId) },
   { type: VARCHAR, value: (i) => i.type },
@@ -59,10 +54,10 @@ export const INCIDENT_STATE_COLUMNS: readonly ChunkColumn<Incident>[] = [
  * State columns added after the tables' own trailing columns (migration 3): they follow
  * `updated_sequence` in discrepancies and the state columns in discrepancy_events.
  */
-export const INCIDENT_LATE_COLUMNS: readonly ChunkColumn<Incident>[] = [
+export const DISCREPANCY_LATE_COLUMNS: readonly ChunkColumn<Discrepancy>[] = [
   { type: TIMESTAMPTZ, value: (i) => instant(i.caughtUpAt) },
 ];
-export const INCIDENT_LATE_NAMES: readonly string[] = ['caught_up_at'];
+export const DISCREPANCY_LATE_NAMES: readonly string[] = ['caught_up_at'];
 
 const STATE_NAMES = [
   'account',
@@ -82,11 +77,11 @@ const STATE_NAMES = [
   'note',
   'message',
 ];
-export const INCIDENT_STATE_NAMES: readonly string[] = STATE_NAMES;
+export const DISCREPANCY_STATE_NAMES: readonly string[] = STATE_NAMES;
 
 const DECIMALS = new Set(['broker_quantity', 'store_quantity', 'difference']);
 /** The state columns as read back (decimals as text, so nothing is rounded on the way out). */
-export const INCIDENT_STATE_SELECT = [...STATE_NAMES, ...INCIDENT_LATE_NAMES]
+export const DISCREPANCY_STATE_SELECT = [...STATE_NAMES, ...DISCREPANCY_LATE_NAMES]
   .map((c) => (DECIMALS.has(c) ? `CAST(${c} AS VARCHAR) AS ${c}` : c))
   .join(', ');
 
@@ -97,15 +92,15 @@ const nullableDate = (value: unknown) =>
 const nullableText = (value: unknown) =>
   value === null || value === undefined ? null : toText(value as string);
 
-/** An incident from a row holding `id` (or `discrepancy_id`) and the state columns. */
-export function incidentFromRow(row: SqlRow): Incident {
+/** A discrepancy from a row holding `id` (or `discrepancy_id`) and the state columns. */
+export function discrepancyFromRow(row: SqlRow): Discrepancy {
   return {
     id: toText(row.id ?? row.discrepancy_id),
     account: toText(row.account),
     conId: toNumber(row.con_id),
     type: toText(row.type) as DiscrepancyType,
     severity: toText(row.severity) as Severity,
-    status: toText(row.status) as IncidentStatus,
+    status: toText(row.status) as DiscrepancyStatus,
     contract: contractFromRow(row),
     brokerQuantity: nullableDecimal(row.broker_quantity),
     storeQuantity: nullableDecimal(row.store_quantity),
@@ -121,11 +116,11 @@ export function incidentFromRow(row: SqlRow): Incident {
   };
 }
 
-export function recordedEventFromRow(row: SqlRow): RecordedIncidentEvent {
+export function recordedEventFromRow(row: SqlRow): RecordedDiscrepancyEvent {
   return {
     sequence: toNumber(row.sequence),
-    kind: toText(row.kind) as IncidentEventKind,
-    incident: incidentFromRow(row),
+    kind: toText(row.kind) as DiscrepancyEventKind,
+    discrepancy: discrepancyFromRow(row),
     at: toDate(row.occurred_at),
   };
 }
