@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { discrepancyAlert } from '../../src/domain/alerts/alert.js';
 import type { PlannedDelivery } from '../../src/domain/alerts/alert-route.js';
-import type { Incident } from '../../src/domain/incident.js';
+import type { Discrepancy } from '../../src/domain/discrepancy.js';
 import type { AlertOutboxPort } from '../../src/domain/ports/alert-outbox-port.js';
 import { mismatchDiscrepancy, nakedDiscrepancy, recorded } from '../support/discrepancies.js';
 
@@ -18,7 +18,7 @@ const LEASE = 30_000;
 
 function planned(
   routeId: string,
-  d: Incident,
+  d: Discrepancy,
   sequence: number,
   kind: 'OPENED' | 'RESOLVED',
 ): PlannedDelivery {

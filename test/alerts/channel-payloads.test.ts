@@ -6,7 +6,8 @@ import {
   healthAlert,
   testAlert,
 } from '../../src/domain/alerts/alert.js';
-import type { Incident, IncidentEventKind } from '../../src/domain/incident.js';
+import type { Discrepancy } from '../../src/domain/discrepancy.js';
+import type { DiscrepancyEventKind } from '../../src/domain/discrepancy-event.js';
 import { alertRequest } from '../../src/infra/alerts/alert-request.js';
 import type { AlertContext } from '../../src/infra/alerts/alert-target.js';
 import { pagerDutyEvent } from '../../src/infra/alerts/pagerduty-event.js';
@@ -19,7 +20,12 @@ const CONTEXT: AlertContext = { source: 'trading-box-1', dashboardUrl: 'http://1
 const ROUTING_KEY = 'R0UT1NGKEY0123456789abcdefabcdef';
 const AT = new Date('2026-11-25T15:05:00Z');
 
-function alertOf(kind: IncidentEventKind, d: Incident, seq: number, before?: Incident): DiscrepancyAlert {
+function alertOf(
+  kind: DiscrepancyEventKind,
+  d: Discrepancy,
+  seq: number,
+  before?: Discrepancy,
+): DiscrepancyAlert {
   return discrepancyAlert(recorded(kind, d, seq, AT), before, kind === 'ACKNOWLEDGED' ? null : 'run-7')!;
 }
 

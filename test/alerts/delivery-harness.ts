@@ -3,7 +3,8 @@ import { discrepancyAlert } from '../../src/domain/alerts/alert.js';
 import type { AlertRoute } from '../../src/domain/alerts/alert-route.js';
 import { enqueueAlerts } from '../../src/domain/alerts/enqueue-alerts.js';
 import type { RetryPolicy } from '../../src/domain/alerts/retry-schedule.js';
-import type { Incident, IncidentEventKind } from '../../src/domain/incident.js';
+import type { Discrepancy } from '../../src/domain/discrepancy.js';
+import type { DiscrepancyEventKind } from '../../src/domain/discrepancy-event.js';
 import { AlertDeliveryWorker, type DeliveryAttempt } from '../../src/infra/alerts/alert-delivery-worker.js';
 import type { AlertContext, AlertTarget } from '../../src/infra/alerts/alert-target.js';
 import { routeSender } from '../../src/infra/alerts/route-sender.js';
@@ -97,7 +98,7 @@ export function deliveryHarness(
 let sequence = 0;
 
 /** The alert a discrepancy event makes (asserting it makes one). */
-export function alertFor(kind: IncidentEventKind, d: Incident, before?: Incident): DiscrepancyAlert {
+export function alertFor(kind: DiscrepancyEventKind, d: Discrepancy, before?: Discrepancy): DiscrepancyAlert {
   const alert = discrepancyAlert(recorded(kind, d, ++sequence), before, 'run-1');
   if (!alert) throw new Error(`${kind} made no alert`);
   return alert;

@@ -48,7 +48,7 @@ describe("the README's webhook section stays true", () => {
     const sequence = Number(String(example.id).split(':')[1]);
     const d = nakedDiscrepancy({ id: discrepancy.id });
     const alert = discrepancyAlert(
-      { kind: 'OPENED', incident: d, sequence, at: d.firstSeenAt },
+      { kind: 'OPENED', discrepancy: d, sequence, at: d.firstSeenAt },
       undefined,
       discrepancy.runId,
     )!;

@@ -14,7 +14,7 @@ describe('`position-sentinel demo --help`', () => {
     expect(row('simulator-port')).toContain('port of the simulated TWS');
     expect(row('ib-port')).toBeUndefined();
     expect(row('ib-host')).toBeUndefined();
-    expect(help).not.toContain('300000');
+    expect(row('reconcile-interval-ms')).not.toContain('300000');
     expect(help).not.toContain('./data/positions.duckdb');
   });
 

@@ -1,10 +1,11 @@
-import type { Incident, IncidentEventKind, RecordedIncidentEvent } from '../../src/domain/incident.js';
+import type { Discrepancy } from '../../src/domain/discrepancy.js';
+import type { DiscrepancyEventKind, RecordedDiscrepancyEvent } from '../../src/domain/discrepancy-event.js';
 import { AAPL_230_P, SPY_600_C } from './contracts.js';
 
 const T0 = new Date('2026-11-25T15:00:00Z');
 
 /** A naked position in DU111111, as a run opens it; override what a test is about. */
-export function nakedDiscrepancy(overrides: Partial<Incident> = {}): Incident {
+export function nakedDiscrepancy(overrides: Partial<Discrepancy> = {}): Discrepancy {
   return {
     id: 'd-naked-1',
     account: 'DU111111',
@@ -29,7 +30,7 @@ export function nakedDiscrepancy(overrides: Partial<Incident> = {}): Incident {
 }
 
 /** A warning mismatch in DU222222 (3 held by the broker, 2 by the store). */
-export function mismatchDiscrepancy(overrides: Partial<Incident> = {}): Incident {
+export function mismatchDiscrepancy(overrides: Partial<Discrepancy> = {}): Discrepancy {
   return {
     ...nakedDiscrepancy(),
     id: 'd-mismatch-1',
@@ -47,10 +48,10 @@ export function mismatchDiscrepancy(overrides: Partial<Incident> = {}): Incident
 }
 
 export function recorded(
-  kind: IncidentEventKind,
-  incident: Incident,
+  kind: DiscrepancyEventKind,
+  discrepancy: Discrepancy,
   sequence: number,
-  at: Date = incident.lastSeenAt,
-): RecordedIncidentEvent {
-  return { kind, incident, sequence, at };
+  at: Date = discrepancy.lastSeenAt,
+): RecordedDiscrepancyEvent {
+  return { kind, discrepancy, sequence, at };
 }

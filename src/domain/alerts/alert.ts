@@ -1,6 +1,7 @@
 import { describeContract } from '../contract.js';
+import type { Discrepancy } from '../discrepancy.js';
 import { type DiscrepancyType, type Severity, severityRank } from '../discrepancy.js';
-import type { Incident, RecordedIncidentEvent } from '../incident.js';
+import type { RecordedDiscrepancyEvent } from '../discrepancy-event.js';
 
 /**
  * What a receiver is told about a subject, in the order of its life. A discrepancy is OPENED, may
@@ -33,7 +34,7 @@ interface AlertCommon {
 export interface DiscrepancyAlert extends AlertCommon {
   readonly subject: 'discrepancy';
   /** The discrepancy as the change left it. */
-  readonly discrepancy: Incident;
+  readonly discrepancy: Discrepancy;
   /** The run that made the change; null for a person's change. */
   readonly runId: string | null;
 }
@@ -70,11 +71,11 @@ const KIND_WORDS: Record<AlertKind, string> = {
  * and the event's sequence, both stored, so a restart that sends again sends the same id.
  */
 export function discrepancyAlert(
-  event: RecordedIncidentEvent,
-  before: Incident | undefined,
+  event: RecordedDiscrepancyEvent,
+  before: Discrepancy | undefined,
   runId: string | null,
 ): DiscrepancyAlert | undefined {
-  const d = event.incident;
+  const d = event.discrepancy;
   let kind: AlertKind;
   if (event.kind === 'UPDATED') {
     if (before === undefined || severityRank(d.severity) <= severityRank(before.severity)) return undefined;

@@ -9,8 +9,9 @@ import {
   testAlert,
 } from '../../../src/domain/alerts/alert.js';
 import { type AlertRoute, planDeliveries, routeAccepts } from '../../../src/domain/alerts/alert-route.js';
+import type { Discrepancy } from '../../../src/domain/discrepancy.js';
 import { SEVERITIES, type Severity } from '../../../src/domain/discrepancy.js';
-import type { Incident, IncidentEventKind } from '../../../src/domain/incident.js';
+import type { DiscrepancyEventKind } from '../../../src/domain/discrepancy-event.js';
 import { mismatchDiscrepancy, nakedDiscrepancy, recorded } from '../../support/discrepancies.js';
 
 const AT = new Date('2026-11-25T15:05:00Z');
@@ -20,10 +21,10 @@ function route(id: string, overrides: Partial<AlertRoute> = {}): AlertRoute {
 }
 
 function alertOf(
-  kind: IncidentEventKind,
-  d: Incident,
+  kind: DiscrepancyEventKind,
+  d: Discrepancy,
   sequence: number,
-  before?: Incident,
+  before?: Discrepancy,
 ): DiscrepancyAlert {
   const alert = discrepancyAlert(recorded(kind, d, sequence), before, 'run-1');
   if (!alert) throw new Error('expected an alert');
