@@ -1,10 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openBook } from '../web/support/demo-book.js';
-import { type DemoService, startDemoService } from '../web/support/demo-service.js';
-import { type BuiltDashboard, buildDashboard } from './support/build-dashboard.js';
-import { launchChromium } from './support/chromium.js';
-import { type DashboardPage, openDashboard } from './support/dashboard-page.js';
+import type { DemoService } from '../web/support/demo-service.js';
+import type { DashboardPage } from './support/dashboard-page.js';
+import { useDashboardSuite } from './support/dashboard-suite.js';
 
 const POLL = { timeout: 30_000, interval: 100 };
 const TEST_TIMEOUT = 120_000;
@@ -12,29 +10,11 @@ const ADMIN_KEY = 'admin-key-0123456789';
 const READ_KEY = 'read-key-0123456789';
 const READ_ONLY_REASON = 'Read-only API key: reconciling and changing discrepancies need an admin key';
 
-let built: BuiltDashboard;
-let browser: Browser;
-beforeAll(async () => {
-  built = await buildDashboard();
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  built?.remove();
-});
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const suite = useDashboardSuite();
 
 /** A keyed service with one open discrepancy, so there are buttons to allow or refuse. */
 async function keyedServiceWithDiscrepancy(): Promise<DemoService> {
-  const service = await startDemoService({
-    webRoot: built.root,
-    apiKeys: [`${ADMIN_KEY}:admin`, `${READ_KEY}:read`],
-  });
-  cleanups.push(() => service.close());
+  const service = await suite.demo({ apiKeys: [`${ADMIN_KEY}:admin`, `${READ_KEY}:read`] });
   const [drifted] = openBook(service.simulator, 3);
   const ask = async (query: string) => {
     const response = await fetch(`${service.url}/graphql`, {
@@ -60,11 +40,7 @@ async function keyedServiceWithDiscrepancy(): Promise<DemoService> {
   return service;
 }
 
-async function open(service: DemoService): Promise<DashboardPage> {
-  const page = await openDashboard(browser, service.url);
-  cleanups.push(() => page.close());
-  return page;
-}
+const open = (service: DemoService): Promise<DashboardPage> => suite.open(service.url);
 
 async function submitKey(page: DashboardPage, key: string): Promise<void> {
   await page.page.getByLabel('API key').fill(key);

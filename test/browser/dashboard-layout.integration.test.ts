@@ -1,10 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openBook, positionId } from '../web/support/demo-book.js';
-import { type DemoService, startDemoService } from '../web/support/demo-service.js';
-import { type BuiltDashboard, buildDashboard } from './support/build-dashboard.js';
-import { launchChromium } from './support/chromium.js';
-import { type DashboardPage, openDashboard } from './support/dashboard-page.js';
+import type { DemoService } from '../web/support/demo-service.js';
+import type { DashboardPage } from './support/dashboard-page.js';
+import { useDashboardSuite } from './support/dashboard-suite.js';
 
 // Generous: three copies of the whole suite may share two cores with three browsers.
 const POLL = { timeout: 30_000, interval: 100 };
@@ -13,21 +12,7 @@ const BOOK_SIZE = 22;
 const DRIFTS = 3;
 const SUBPIXEL = 0.5;
 
-let built: BuiltDashboard;
-let browser: Browser;
-beforeAll(async () => {
-  built = await buildDashboard();
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  built?.remove();
-});
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const suite = useDashboardSuite();
 
 interface Viewport {
   readonly width: number;
@@ -36,11 +21,9 @@ interface Viewport {
 
 /** A demo book of 22 positions, three of which drifted silently and were found by a run. */
 async function bookWithDrifts(viewport: Viewport): Promise<{ service: DemoService; page: DashboardPage }> {
-  const service = await startDemoService({ webRoot: built.root });
-  cleanups.push(() => service.close());
+  const service = await suite.demo();
   const book = openBook(service.simulator, BOOK_SIZE);
-  const page = await openDashboard(browser, service.url);
-  cleanups.push(() => page.close());
+  const page = await suite.open(service.url);
   await page.page.setViewportSize(viewport);
   await expect.poll(() => page.book().locator('tbody tr[data-position]').count(), POLL).toBe(BOOK_SIZE);
   for (const drifted of book.slice(0, DRIFTS)) {
@@ -190,11 +173,9 @@ describe('the dashboard’s layout in Chromium', () => {
   it(
     'the run chart writes its duration axis inside the chart, and one discrepancy is a short bar',
     async () => {
-      const service = await startDemoService({ webRoot: built.root });
-      cleanups.push(() => service.close());
+      const service = await suite.demo();
       const [drifted] = openBook(service.simulator, 4);
-      const page = await openDashboard(browser, service.url);
-      cleanups.push(() => page.close());
+      const page = await suite.open(service.url);
       const { page: p } = page;
       await expect.poll(() => page.book().locator('tbody tr[data-position]').count(), POLL).toBe(4);
       // A run of some hundreds of milliseconds: the duration axis says "500 ms", wider than "20 ms".
@@ -230,11 +211,9 @@ describe('the dashboard’s layout in Chromium', () => {
   it(
     'the book says what its prices are per, and the filter shows its whole placeholder',
     async () => {
-      const service = await startDemoService({ webRoot: built.root });
-      cleanups.push(() => service.close());
+      const service = await suite.demo();
       const [first] = openBook(service.simulator, 2);
-      const page = await openDashboard(browser, service.url);
-      cleanups.push(() => page.close());
+      const page = await suite.open(service.url);
       const { page: p } = page;
       const row = page.bookRow(positionId(first!));
       await expect.poll(() => row.count(), POLL).toBe(1);

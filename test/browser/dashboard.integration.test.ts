@@ -1,47 +1,21 @@
 import { createServer } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { startSentinel } from '../../src/app/start-sentinel.js';
 import { silentLogger } from '../../src/infra/logger.js';
 import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { openBook, positionId } from '../web/support/demo-book.js';
-import { type DemoService, startDemoService } from '../web/support/demo-service.js';
-import { type BuiltDashboard, buildDashboard } from './support/build-dashboard.js';
-import { launchChromium } from './support/chromium.js';
-import { type DashboardPage, openDashboard, subscribesOf } from './support/dashboard-page.js';
+import type { DemoService } from '../web/support/demo-service.js';
+import { type DashboardPage, subscribesOf } from './support/dashboard-page.js';
+import { useDashboardSuite } from './support/dashboard-suite.js';
 
 // Generous: three copies of the whole suite may share two cores with three browsers.
 const POLL = { timeout: 30_000, interval: 100 };
 const TEST_TIMEOUT = 120_000;
 
-let built: BuiltDashboard;
-let browser: Browser;
-beforeAll(async () => {
-  built = await buildDashboard();
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  built?.remove();
-});
+const suite = useDashboardSuite();
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function demo(): Promise<DemoService> {
-  const service = await startDemoService({ webRoot: built.root });
-  cleanups.push(() => service.close());
-  return service;
-}
-
-async function open(service: DemoService): Promise<DashboardPage> {
-  const page = await openDashboard(browser, service.url);
-  cleanups.push(() => page.close());
-  return page;
-}
+const open = (service: DemoService): Promise<DashboardPage> => suite.open(service.url);
 
 const text = (locator: { textContent(): Promise<string | null> }) => async () =>
   (await locator.textContent())?.replace(/\s+/g, ' ').trim();
@@ -50,7 +24,7 @@ describe('the dashboard in Chromium', () => {
   it(
     'shows the book live, and a drift found by "Reconcile now" appears, is acknowledged and resolved without a reload',
     async () => {
-      const service = await demo();
+      const service = await suite.demo();
       const book = openBook(service.simulator, 6);
       const page = await open(service);
       const { page: p } = page;
@@ -120,7 +94,7 @@ describe('the dashboard in Chromium', () => {
   it(
     'says it is offline when the service stops, and recovers by itself, resuming its streams',
     async () => {
-      const service = await demo();
+      const service = await suite.demo();
       const [traded] = openBook(service.simulator, 4);
       const page = await open(service);
       const { page: p } = page;
@@ -172,8 +146,7 @@ describe('the dashboard in Chromium', () => {
     'No broker ever connected: "Not verified" everywhere it would say "agrees", /readyz 503, the API says why',
     async () => {
       const url = await serviceWithoutBroker();
-      const page = await openDashboard(browser, url);
-      cleanups.push(() => page.close());
+      const page = await suite.open(url);
       const { page: p } = page;
       await expect.poll(text(p.getByTestId('connection')), POLL).toBe('live');
       await expect
@@ -216,7 +189,7 @@ describe('the dashboard in Chromium', () => {
   it(
     'stays usable with 500 positions: every row shows and a live update still lands',
     async () => {
-      const service = await demo();
+      const service = await suite.demo();
       const book = openBook(service.simulator, 500);
       const page = await open(service);
       const { page: p } = page;
@@ -254,8 +227,8 @@ async function serviceWithoutBroker(): Promise<string> {
     ['--port=0', `--db=${dir.path}/positions.duckdb`, `--ib-port=${await closedPort()}`, '--log-level=error'],
     {},
   );
-  const sentinel = await startSentinel({ config, logger: silentLogger, webRoot: built.root });
-  cleanups.push(async () => {
+  const sentinel = await startSentinel({ config, logger: silentLogger, webRoot: suite.built.root });
+  suite.cleanup(async () => {
     await sentinel.close();
     dir.remove();
   });
