@@ -1,5 +1,7 @@
+import type { Discrepancy } from '../discrepancy.js';
+import type { RecordedDiscrepancyEvent } from '../discrepancy-event.js';
 import type { AlertOutboxWriter } from '../ports/alert-outbox-port.js';
-import type { Alert } from './alert.js';
+import { type Alert, type DiscrepancyAlert, discrepancyAlert } from './alert.js';
 import { type AlertRoute, type PlannedDelivery, planDeliveries } from './alert-route.js';
 
 /**
@@ -19,4 +21,23 @@ export async function enqueueAlerts<Tx>(
   const planned = planDeliveries(routes, alerts, (key) => opened.get(key) ?? none);
   if (planned.length > 0) await outbox.enqueue(planned, at, tx);
   return planned;
+}
+
+/**
+ * The alerts a batch of recorded events makes, in order. `before` holds each discrepancy as it was
+ * stored before the batch; an event later in the batch compares with the one before it.
+ */
+export function discrepancyAlerts(
+  events: readonly RecordedDiscrepancyEvent[],
+  before: ReadonlyMap<string, Discrepancy>,
+  runId: string | null,
+): DiscrepancyAlert[] {
+  const latest = new Map(before);
+  const alerts: DiscrepancyAlert[] = [];
+  for (const event of events) {
+    const alert = discrepancyAlert(event, latest.get(event.discrepancy.id), runId);
+    if (alert) alerts.push(alert);
+    latest.set(event.discrepancy.id, event.discrepancy);
+  }
+  return alerts;
 }

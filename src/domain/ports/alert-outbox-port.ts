@@ -22,6 +22,16 @@ export interface AlertDelivery {
   readonly finishedAt: Date | null;
 }
 
+/** Which deliveries a reader wants; every field left out lets everything through. */
+export interface AlertDeliveryFilter {
+  readonly routeId?: string | undefined;
+  /** The subject: a discrepancy id, a health episode's key. */
+  readonly dedupKey?: string | undefined;
+  readonly states?: readonly AlertDeliveryState[] | undefined;
+  /** At most this many, the newest first (default 100, at most 1,000). */
+  readonly limit?: number | undefined;
+}
+
 export function deliveryId(routeId: string, eventId: string): string {
   return `${routeId}/${eventId}`;
 }

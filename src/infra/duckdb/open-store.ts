@@ -4,6 +4,7 @@ import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { Clock } from '../../domain/clock.js';
 import { DomainError } from '../../domain/errors.js';
 import { systemClock } from '../system-clock.js';
+import { DuckDbAlertOutbox } from './alert-outbox.js';
 import { type SqlParams, type SqlRow, selectRows, toNumber } from './duckdb-sql.js';
 import { migrate, requireCurrentSchema } from './migrate.js';
 import { ReconciliationLedger } from './reconciliation-ledger.js';
@@ -45,6 +46,8 @@ export class DuckDbStore {
   #closing: Promise<void> | undefined;
   /** Runs, discrepancies and their events: the audit trail of reconciliation. */
   readonly ledger: ReconciliationLedger;
+  /** Alerts to send, written with the changes that cause them. */
+  readonly alerts: DuckDbAlertOutbox;
 
   constructor(
     readonly path: string,
@@ -59,6 +62,7 @@ export class DuckDbStore {
     this.#reader = reader;
     this.#connections.add(reader);
     this.#lastSequence = firstSequence - 1;
+    this.alerts = new DuckDbAlertOutbox(this);
     this.ledger = new ReconciliationLedger(this);
   }
 

@@ -6,6 +6,8 @@ import {
   TIMESTAMPTZ,
   VARCHAR,
 } from '@duckdb/node-api';
+import type { AlertRoute } from '../../domain/alerts/alert-route.js';
+import { discrepancyAlerts, enqueueAlerts } from '../../domain/alerts/enqueue-alerts.js';
 import type { Discrepancy } from '../../domain/discrepancy.js';
 import type { DiscrepancyEvent, RecordedDiscrepancyEvent } from '../../domain/discrepancy-event.js';
 import type { DiscrepancyFilter } from '../../domain/discrepancy-filter.js';
@@ -36,7 +38,14 @@ import {
   readVerifications,
 } from './reconciliation-queries.js';
 import { INSERT_RUN, runValues } from './run-rows.js';
-import { describeWriteFailure } from './write-failure.js';
+import { SerialConnection } from './serial-connection.js';
+
+/** Where the discrepancy changes' alerts go: set once the routes are known (the composition root). */
+export interface LedgerAlerting {
+  readonly routes: readonly AlertRoute[];
+  /** After a transaction that stored deliveries has committed (wakes the delivery worker). */
+  readonly onEnqueued: () => void;
+}
 
 interface StagedDiscrepancy {
   readonly discrepancy: Discrepancy;
@@ -100,11 +109,24 @@ const UPSERT_DISCREPANCIES = `
  */
 export class ReconciliationLedger {
   readonly #store: DuckDbStore;
-  #connection: Promise<DuckDBConnection> | undefined;
-  #serial: Promise<unknown> = Promise.resolve();
+  readonly #connection: SerialConnection;
+  #alerting: LedgerAlerting | undefined;
 
   constructor(store: DuckDbStore) {
     this.#store = store;
+    this.#connection = new SerialConnection(store, 'could not record the change', async (connection) => {
+      await connection.run(
+        'CREATE OR REPLACE TEMP TABLE staged_discrepancies AS SELECT * FROM discrepancies LIMIT 0',
+      );
+      await connection.run(
+        'CREATE OR REPLACE TEMP TABLE staged_verifications AS SELECT * FROM position_verifications LIMIT 0',
+      );
+    });
+  }
+
+  /** From now on, every discrepancy change stores its alerts in its own transaction. */
+  alertThrough(alerting: LedgerAlerting): void {
+    this.#alerting = alerting;
   }
 
   /**
@@ -119,7 +141,8 @@ export class ReconciliationLedger {
     return this.#write(async (connection) => {
       const runSequence = this.#store.nextSequence();
       const recorded = record.events.map((event) => ({ ...event, sequence: this.#store.nextSequence() }));
-      await inTransaction(connection, async () => {
+      const before = await this.#storedBefore(recorded);
+      const planned = await inTransaction(connection, async () => {
         const [existing] = await selectRows(connection, 'SELECT id FROM reconciliation_runs WHERE id = $1', [
           run.id,
         ]);
@@ -140,7 +163,9 @@ export class ReconciliationLedger {
           EVENT_COLUMNS,
           recorded.map((event) => ({ event, runId: run.id })),
         );
+        return this.#enqueueAlerts(recorded, before, run.id, connection);
       });
+      if (planned > 0) this.#alerting?.onEnqueued();
       return recorded;
     });
   }
@@ -150,14 +175,17 @@ export class ReconciliationLedger {
     checkDiscrepancy(event.discrepancy);
     return this.#write(async (connection) => {
       const recorded: RecordedDiscrepancyEvent = { ...event, sequence: this.#store.nextSequence() };
-      await inTransaction(connection, async () => {
+      const before = await this.#storedBefore([recorded]);
+      const planned = await inTransaction(connection, async () => {
         const [existing] = await selectRows(connection, 'SELECT id FROM discrepancies WHERE id = $1', [
           event.discrepancy.id,
         ]);
         if (!existing) throw new DomainError('NOT_FOUND', `no discrepancy with id ${event.discrepancy.id}`);
         await this.#upsertDiscrepancies(connection, [event.discrepancy], [recorded], recorded.sequence);
         await appendRows(connection, 'discrepancy_events', EVENT_COLUMNS, [{ event: recorded, runId: null }]);
+        return this.#enqueueAlerts([recorded], before, null, connection);
       });
+      if (planned > 0) this.#alerting?.onEnqueued();
       return recorded;
     });
   }
@@ -206,6 +234,39 @@ export class ReconciliationLedger {
   readonly #read = (sql: string, params?: Parameters<DuckDbStore['read']>[1]) =>
     this.#store.read(sql, params);
 
+  /**
+   * The stored state of the discrepancies whose events may raise a severity (an update compares
+   * with what was stored before it). Read before the transaction, on the serialized write path, so
+   * no other change of the ledger comes between.
+   */
+  async #storedBefore(
+    events: readonly RecordedDiscrepancyEvent[],
+  ): Promise<ReadonlyMap<string, Discrepancy>> {
+    if (!this.#alerting || !events.some((e) => e.kind === 'UPDATED')) return new Map();
+    const active = await this.activeDiscrepancies();
+    return new Map(active.map((d) => [d.id, d]));
+  }
+
+  /** Stores the alerts of the recorded events in the transaction; returns how many deliveries. */
+  async #enqueueAlerts(
+    events: readonly RecordedDiscrepancyEvent[],
+    before: ReadonlyMap<string, Discrepancy>,
+    runId: string | null,
+    tx: DuckDBConnection,
+  ): Promise<number> {
+    const alerting = this.#alerting;
+    if (!alerting || alerting.routes.length === 0) return 0;
+    const alerts = discrepancyAlerts(events, before, runId);
+    const planned = await enqueueAlerts(
+      this.#store.alerts,
+      alerting.routes,
+      alerts,
+      this.#store.clock.now(),
+      tx,
+    );
+    return planned.length;
+  }
+
   async #upsertVerifications(connection: DuckDBConnection, verified: readonly KeyVerification[]) {
     if (verified.length === 0) return;
     await connection.run('DELETE FROM staged_verifications');
@@ -233,43 +294,7 @@ export class ReconciliationLedger {
   }
 
   #write<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    if (this.#store.readOnly) {
-      return Promise.reject(new DomainError('STORE_UNAVAILABLE', `${this.#store.path} is open read-only`));
-    }
-    const task = () => {
-      this.#connection ??= this.#openConnection();
-      return this.#connection.then(work).catch((error: unknown) => {
-        // Our own refusals pass as they are; the database's failures are said plainly.
-        if (error instanceof DomainError) throw error;
-        throw new DomainError(
-          'STORE_UNAVAILABLE',
-          `could not record the change: ${describeWriteFailure(error)}`,
-          {
-            cause: error,
-          },
-        );
-      });
-    };
-    const run = this.#serial.then(task, task);
-    this.#serial = run.catch(() => undefined);
-    return this.#store.track(run);
-  }
-
-  #openConnection(): Promise<DuckDBConnection> {
-    const opening = this.#store.connect().then(async (connection) => {
-      await connection.run(
-        'CREATE OR REPLACE TEMP TABLE staged_discrepancies AS SELECT * FROM discrepancies LIMIT 0',
-      );
-      await connection.run(
-        'CREATE OR REPLACE TEMP TABLE staged_verifications AS SELECT * FROM position_verifications LIMIT 0',
-      );
-      return connection;
-    });
-    // A failed attempt is not kept: the next write tries again.
-    opening.catch(() => {
-      if (this.#connection === opening) this.#connection = undefined;
-    });
-    return opening;
+    return this.#connection.run(work);
   }
 }
 

@@ -144,6 +144,34 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 4,
+    name: 'alert outbox',
+    statements: [
+      // One row per alert and route, written in the transaction of the change that causes it
+      // (docs/decisions.md, alerts). The alert itself is kept whole as JSON: what the receiver is
+      // sent after a restart is exactly what was planned. `ordinal` orders deliveries; a lease
+      // (leased_until) marks a claim that a worker which died never finished.
+      `CREATE TABLE alert_deliveries (
+        id VARCHAR PRIMARY KEY,
+        ordinal BIGINT NOT NULL,
+        route_id VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        dedup_key VARCHAR NOT NULL,
+        subject VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        opening BOOLEAN NOT NULL,
+        alert VARCHAR NOT NULL,
+        state VARCHAR NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at TIMESTAMPTZ,
+        leased_until TIMESTAMPTZ,
+        last_error VARCHAR,
+        finished_at TIMESTAMPTZ
+      )`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
