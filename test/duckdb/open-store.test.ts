@@ -63,6 +63,7 @@ describe('openStore: schema migrations', () => {
     expect(existsSync(path)).toBe(true);
     expect(store.schemaVersion).toBe(SCHEMA_VERSION);
     expect(await tableNames(store)).toEqual([
+      'alert_deliveries',
       'discrepancies',
       'discrepancy_events',
       'position_updates',
@@ -73,7 +74,7 @@ describe('openStore: schema migrations', () => {
       'schema_migrations',
     ]);
     const applied = await migrations(store);
-    expect(applied.map((m) => m.version)).toEqual([1, 2, 3]);
+    expect(applied.map((m) => m.version)).toEqual([1, 2, 3, 4]);
     expect(applied.every((m) => (m.appliedAt as Date).toISOString() === '2026-11-25T15:00:00.000Z')).toBe(
       true,
     );
