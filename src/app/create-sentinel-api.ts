@@ -17,6 +17,7 @@ import type { DuckDbStore } from '../infra/duckdb/open-store.js';
 import { MAX_PAGE_SIZE } from '../infra/duckdb/page-request.js';
 import type { PositionWriter } from '../infra/duckdb/position-writer.js';
 import type { IbAdapter } from '../infra/ib/ib-adapter.js';
+import type { Alerting } from './alerting.js';
 import { trackCursor } from './cursor-tracking.js';
 import { exportPositions } from './position-export.js';
 import type { SubscriptionMeter } from './subscription-meter.js';
@@ -29,6 +30,7 @@ export interface SentinelApiParts {
   readonly status: () => SystemStatus;
   readonly statusChanges: () => AsyncIterableIterator<SystemStatus>;
   readonly subscriptions: SubscriptionMeter;
+  readonly alerting: Alerting;
 }
 
 /** The application behind the schema: each operation is one call into the part that owns it. */
@@ -87,6 +89,10 @@ export function createSentinelApi(parts: SentinelApiParts): SentinelApi {
     system: {
       status: parts.status,
       changes: () => meter.track(parts.statusChanges()),
+    },
+    alerts: {
+      deliveries: (filter) => parts.alerting.deliveries(filter),
+      sendTest: (routeId) => parts.alerting.sendTestAlert(routeId),
     },
     exports: {
       parquet: (request) => exportPositions(parts.store, request),

@@ -14,6 +14,7 @@ import type { PositionWriter } from '../infra/duckdb/position-writer.js';
 import type { CohortSubscriptions } from '../infra/http/subscription-cohorts.js';
 import type { IbAdapter } from '../infra/ib/ib-adapter.js';
 import { PrometheusRegistry } from '../infra/metrics/prometheus-registry.js';
+import type { Alerting } from './alerting.js';
 import type { SubscriptionMeter } from './subscription-meter.js';
 
 const BROKER_STATES = ['DISCONNECTED', 'CONNECTING', 'CONNECTED', 'READY'] as const;
@@ -28,6 +29,7 @@ export interface MetricParts {
   /** Called with a listener for each compared starting list. */
   readonly onCatchUp: (listener: (catchUp: { readonly changed: readonly unknown[] }) => void) => () => void;
   readonly activeDiscrepancies: readonly Discrepancy[];
+  readonly alerting: Alerting;
   readonly webSocketConnections: () => number;
   readonly sseStreams: () => number;
   readonly cohortSubscriptions: () => CohortSubscriptions;
@@ -37,6 +39,9 @@ export interface MetricParts {
 const FLUSH_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 /** A run waits for the broker's snapshot: up to the snapshot timeout (30 s by default). */
 const RUN_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+/** From an alert's creation to its delivery: seconds normally, up to the maximum age when a receiver is down. */
+const ALERT_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 14_400, 86_400];
 
 /**
  * The product's Prometheus series (listed in the README's Operations section), read from the
@@ -146,7 +151,35 @@ export function sentinelMetrics(parts: MetricParts): { registry: PrometheusRegis
     return parts.subscriptions.delivered - cohorts.sourceResults + cohorts.deliveries;
   });
 
+  const alertAttempts = registry.counter(
+    'sentinel_alert_attempts_total',
+    'Requests made to alert receivers, by route and outcome (sent, retry, dead)',
+    ['route', 'outcome'],
+  );
+  const alertLatency = registry.histogram(
+    'sentinel_alert_delivery_seconds',
+    'From the change that caused an alert to its receiver taking it',
+    ALERT_BUCKETS,
+    ['route'],
+  );
+  registry.gauge(
+    'sentinel_alert_deliveries',
+    'Alert deliveries in the outbox by state (DEAD: given up, nobody received them)',
+    () => {
+      const counts = parts.alerting.counts();
+      return (['PENDING', 'SENT', 'DEAD'] as const).map((state) => ({
+        labels: { state },
+        value: counts[state],
+      }));
+    },
+    ['state'],
+  );
+
   const detach = [
+    parts.alerting.onAttempt((attempt) => {
+      alertAttempts.inc({ route: attempt.routeId, outcome: attempt.outcome });
+      if (attempt.outcome === 'sent') alertLatency.observe(attempt.ageMs / 1000, { route: attempt.routeId });
+    }),
     parts.broker.onUpdate(() => received.inc()),
     parts.onCatchUp((catchUp) => {
       if (catchUp.changed.length > 0) caughtUp.inc({}, catchUp.changed.length);

@@ -9,6 +9,7 @@ import type { IbAdapter } from '../infra/ib/ib-adapter.js';
 import type { Logger } from '../infra/logger.js';
 import { systemClock } from '../infra/system-clock.js';
 import { schema } from '../schema/index.js';
+import { startAlerting } from './alerting.js';
 import type { Config } from './config.js';
 import { createSentinelApi } from './create-sentinel-api.js';
 import { listening } from './listen-failure.js';
@@ -81,13 +82,23 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
     status.start();
     core.onClose(() => status.stop(), 'status');
 
-    const subscriptions = new SubscriptionMeter();
     let server: ApiServer | undefined;
+    const alerting = await startAlerting({
+      config,
+      core,
+      clock,
+      logger,
+      dashboardUrl: () => server?.url ?? '',
+    });
+    core.onClose(() => alerting.close(), 'alert delivery');
+
+    const subscriptions = new SubscriptionMeter();
     const metrics = sentinelMetrics({
       ...core,
       subscriptions,
       verification,
       clock,
+      alerting,
       activeDiscrepancies: await core.store.ledger.activeDiscrepancies(),
       webSocketConnections: () => server?.webSocketConnections() ?? 0,
       sseStreams: () => server?.sseStreams() ?? 0,
@@ -105,6 +116,7 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
           status: () => status.current(),
           statusChanges: () => status.changes(),
           subscriptions,
+          alerting,
         }),
         auth: new ApiKeyAuth(config.apiKeys),
         logger: logger.child({ component: 'api' }),

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { dashboardBuildFolder } from '../app/package-root.js';
 import { startDemo } from '../app/start-demo.js';
 import { createLogger } from '../infra/logger.js';
-import { warnIfAlertsConfigured } from './alert-notice.js';
 import { type Command, UsageError } from './cli-io.js';
 import { configFromArgs, configOptionsHelp, type OptionsHelpChanges, wantsHelp } from './config-usage.js';
 import { demoBanner } from './demo-banner.js';
@@ -82,7 +81,6 @@ export const demoCommand: Command = {
     const simulatorPort = wholeNumber(extra['simulator-port'], '--simulator-port', 65_535) ?? 0;
     const temporaryDb = defaults.some((d) => d.startsWith('--db=')) ? config.db : undefined;
     const logger = createLogger({ level: config.logLevel, write: io.stdout, pretty: io.interactive });
-    warnIfAlertsConfigured(config, logger);
     const removeTemporaryDb = () => {
       if (temporaryDb) for (const file of [temporaryDb, `${temporaryDb}.wal`]) rmSync(file, { force: true });
     };

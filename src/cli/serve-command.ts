@@ -1,7 +1,6 @@
 import { dashboardBuildFolder, packageVersion } from '../app/package-root.js';
 import { startSentinel } from '../app/start-sentinel.js';
 import { createLogger } from '../infra/logger.js';
-import { warnIfAlertsConfigured } from './alert-notice.js';
 import type { Command } from './cli-io.js';
 import { configFromArgs, configOptionsHelp, wantsHelp } from './config-usage.js';
 import { runUntilStopped } from './graceful-shutdown.js';
@@ -27,7 +26,6 @@ export const serveCommand: Command = {
     }
     const { config } = configFromArgs(args, io.env);
     const logger = createLogger({ level: config.logLevel, write: io.stdout, pretty: io.interactive });
-    warnIfAlertsConfigured(config, logger);
     let sentinel: Awaited<ReturnType<typeof startSentinel>>;
     try {
       sentinel = await startSentinel({ config, logger, webRoot: dashboardBuildFolder() });

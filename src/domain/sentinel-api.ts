@@ -2,6 +2,7 @@ import type { Discrepancy } from './discrepancy.js';
 import type { RecordedDiscrepancyEvent } from './discrepancy-event.js';
 import type { DiscrepancyFilter } from './discrepancy-filter.js';
 import type { Page, PageRequest } from './page.js';
+import type { AlertDelivery, AlertDeliveryFilter } from './ports/alert-outbox-port.js';
 import type { Position, PositionKey } from './position.js';
 import type { PositionFilter } from './position-filter.js';
 import type { PositionEvent } from './position-update.js';
@@ -58,6 +59,11 @@ export interface SentinelApi {
   readonly system: {
     status(): SystemStatus;
     changes(): AsyncIterable<SystemStatus>;
+  };
+  readonly alerts: {
+    deliveries(filter: AlertDeliveryFilter): Promise<readonly AlertDelivery[]>;
+    /** Queues a test alert for the route named (NOT_FOUND for a route not configured). */
+    sendTest(routeId: string): Promise<AlertDelivery>;
   };
   readonly exports: {
     /** Writes the history or the book as Parquet into `out`, a new or empty folder. */

@@ -1,4 +1,5 @@
 import { lexicographicSortSchema } from 'graphql';
+import './alert-delivery.js';
 import { builder } from './builder.js';
 import './contract.js';
 import './date-time.js';

@@ -24,6 +24,7 @@ export interface AlertDelivery {
 
 /** Which deliveries a reader wants; every field left out lets everything through. */
 export interface AlertDeliveryFilter {
+  readonly id?: string | undefined;
   readonly routeId?: string | undefined;
   /** The subject: a discrepancy id, a health episode's key. */
   readonly dedupKey?: string | undefined;

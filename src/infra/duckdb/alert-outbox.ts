@@ -115,10 +115,9 @@ export class DuckDbAlertOutbox implements AlertOutboxPort<DuckDBConnection> {
     }
   }
 
-  /** Stores deliveries in a transaction of their own (alerts no discrepancy change causes: health, tests). */
-  enqueueNow(deliveries: readonly PlannedDelivery[], at: Date): Promise<void> {
-    if (deliveries.length === 0) return Promise.resolve();
-    return this.#write((c) => inTransaction(c, () => this.enqueue(deliveries, at, c)));
+  /** Runs `work` in a transaction of its own (alerts no discrepancy change causes: health, tests). */
+  transaction<T>(work: (tx: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.#write((c) => inTransaction(c, () => work(c)));
   }
 
   claimDue(routeId: string, now: Date, limit: number, leaseMs: number): Promise<readonly AlertDelivery[]> {
@@ -169,6 +168,7 @@ export class DuckDbAlertOutbox implements AlertOutboxPort<DuckDBConnection> {
       params.push(value);
       conditions.push(sql.replace('?', `$${params.length}`));
     };
+    if (filter.id !== undefined) add('id = ?', filter.id);
     if (filter.routeId !== undefined) add('route_id = ?', filter.routeId);
     if (filter.dedupKey !== undefined) add('dedup_key = ?', filter.dedupKey);
     if (filter.states && filter.states.length > 0) {
