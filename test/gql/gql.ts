@@ -15,6 +15,10 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AlertLifecycleAcknowledge($id: ID!) { acknowledgeDiscrepancy(id: $id, note: \"looking\") { status } }\n": typeof types.AlertLifecycleAcknowledgeDocument,
+    "\n  mutation AlertLifecycleReconcile { reconcile { status discrepancies { id type severity status } } }\n": typeof types.AlertLifecycleReconcileDocument,
+    "\n  query AlertLifecycleDeliveries($filter: AlertDeliveryFilter) {\n    alertDeliveries(filter: $filter) { route state kind severity subject discrepancyId attempts lastError }\n  }\n": typeof types.AlertLifecycleDeliveriesDocument,
+    "\n  mutation AlertLifecycleTest($route: String!) { testAlert(route: $route) { id route state subject severity } }\n": typeof types.AlertLifecycleTestDocument,
     "\n  query ApiViewer {\n    viewer { role }\n  }\n": typeof types.ApiViewerDocument,
     "\n  mutation ApiAuthReconcile {\n    reconcile { id status }\n  }\n": typeof types.ApiAuthReconcileDocument,
     "\n  query ApiAuthLatest {\n    latestReconciliation { id }\n  }\n": typeof types.ApiAuthLatestDocument,
@@ -82,6 +86,10 @@ type Documents = {
     "\n  query CliSignalsStatus {\n    status { store { path bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": typeof types.CliSignalsStatusDocument,
 };
 const documents: Documents = {
+    "\n  mutation AlertLifecycleAcknowledge($id: ID!) { acknowledgeDiscrepancy(id: $id, note: \"looking\") { status } }\n": types.AlertLifecycleAcknowledgeDocument,
+    "\n  mutation AlertLifecycleReconcile { reconcile { status discrepancies { id type severity status } } }\n": types.AlertLifecycleReconcileDocument,
+    "\n  query AlertLifecycleDeliveries($filter: AlertDeliveryFilter) {\n    alertDeliveries(filter: $filter) { route state kind severity subject discrepancyId attempts lastError }\n  }\n": types.AlertLifecycleDeliveriesDocument,
+    "\n  mutation AlertLifecycleTest($route: String!) { testAlert(route: $route) { id route state subject severity } }\n": types.AlertLifecycleTestDocument,
     "\n  query ApiViewer {\n    viewer { role }\n  }\n": types.ApiViewerDocument,
     "\n  mutation ApiAuthReconcile {\n    reconcile { id status }\n  }\n": types.ApiAuthReconcileDocument,
     "\n  query ApiAuthLatest {\n    latestReconciliation { id }\n  }\n": types.ApiAuthLatestDocument,
@@ -149,6 +157,22 @@ const documents: Documents = {
     "\n  query CliSignalsStatus {\n    status { store { path bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": types.CliSignalsStatusDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertLifecycleAcknowledge($id: ID!) { acknowledgeDiscrepancy(id: $id, note: \"looking\") { status } }\n"): typeof import('./graphql.js').AlertLifecycleAcknowledgeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertLifecycleReconcile { reconcile { status discrepancies { id type severity status } } }\n"): typeof import('./graphql.js').AlertLifecycleReconcileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertLifecycleDeliveries($filter: AlertDeliveryFilter) {\n    alertDeliveries(filter: $filter) { route state kind severity subject discrepancyId attempts lastError }\n  }\n"): typeof import('./graphql.js').AlertLifecycleDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertLifecycleTest($route: String!) { testAlert(route: $route) { id route state subject severity } }\n"): typeof import('./graphql.js').AlertLifecycleTestDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

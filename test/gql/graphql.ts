@@ -4,6 +4,34 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AlertDeliveryFilter = {
+  discrepancyId?: string | null | undefined;
+  route?: string | null | undefined;
+  state?: Array<AlertDeliveryState> | null | undefined;
+};
+
+export type AlertDeliveryState =
+  /** Given up after the maximum age (--alert-max-age-ms); logged at error level */
+  | 'DEAD'
+  /** Not yet taken by the receiver: being sent, or waiting for its next attempt */
+  | 'PENDING'
+  /** The receiver answered 2xx */
+  | 'SENT';
+
+export type AlertKind =
+  | 'ACKNOWLEDGED'
+  | 'OPENED'
+  | 'RESOLVED'
+  | 'SEVERITY_RAISED';
+
+export type AlertSubject =
+  /** A discrepancy through its life */
+  | 'DISCREPANCY'
+  /** The sentinel's own health (broker, store, verification) */
+  | 'HEALTH'
+  /** A test alert sent with the testAlert mutation */
+  | 'TEST';
+
 export type BrokerState =
   | 'CONNECTED'
   | 'CONNECTING'
@@ -98,6 +126,32 @@ export type VerificationState =
 export type ViewerRole =
   | 'ADMIN'
   | 'READ';
+
+export type AlertLifecycleAcknowledgeMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AlertLifecycleAcknowledgeMutation = { acknowledgeDiscrepancy: { status: DiscrepancyStatus } };
+
+export type AlertLifecycleReconcileMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertLifecycleReconcileMutation = { reconcile: { status: ReconciliationStatus, discrepancies: Array<{ id: string, type: DiscrepancyType, severity: Severity, status: DiscrepancyStatus }> } };
+
+export type AlertLifecycleDeliveriesQueryVariables = Exact<{
+  filter?: AlertDeliveryFilter | null | undefined;
+}>;
+
+
+export type AlertLifecycleDeliveriesQuery = { alertDeliveries: Array<{ route: string, state: AlertDeliveryState, kind: AlertKind, severity: Severity, subject: AlertSubject, discrepancyId: string | null, attempts: number, lastError: string | null }> };
+
+export type AlertLifecycleTestMutationVariables = Exact<{
+  route: string;
+}>;
+
+
+export type AlertLifecycleTestMutation = { testAlert: { id: string, route: string, state: AlertDeliveryState, subject: AlertSubject, severity: Severity } };
 
 export type ApiViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -547,6 +601,51 @@ export const CohortHeavyPositionFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CohortHeavyPosition"}) as unknown as TypedDocumentString<CohortHeavyPositionFragment, unknown>;
+export const AlertLifecycleAcknowledgeDocument = new TypedDocumentString(`
+    mutation AlertLifecycleAcknowledge($id: ID!) {
+  acknowledgeDiscrepancy(id: $id, note: "looking") {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AlertLifecycleAcknowledgeMutation, AlertLifecycleAcknowledgeMutationVariables>;
+export const AlertLifecycleReconcileDocument = new TypedDocumentString(`
+    mutation AlertLifecycleReconcile {
+  reconcile {
+    status
+    discrepancies {
+      id
+      type
+      severity
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AlertLifecycleReconcileMutation, AlertLifecycleReconcileMutationVariables>;
+export const AlertLifecycleDeliveriesDocument = new TypedDocumentString(`
+    query AlertLifecycleDeliveries($filter: AlertDeliveryFilter) {
+  alertDeliveries(filter: $filter) {
+    route
+    state
+    kind
+    severity
+    subject
+    discrepancyId
+    attempts
+    lastError
+  }
+}
+    `) as unknown as TypedDocumentString<AlertLifecycleDeliveriesQuery, AlertLifecycleDeliveriesQueryVariables>;
+export const AlertLifecycleTestDocument = new TypedDocumentString(`
+    mutation AlertLifecycleTest($route: String!) {
+  testAlert(route: $route) {
+    id
+    route
+    state
+    subject
+    severity
+  }
+}
+    `) as unknown as TypedDocumentString<AlertLifecycleTestMutation, AlertLifecycleTestMutationVariables>;
 export const ApiViewerDocument = new TypedDocumentString(`
     query ApiViewer {
   viewer {

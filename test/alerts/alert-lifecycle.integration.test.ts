@@ -1,0 +1,175 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { query } from '../api/support/graphql-http.js';
+import { ACCOUNT_A, ServiceHarness, SPY_CALL } from '../api/support/service-harness.js';
+import { makeTempDir } from '../duckdb/support/temp-dir.js';
+import { graphql } from '../gql/index.js';
+import { type HttpReceiver, startReceiver } from '../support/http-receiver.js';
+
+const Acknowledge = graphql(`
+  mutation AlertLifecycleAcknowledge($id: ID!) { acknowledgeDiscrepancy(id: $id, note: "looking") { status } }
+`);
+const Reconcile = graphql(`
+  mutation AlertLifecycleReconcile { reconcile { status discrepancies { id type severity status } } }
+`);
+const Deliveries = graphql(`
+  query AlertLifecycleDeliveries($filter: AlertDeliveryFilter) {
+    alertDeliveries(filter: $filter) { route state kind severity subject discrepancyId attempts lastError }
+  }
+`);
+const TestAlert = graphql(`
+  mutation AlertLifecycleTest($route: String!) { testAlert(route: $route) { id route state subject severity } }
+`);
+
+const SECRET = 'whsec-lifecycle-0123456789';
+const ROUTING_KEY = 'R0UT1NGKEY0123456789abcdef012345';
+let service: ServiceHarness | undefined;
+const receivers: HttpReceiver[] = [];
+const folders: { remove(): void }[] = [];
+
+afterEach(async () => {
+  await service?.dispose();
+  service = undefined;
+  for (const r of receivers.splice(0)) await r.close();
+  for (const f of folders.splice(0)) f.remove();
+});
+
+async function receiver(): Promise<HttpReceiver> {
+  const r = await startReceiver();
+  receivers.push(r);
+  return r;
+}
+
+/** Secrets as an operator gives them: in files, named by flags. */
+function secretFiles(): { routingKey: string; slackUrl: (url: string) => string; webhookSecret: string } {
+  const folder = makeTempDir('sentinel-alert-secrets-');
+  folders.push(folder);
+  const write = (name: string, text: string) => {
+    const file = join(folder.path, name);
+    writeFileSync(file, `${text}\n`);
+    return file;
+  };
+  return {
+    routingKey: write('pagerduty-key', ROUTING_KEY),
+    slackUrl: (url) => write('slack-url', url),
+    webhookSecret: write('webhook-secret', SECRET),
+  };
+}
+
+async function until(what: string, condition: () => boolean): Promise<void> {
+  await expect.poll(condition, { timeout: 15_000, interval: 20, message: what }).toBe(true);
+}
+
+describe('one discrepancy through its life reaches every route', () => {
+  it('opened, acknowledged, raised to critical, resolved: four PagerDuty events with one dedup_key, and the same four on Slack and the webhook', async () => {
+    const [pagerDuty, slack, webhook] = [await receiver(), await receiver(), await receiver()];
+    const files = secretFiles();
+    service = await ServiceHarness.start({
+      flags: [
+        '--alert-route=pagerduty:min=warning',
+        `--alert-pagerduty-url=${pagerDuty.url}/v2/enqueue`,
+        `--alert-pagerduty-routing-key-file=${files.routingKey}`,
+        '--alert-route=slack',
+        `--alert-slack-webhook-url-file=${files.slackUrl(`${slack.url}/services/T0/B0/x`)}`,
+        '--alert-route=webhook:name=hook',
+        `--alert-webhook-url=${webhook.url}/hook`,
+        `--alert-webhook-secret-file=${files.webhookSecret}`,
+      ],
+    });
+    const reconcile = async () => (await query(service!.url, Reconcile)).reconcile;
+    const { sim } = service;
+
+    // The broker's position changes with no message (an assignment): the store still says 10.
+    sim.silently.change(ACCOUNT_A, SPY_CALL.conId, 8);
+    const opened = await reconcile();
+    expect(opened.discrepancies).toMatchObject([{ type: 'POSITION_MISMATCH', severity: 'WARNING' }]);
+    const id = opened.discrepancies[0]!.id;
+    await until('the opening page', () => pagerDuty.accepted().length === 1);
+
+    await query(service.url, Acknowledge, { id });
+    await until('the acknowledgement', () => pagerDuty.accepted().length === 2);
+    // The sign flips: the same discrepancy, now critical.
+    sim.silently.change(ACCOUNT_A, SPY_CALL.conId, -2);
+    expect((await reconcile()).discrepancies).toMatchObject([{ id, severity: 'CRITICAL' }]);
+    await until('the raise', () => pagerDuty.accepted().length === 3);
+    sim.silently.change(ACCOUNT_A, SPY_CALL.conId, 10);
+    expect((await reconcile()).discrepancies).toEqual([]);
+    await until('every alert on every route', () =>
+      [pagerDuty, slack, webhook].every((r) => r.accepted().length === 4),
+    );
+
+    const events = pagerDuty.accepted().map((r) => r.json);
+    expect(
+      events.map((e) => [e.event_action, (e.payload as { severity?: string } | undefined)?.severity]),
+    ).toEqual([
+      ['trigger', 'warning'],
+      ['acknowledge', undefined],
+      ['trigger', 'critical'],
+      ['resolve', undefined],
+    ]);
+    expect(new Set(events.map((e) => e.dedup_key))).toEqual(new Set([id]));
+    expect(new Set(events.map((e) => e.routing_key))).toEqual(new Set([ROUTING_KEY]));
+    expect(pagerDuty.requests.every((r) => r.path === '/v2/enqueue')).toBe(true);
+
+    const texts = slack.accepted().map((r) => String(r.json.text));
+    expect(texts.map((t) => /\b(opened|acknowledged|raised|resolved)\b/.exec(t)?.[1])).toEqual([
+      'opened',
+      'acknowledged',
+      'raised',
+      'resolved',
+    ]);
+    expect(slack.accepted().every((r) => Array.isArray(r.json.blocks))).toBe(true);
+
+    const hooks = webhook.accepted();
+    expect(hooks.map((r) => r.json.type)).toEqual([
+      'discrepancy.opened',
+      'discrepancy.acknowledged',
+      'discrepancy.severity_raised',
+      'discrepancy.resolved',
+    ]);
+    expect(hooks.map((r) => r.request.headers['idempotency-key'])).toEqual(hooks.map((r) => r.json.id));
+    expect(
+      hooks.every((r) => /^t=\d+,v1=[0-9a-f]{64}$/.test(String(r.request.headers['x-sentinel-signature']))),
+    ).toBe(true);
+
+    // What the API and the metrics say of it: twelve deliveries, all sent at the first attempt.
+    const { alertDeliveries } = await query(service.url, Deliveries, { filter: { discrepancyId: id } });
+    expect(alertDeliveries).toHaveLength(12);
+    expect(alertDeliveries.every((d) => d.state === 'SENT' && d.attempts === 1 && d.lastError === null)).toBe(
+      true,
+    );
+    expect(await service.metric('sentinel_alert_attempts_total{route="pagerduty",outcome="sent"}')).toBe(4);
+    expect(await service.metric('sentinel_alert_deliveries{state="SENT"}')).toBe(12);
+    // No secret in what the service shows.
+    const metrics = await (await fetch(`${service.sentinel.url}/metrics`)).text();
+    for (const secret of [ROUTING_KEY, SECRET, '/services/T0/B0/x']) expect(metrics).not.toContain(secret);
+  });
+
+  it('testAlert sends a marked test alert through the route named, and names the routes when it is not one', async () => {
+    const webhook = await receiver();
+    const files = secretFiles();
+    service = await ServiceHarness.start({
+      flags: [
+        '--alert-route=webhook:name=ops-hook',
+        `--alert-webhook-url=${webhook.url}/hook`,
+        `--alert-webhook-secret-file=${files.webhookSecret}`,
+      ],
+    });
+    const { testAlert } = await query(service.url, TestAlert, { route: 'ops-hook' });
+    expect(testAlert).toMatchObject({ route: 'ops-hook', subject: 'TEST', severity: 'INFO' });
+    await until('the test alert', () => webhook.accepted().length === 1);
+    expect(webhook.accepted()[0]?.json).toMatchObject({ type: 'test', test: true, discrepancy: null });
+
+    const response = await fetch(service.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation { testAlert(route: "pager") { id } }' }),
+    });
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]).toMatchObject({
+      message: 'no alert route "pager" (routes: ops-hook)',
+      extensions: { code: 'NOT_FOUND' },
+    });
+  });
+});
