@@ -19,6 +19,9 @@ type Documents = {
     "\n  mutation AlertLifecycleReconcile { reconcile { status discrepancies { id type severity status } } }\n": typeof types.AlertLifecycleReconcileDocument,
     "\n  query AlertLifecycleDeliveries($filter: AlertDeliveryFilter) {\n    alertDeliveries(filter: $filter) { route state kind severity subject discrepancyId attempts lastError }\n  }\n": typeof types.AlertLifecycleDeliveriesDocument,
     "\n  mutation AlertLifecycleTest($route: String!) { testAlert(route: $route) { id route state subject severity } }\n": typeof types.AlertLifecycleTestDocument,
+    "\n  mutation AlertKillReconcile { reconcile { status } }\n": typeof types.AlertKillReconcileDocument,
+    "\n  query AlertKillStarted { status { reconciliation { lastRun { trigger } } } }\n": typeof types.AlertKillStartedDocument,
+    "\n  query AlertKillOutbox { alertDeliveries(first: 200) { id state kind discrepancyId } }\n": typeof types.AlertKillOutboxDocument,
     "\n  query ApiViewer {\n    viewer { role }\n  }\n": typeof types.ApiViewerDocument,
     "\n  mutation ApiAuthReconcile {\n    reconcile { id status }\n  }\n": typeof types.ApiAuthReconcileDocument,
     "\n  query ApiAuthLatest {\n    latestReconciliation { id }\n  }\n": typeof types.ApiAuthLatestDocument,
@@ -90,6 +93,9 @@ const documents: Documents = {
     "\n  mutation AlertLifecycleReconcile { reconcile { status discrepancies { id type severity status } } }\n": types.AlertLifecycleReconcileDocument,
     "\n  query AlertLifecycleDeliveries($filter: AlertDeliveryFilter) {\n    alertDeliveries(filter: $filter) { route state kind severity subject discrepancyId attempts lastError }\n  }\n": types.AlertLifecycleDeliveriesDocument,
     "\n  mutation AlertLifecycleTest($route: String!) { testAlert(route: $route) { id route state subject severity } }\n": types.AlertLifecycleTestDocument,
+    "\n  mutation AlertKillReconcile { reconcile { status } }\n": types.AlertKillReconcileDocument,
+    "\n  query AlertKillStarted { status { reconciliation { lastRun { trigger } } } }\n": types.AlertKillStartedDocument,
+    "\n  query AlertKillOutbox { alertDeliveries(first: 200) { id state kind discrepancyId } }\n": types.AlertKillOutboxDocument,
     "\n  query ApiViewer {\n    viewer { role }\n  }\n": types.ApiViewerDocument,
     "\n  mutation ApiAuthReconcile {\n    reconcile { id status }\n  }\n": types.ApiAuthReconcileDocument,
     "\n  query ApiAuthLatest {\n    latestReconciliation { id }\n  }\n": types.ApiAuthLatestDocument,
@@ -173,6 +179,18 @@ export function graphql(source: "\n  query AlertLifecycleDeliveries($filter: Ale
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AlertLifecycleTest($route: String!) { testAlert(route: $route) { id route state subject severity } }\n"): typeof import('./graphql.js').AlertLifecycleTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertKillReconcile { reconcile { status } }\n"): typeof import('./graphql.js').AlertKillReconcileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertKillStarted { status { reconciliation { lastRun { trigger } } } }\n"): typeof import('./graphql.js').AlertKillStartedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertKillOutbox { alertDeliveries(first: 200) { id state kind discrepancyId } }\n"): typeof import('./graphql.js').AlertKillOutboxDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

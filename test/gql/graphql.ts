@@ -153,6 +153,21 @@ export type AlertLifecycleTestMutationVariables = Exact<{
 
 export type AlertLifecycleTestMutation = { testAlert: { id: string, route: string, state: AlertDeliveryState, subject: AlertSubject, severity: Severity } };
 
+export type AlertKillReconcileMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertKillReconcileMutation = { reconcile: { status: ReconciliationStatus } };
+
+export type AlertKillStartedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertKillStartedQuery = { status: { reconciliation: { lastRun: { trigger: ReconciliationTrigger } | null } } };
+
+export type AlertKillOutboxQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertKillOutboxQuery = { alertDeliveries: Array<{ id: string, state: AlertDeliveryState, kind: AlertKind, discrepancyId: string | null }> };
+
 export type ApiViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -646,6 +661,34 @@ export const AlertLifecycleTestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AlertLifecycleTestMutation, AlertLifecycleTestMutationVariables>;
+export const AlertKillReconcileDocument = new TypedDocumentString(`
+    mutation AlertKillReconcile {
+  reconcile {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<AlertKillReconcileMutation, AlertKillReconcileMutationVariables>;
+export const AlertKillStartedDocument = new TypedDocumentString(`
+    query AlertKillStarted {
+  status {
+    reconciliation {
+      lastRun {
+        trigger
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AlertKillStartedQuery, AlertKillStartedQueryVariables>;
+export const AlertKillOutboxDocument = new TypedDocumentString(`
+    query AlertKillOutbox {
+  alertDeliveries(first: 200) {
+    id
+    state
+    kind
+    discrepancyId
+  }
+}
+    `) as unknown as TypedDocumentString<AlertKillOutboxQuery, AlertKillOutboxQueryVariables>;
 export const ApiViewerDocument = new TypedDocumentString(`
     query ApiViewer {
   viewer {

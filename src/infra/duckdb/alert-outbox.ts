@@ -210,6 +210,16 @@ export class DuckDbAlertOutbox implements AlertOutboxPort<DuckDBConnection> {
     return rows.map((r) => alertFromJson(toText(r.alert)));
   }
 
+  /**
+   * Ends every claim. Only one process opens a DuckDB file, so a claim found at start was made by a
+   * process that died: its deliveries are due now, not when the lease would have run out.
+   */
+  releaseClaims(): Promise<void> {
+    return this.#write(async (c) => {
+      await c.run('UPDATE alert_deliveries SET leased_until = NULL WHERE leased_until IS NOT NULL');
+    });
+  }
+
   #finish(id: string, set: string, values: DuckDBValue[]): Promise<void> {
     // Only a PENDING delivery has an attempt to record: one already sent or given up stays so.
     return this.#write(async (c) => {
