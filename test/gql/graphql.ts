@@ -168,6 +168,11 @@ export type AlertKillOutboxQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AlertKillOutboxQuery = { alertDeliveries: Array<{ id: string, state: AlertDeliveryState, kind: AlertKind, discrepancyId: string | null }> };
 
+export type AlertHealthDeliveriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertHealthDeliveriesQuery = { alertDeliveries: Array<{ state: AlertDeliveryState, kind: AlertKind, subject: AlertSubject, severity: Severity, summary: string, dedupKey: string }> };
+
 export type ApiViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -689,6 +694,18 @@ export const AlertKillOutboxDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AlertKillOutboxQuery, AlertKillOutboxQueryVariables>;
+export const AlertHealthDeliveriesDocument = new TypedDocumentString(`
+    query AlertHealthDeliveries {
+  alertDeliveries {
+    state
+    kind
+    subject
+    severity
+    summary
+    dedupKey
+  }
+}
+    `) as unknown as TypedDocumentString<AlertHealthDeliveriesQuery, AlertHealthDeliveriesQueryVariables>;
 export const ApiViewerDocument = new TypedDocumentString(`
     query ApiViewer {
   viewer {
