@@ -63,7 +63,7 @@ describe('alert delivery over real HTTP', () => {
       if (status === 429) return { status, headers: { 'retry-after': '20' }, body: 'slow down' };
       return { status, body: 'ok' };
     });
-    const h = deliveryHarness([webhookTo(r)]);
+    const h = await deliveryHarness([webhookTo(r)]);
     clockMs = () => h.clock.now().getTime();
     const { atStart, after10s, after30s, after70s } = lives();
     const all: Alert[] = [...atStart, ...after10s, ...after30s, ...after70s];
@@ -76,10 +76,10 @@ describe('alert delivery over real HTTP', () => {
     await h.enqueue(after30s);
     await h.runFor(40_000);
     await h.enqueue(after70s);
-    await h.runUntil(() => h.outbox.all().every((d) => d.state !== 'PENDING'), 15 * 60_000);
+    await h.runUntil(async () => (await h.deliveries()).every((d) => d.state !== 'PENDING'), 15 * 60_000);
 
     // Every alert arrived and the outbox says so.
-    expect(h.outbox.all().map((d) => d.state)).toEqual(all.map(() => 'SENT'));
+    expect((await h.deliveries()).map((d) => d.state)).toEqual(all.map(() => 'SENT'));
     const accepted = r.accepted().map((x) => x.json.id);
     expect(new Set(accepted)).toEqual(new Set(all.map((a) => a.eventId)));
     // In order per discrepancy, counting every request made (not only those accepted).
@@ -115,7 +115,7 @@ describe('alert delivery over real HTTP', () => {
           ? { status: 429, headers: { 'retry-after': retryAfter } }
           : { status: 200 };
       });
-      const h = deliveryHarness([webhookTo(r)]);
+      const h = await deliveryHarness([webhookTo(r)]);
       clockMs = () => h.clock.now().getTime();
       h.worker.start();
       await h.enqueue([alertFor('OPENED', nakedDiscrepancy()), alertFor('OPENED', mismatchDiscrepancy())]);
@@ -134,7 +134,7 @@ describe('alert delivery over real HTTP', () => {
   it('a receiver that is down gets a few requests per pause, not one per alert', async () => {
     let up = false;
     const r = await receiver(() => (up ? { status: 200 } : { status: 503, body: 'maintenance' }));
-    const h = deliveryHarness([webhookTo(r)]);
+    const h = await deliveryHarness([webhookTo(r)]);
     h.worker.start();
     const many = Array.from({ length: 40 }, (_, i) => alertFor('OPENED', nakedDiscrepancy({ id: `d-${i}` })));
     await h.enqueue(many);
@@ -142,7 +142,7 @@ describe('alert delivery over real HTTP', () => {
     // Four in flight at most per round, and the pause grows: far fewer requests than 40 alerts × retries.
     expect(r.requests.length).toBeLessThan(60);
     up = true;
-    await h.runUntil(() => h.outbox.all().every((d) => d.state === 'SENT'), 10 * 60_000);
+    await h.runUntil(async () => (await h.deliveries()).every((d) => d.state === 'SENT'), 10 * 60_000);
     expect(new Set(r.accepted().map((x) => x.json.id)).size).toBe(40);
   });
 
@@ -155,7 +155,7 @@ describe('alert delivery over real HTTP', () => {
         ? { status: 500, body: 'cannot take this one' }
         : { status: 200 },
     );
-    const h = deliveryHarness([webhookTo(r)], {
+    const h = await deliveryHarness([webhookTo(r)], {
       policy: { initialDelayMs: 1000, maxDelayMs: 60_000, maxAgeMs: 5 * 60_000, jitter: 0.2 },
     });
     h.worker.start();
@@ -165,7 +165,7 @@ describe('alert delivery over real HTTP', () => {
     expect(r.accepted().map((x) => x.json.dedupKey)).toEqual(['d-b']);
     await h.runFor(8 * 60_000);
 
-    const dead = h.outbox.all().find((d) => d.alert.eventId === poisoned.eventId)!;
+    const dead = (await h.deliveries()).find((d) => d.alert.eventId === poisoned.eventId)!;
     expect(dead).toMatchObject({ state: 'DEAD', lastError: 'HTTP 500: cannot take this one' });
     // Given up at the first failure at or past its deadline (the route's own pause may push it a little).
     const deadline = T0.getTime() + 5 * 60_000;
@@ -198,26 +198,29 @@ describe('alert delivery over real HTTP', () => {
   it('a request with no answer times out on the clock and is sent again with the same key', async () => {
     let answered = 0;
     const r = await receiver(() => (answered++ === 0 ? 'no answer' : { status: 200 }));
-    const h = deliveryHarness([webhookTo(r)], { timeoutMs: 10_000 });
+    const h = await deliveryHarness([webhookTo(r)], { timeoutMs: 10_000 });
     h.worker.start();
     const alert = alertFor('OPENED', nakedDiscrepancy());
     await enqueueWithoutWaiting(h, [alert]);
     await waitFor(() => r.requests.length === 1, 'the first request');
     h.clock.advance(10_000);
     await h.worker.settled();
-    expect(h.outbox.all()[0]).toMatchObject({ state: 'PENDING', lastError: 'no answer within 10000 ms' });
-    await h.runUntil(() => h.outbox.all()[0]?.state === 'SENT', 60_000);
+    expect((await h.deliveries())[0]).toMatchObject({
+      state: 'PENDING',
+      lastError: 'no answer within 10000 ms',
+    });
+    await h.runUntil(async () => (await h.deliveries())[0]?.state === 'SENT', 60_000);
     expect(r.requests.map((q) => q.headers['idempotency-key'])).toEqual([alert.eventId, alert.eventId]);
   });
 
   it('stop aborts a request in flight and leaves the delivery due at once for the next start', async () => {
     const r = await receiver(() => 'no answer');
-    const h = deliveryHarness([webhookTo(r)]);
+    const h = await deliveryHarness([webhookTo(r)]);
     h.worker.start();
     await enqueueWithoutWaiting(h, [alertFor('OPENED', nakedDiscrepancy())]);
     await waitFor(() => r.requests.length === 1, 'the request');
     await h.worker.stop();
-    expect(h.outbox.all()[0]).toMatchObject({
+    expect((await h.deliveries())[0]).toMatchObject({
       state: 'PENDING',
       attempts: 1,
       nextAttemptAt: h.clock.now(),
@@ -227,10 +230,16 @@ describe('alert delivery over real HTTP', () => {
   });
 });
 
-async function enqueueWithoutWaiting(h: ReturnType<typeof deliveryHarness>, alerts: readonly Alert[]) {
-  await h.outbox.enqueue(
-    alerts.map((alert) => ({ routeId: 'hook', alert })),
-    h.clock.now(),
+async function enqueueWithoutWaiting(
+  h: Awaited<ReturnType<typeof deliveryHarness>>,
+  alerts: readonly Alert[],
+) {
+  await h.outbox.transaction((tx) =>
+    h.outbox.enqueue(
+      alerts.map((alert) => ({ routeId: 'hook', alert })),
+      h.clock.now(),
+      tx,
+    ),
   );
   h.worker.wake();
 }

@@ -134,11 +134,13 @@ describe('one discrepancy through its life reaches every route', () => {
     ).toBe(true);
 
     // What the API and the metrics say of it: twelve deliveries, all sent at the first attempt.
-    const { alertDeliveries } = await query(service.url, Deliveries, { filter: { discrepancyId: id } });
-    expect(alertDeliveries).toHaveLength(12);
-    expect(alertDeliveries.every((d) => d.state === 'SENT' && d.attempts === 1 && d.lastError === null)).toBe(
-      true,
-    );
+    // (The receiver answers before the outbox records it: wait for the record.)
+    const sent = async () =>
+      (await query(service!.url, Deliveries, { filter: { discrepancyId: id } })).alertDeliveries;
+    await expect
+      .poll(async () => (await sent()).filter((d) => d.state === 'SENT').length, { timeout: 15_000 })
+      .toBe(12);
+    expect((await sent()).every((d) => d.attempts === 1 && d.lastError === null)).toBe(true);
     expect(await service.metric('sentinel_alert_attempts_total{route="pagerduty",outcome="sent"}')).toBe(4);
     expect(await service.metric('sentinel_alert_deliveries{state="SENT"}')).toBe(12);
     // No secret in what the service shows.

@@ -49,7 +49,7 @@ describe('each channel over real HTTP', () => {
         target: { channel: 'webhook', url: `${hook.url}/alerts`, secret: WEBHOOK_SECRET },
       },
     ];
-    const h = deliveryHarness(routes);
+    const h = await deliveryHarness(routes);
     h.worker.start();
 
     const warning = mismatchDiscrepancy();
@@ -113,7 +113,7 @@ describe('each channel over real HTTP', () => {
         target: { channel: 'webhook', url: goneUrl, secret: WEBHOOK_SECRET },
       },
     ];
-    const h = deliveryHarness(routes, {
+    const h = await deliveryHarness(routes, {
       policy: { initialDelayMs: 1000, maxDelayMs: 10_000, maxAgeMs: 60_000, jitter: 0.2 },
     });
     h.worker.start();
@@ -126,7 +126,7 @@ describe('each channel over real HTTP', () => {
     expect(pd.requests.length).toBeGreaterThan(0);
     expect(slack.requests.length).toBeGreaterThan(0);
     expect(pd.requests[0]?.body).toContain(ROUTING_KEY);
-    const deliveries = h.outbox.all();
+    const deliveries = await h.deliveries();
     expect(deliveries.every((d) => d.state === 'DEAD')).toBe(true);
     const recorded = JSON.stringify({ deliveries, lines: h.lines, attempts: h.attempts });
     for (const secret of [ROUTING_KEY, SLACK_TOKEN, 'xoxSecretToken123', WEBHOOK_SECRET]) {

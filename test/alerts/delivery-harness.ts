@@ -1,3 +1,4 @@
+import { onTestFinished } from 'vitest';
 import type { Alert, DiscrepancyAlert } from '../../src/domain/alerts/alert.js';
 import { discrepancyAlert } from '../../src/domain/alerts/alert.js';
 import type { AlertRoute } from '../../src/domain/alerts/alert-route.js';
@@ -8,9 +9,9 @@ import type { DiscrepancyEventKind } from '../../src/domain/discrepancy-event.js
 import { AlertDeliveryWorker, type DeliveryAttempt } from '../../src/infra/alerts/alert-delivery-worker.js';
 import type { AlertContext, AlertTarget } from '../../src/infra/alerts/alert-target.js';
 import { routeSender } from '../../src/infra/alerts/route-sender.js';
+import { openStore } from '../../src/infra/duckdb/open-store.js';
 import { createLogger } from '../../src/infra/logger.js';
 import { recorded } from '../support/discrepancies.js';
-import { InMemoryAlertOutbox } from '../support/in-memory-alert-outbox.js';
 import { ManualClock } from '../support/manual-clock.js';
 
 export const T0 = new Date('2026-11-25T15:00:00Z');
@@ -36,13 +37,17 @@ function seededRandom(seed = 7): () => number {
   };
 }
 
-/** The worker on the outbox in memory, real HTTP, a manual clock and a logger that keeps every line. */
-export function deliveryHarness(
+/**
+ * The worker on the store's outbox (a DuckDB database in memory), real HTTP, a manual clock and a
+ * logger that keeps every line. Closed when the test ends.
+ */
+export async function deliveryHarness(
   routes: readonly RouteUnderTest[],
   options: { policy?: RetryPolicy; timeoutMs?: number } = {},
 ) {
   const clock = new ManualClock(T0);
-  const outbox = new InMemoryAlertOutbox();
+  const store = await openStore({ path: ':memory:', clock });
+  const outbox = store.alerts;
   const lines: string[] = [];
   const attempts: DeliveryAttempt[] = [];
   const logger = createLogger({ level: 'debug', write: (l) => lines.push(l), now: () => clock.now() });
@@ -59,22 +64,31 @@ export function deliveryHarness(
     onAttempt: (a) => attempts.push(a),
   });
 
+  onTestFinished(async () => {
+    await worker.stop();
+    await store.close();
+  });
+
   return {
     clock,
     outbox,
     worker,
+    /** Every delivery, in the order it was planned. */
+    deliveries: async () => [...(await outbox.deliveries({ limit: 1000 }))].reverse(),
     lines,
     attempts,
     /** The log lines of a level, parsed. */
     logged: (level: string) =>
       lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.level === level),
     async enqueue(alerts: readonly Alert[]): Promise<void> {
-      await enqueueAlerts(
-        outbox,
-        routes.map((r) => r.route),
-        alerts,
-        clock.now(),
-        undefined,
+      await outbox.transaction((tx) =>
+        enqueueAlerts(
+          outbox,
+          routes.map((r) => r.route),
+          alerts,
+          clock.now(),
+          tx,
+        ),
       );
       worker.wake();
       await worker.settled();
@@ -86,8 +100,8 @@ export function deliveryHarness(
         await worker.settled();
       }
     },
-    async runUntil(done: () => boolean, maxMs: number): Promise<void> {
-      for (let t = 0; t < maxMs && !done(); t += 1000) {
+    async runUntil(done: () => boolean | Promise<boolean>, maxMs: number): Promise<void> {
+      for (let t = 0; t < maxMs && !(await done()); t += 1000) {
         clock.advance(1000);
         await worker.settled();
       }

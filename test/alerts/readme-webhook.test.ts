@@ -62,7 +62,7 @@ describe("the README's webhook section stays true", () => {
     const secret = 'whsec-readme-test-0123456';
     const receiver = await startReceiver();
     try {
-      const h = deliveryHarness([
+      const h = await deliveryHarness([
         {
           route: { id: 'hook', channel: 'webhook', minSeverity: 'INFO', accounts: [], types: [] },
           target: { channel: 'webhook', url: `${receiver.url}/hook`, secret },
