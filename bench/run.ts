@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { alertsBenchmark } from './alerts.bench.js';
 import type { Benchmark } from './bench-kit.js';
 import { fanoutBenchmark, latencyBenchmark } from './fanout.bench.js';
 import { reconcileBenchmark } from './reconcile.bench.js';
@@ -16,6 +17,7 @@ const benchmarks: readonly Benchmark[] = [
   writerBenchmark,
   latencyBenchmark,
   fanoutBenchmark,
+  alertsBenchmark,
 ];
 
 const load = () =>

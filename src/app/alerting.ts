@@ -73,7 +73,6 @@ export async function startAlerting(parts: AlertingParts): Promise<Alerting> {
     if (target) senders.set(route.id, routeSender(target, context, { clock, timeoutMs: settings.timeoutMs }));
   }
 
-  await outbox.releaseClaims();
   let counted: Record<AlertDeliveryState, number> = await outbox.counts();
   let counting: Promise<void> | undefined;
   const recount = () => {

@@ -59,6 +59,8 @@ export async function deliveryHarness(
     random: seededRandom(),
     logger,
     policy: options.policy ?? POLICY,
+    // Four at a time, so that what a test counts per round does not follow the production default.
+    concurrency: 4,
     pollIntervalMs: 1000,
     leaseMs: 3 * timeoutMs,
     onAttempt: (a) => attempts.push(a),

@@ -22,7 +22,7 @@ export interface AlertDeliveryWorkerOptions {
   readonly random: () => number;
   readonly logger: Logger;
   readonly policy: RetryPolicy;
-  /** Requests in flight at once per route (each subject still one at a time). */
+  /** Requests in flight at once per route (each subject still one at a time; default 16). */
   readonly concurrency?: number;
   /** How often the outbox is asked for due deliveries when nothing wakes the worker. */
   readonly pollIntervalMs?: number;
@@ -64,7 +64,7 @@ export class AlertDeliveryWorker {
 
   constructor(options: AlertDeliveryWorkerOptions) {
     this.#o = options;
-    this.#concurrency = options.concurrency ?? 4;
+    this.#concurrency = options.concurrency ?? 16;
     this.#pollMs = options.pollIntervalMs ?? 1000;
     this.#leaseMs = options.leaseMs ?? 60_000;
     this.#routes = [...options.senders].map(([id, send]) => ({

@@ -1,4 +1,12 @@
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import {
+  BIGINT,
+  BOOLEAN,
+  type DuckDBConnection,
+  type DuckDBValue,
+  INTEGER,
+  TIMESTAMPTZ,
+  VARCHAR,
+} from '@duckdb/node-api';
 import type { Alert } from '../../domain/alerts/alert.js';
 import { isOpening, type PlannedDelivery } from '../../domain/alerts/alert-route.js';
 import {
@@ -8,6 +16,7 @@ import {
   type AlertOutboxPort,
   deliveryId,
 } from '../../domain/ports/alert-outbox-port.js';
+import { appendRows, type ChunkColumn } from './column-chunks.js';
 import {
   instantValue,
   inTransaction,
@@ -63,6 +72,10 @@ function deliveryFromRow(row: SqlRow): AlertDelivery {
 export class DuckDbAlertOutbox implements AlertOutboxPort<DuckDBConnection> {
   readonly #store: DuckDbStore;
   readonly #connection: SerialConnection;
+  /** Deliveries handed to the worker and not yet finished, with when the claim runs out. */
+  readonly #claims = new Map<string, number>();
+  /** Outcomes waiting for the connection, written in one transaction. */
+  readonly #outcomes: PendingOutcome[] = [];
 
   constructor(store: DuckDbStore) {
     this.#store = store;
@@ -91,28 +104,24 @@ export class DuckDbAlertOutbox implements AlertOutboxPort<DuckDBConnection> {
   }
 
   async enqueue(deliveries: readonly PlannedDelivery[], at: Date, tx: DuckDBConnection): Promise<void> {
-    for (const { routeId, alert } of deliveries) {
-      const values: DuckDBValue[] = [
-        deliveryId(routeId, alert.eventId),
-        this.#store.nextSequence(),
-        routeId,
-        alert.eventId,
-        alert.dedupKey,
-        alert.subject,
-        alert.kind,
-        isOpening(alert),
-        JSON.stringify(alert),
-        instantValue(at),
-      ];
-      await tx.run(
-        `INSERT INTO alert_deliveries
-           (id, ordinal, route_id, event_id, dedup_key, subject, kind, opening, alert, state,
-            created_at, attempts, next_attempt_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'PENDING', $10, 0, $10)
-         ON CONFLICT (id) DO NOTHING`,
-        values,
-      );
-    }
+    if (deliveries.length === 0) return;
+    const rows = deliveries.map(({ routeId, alert }) => ({
+      id: deliveryId(routeId, alert.eventId),
+      ordinal: this.#store.nextSequence(),
+      routeId,
+      alert,
+      at,
+    }));
+    // Staged and inserted in one statement: a run that opens a thousand discrepancies stores their
+    // alerts in milliseconds. A delivery already stored (the same alert planned again) stays as it is.
+    await tx.run(
+      'CREATE TEMP TABLE IF NOT EXISTS staged_alert_deliveries AS SELECT * FROM alert_deliveries LIMIT 0',
+    );
+    await tx.run('DELETE FROM staged_alert_deliveries');
+    await appendRows(tx, 'staged_alert_deliveries', STAGED_COLUMNS, rows, 'temp');
+    await tx.run(
+      'INSERT INTO alert_deliveries SELECT * FROM staged_alert_deliveries ON CONFLICT (id) DO NOTHING',
+    );
   }
 
   /** Runs `work` in a transaction of its own (alerts no discrepancy change causes: health, tests). */
@@ -121,32 +130,29 @@ export class DuckDbAlertOutbox implements AlertOutboxPort<DuckDBConnection> {
   }
 
   claimDue(routeId: string, now: Date, limit: number, leaseMs: number): Promise<readonly AlertDelivery[]> {
-    return this.#write(async (c) =>
-      inTransaction(c, async () => {
-        // The oldest unfinished delivery of each subject is the only candidate: the later ones wait.
-        const rows = await selectRows(
-          c,
-          `SELECT ${COLUMNS} FROM (
-             SELECT *, row_number() OVER (PARTITION BY dedup_key ORDER BY ordinal) AS place
-             FROM alert_deliveries WHERE route_id = $1 AND state = 'PENDING'
-           )
-           WHERE place = 1 AND next_attempt_at <= $2 AND (leased_until IS NULL OR leased_until <= $2)
-           ORDER BY ordinal LIMIT $3`,
-          [routeId, instantValue(now), limit],
-        );
-        if (rows.length === 0) return [];
-        const ids = rows.map((r) => toText(r.id));
-        await c.run(
-          `UPDATE alert_deliveries SET leased_until = $1 WHERE id IN (${placeholders(ids.length, 2)})`,
-          [instantValue(new Date(now.getTime() + leaseMs)), ...ids],
-        );
-        return rows.map(deliveryFromRow);
-      }),
-    );
+    const t = now.getTime();
+    for (const [id, until] of this.#claims) if (until <= t) this.#claims.delete(id);
+    return this.#write(async (c) => {
+      // The oldest unfinished delivery of each subject is the only candidate: the later ones wait,
+      // also behind one that is claimed.
+      const rows = await selectRows(
+        c,
+        `SELECT ${COLUMNS} FROM (
+           SELECT *, row_number() OVER (PARTITION BY dedup_key ORDER BY ordinal) AS place
+           FROM alert_deliveries WHERE route_id = $1 AND state = 'PENDING'
+         )
+         WHERE place = 1 AND next_attempt_at <= $2
+         ORDER BY ordinal LIMIT $3`,
+        [routeId, instantValue(now), limit + this.#claims.size],
+      );
+      const claimed = rows.filter((r) => !this.#claims.has(toText(r.id))).slice(0, limit);
+      for (const row of claimed) this.#claims.set(toText(row.id), t + leaseMs);
+      return claimed.map(deliveryFromRow);
+    });
   }
 
   markSent(id: string, at: Date): Promise<void> {
-    return this.#finish(id, "state = 'SENT', finished_at = $2, next_attempt_at = NULL", [instantValue(at)]);
+    return this.#finish(id, SENT, [instantValue(at)]);
   }
 
   markRetry(id: string, nextAttemptAt: Date, error: string): Promise<void> {
@@ -211,23 +217,47 @@ export class DuckDbAlertOutbox implements AlertOutboxPort<DuckDBConnection> {
   }
 
   /**
-   * Ends every claim. Only one process opens a DuckDB file, so a claim found at start was made by a
-   * process that died: its deliveries are due now, not when the lease would have run out.
+   * Records an attempt's outcome. Outcomes that arrive while the connection is busy are written
+   * together in one transaction (one commit for many), so a thousand quick answers cost a few
+   * commits, not a thousand. Only a PENDING delivery has an attempt to record: one already sent or
+   * given up stays so.
    */
-  releaseClaims(): Promise<void> {
-    return this.#write(async (c) => {
-      await c.run('UPDATE alert_deliveries SET leased_until = NULL WHERE leased_until IS NOT NULL');
-    });
-  }
-
   #finish(id: string, set: string, values: DuckDBValue[]): Promise<void> {
-    // Only a PENDING delivery has an attempt to record: one already sent or given up stays so.
-    return this.#write(async (c) => {
-      await c.run(
-        `UPDATE alert_deliveries SET ${set}, attempts = attempts + 1, leased_until = NULL
-         WHERE id = $1 AND state = 'PENDING'`,
-        [id, ...values],
-      );
+    return new Promise<void>((resolve, reject) => {
+      this.#outcomes.push({ id, set, values, resolve, reject });
+      if (this.#outcomes.length > 1) return;
+      void this.#write(async (c) => {
+        const batch = this.#outcomes.splice(0);
+        try {
+          await inTransaction(c, async () => {
+            // The common outcome, sent, in one statement for the whole batch; the others one by one.
+            const sent = batch.filter((o) => o.set === SENT);
+            if (sent.length > 0) {
+              await c.run(
+                `UPDATE alert_deliveries SET state = 'SENT', finished_at = v.sent_at, next_attempt_at = NULL,
+                   attempts = attempts + 1
+                 FROM (VALUES ${sent.map((_, i) => `($${2 * i + 1}, $${2 * i + 2}::TIMESTAMPTZ)`).join(', ')}) v(id, sent_at)
+                 WHERE alert_deliveries.id = v.id AND state = 'PENDING'`,
+                sent.flatMap((o) => [o.id, ...o.values]),
+              );
+            }
+            for (const o of batch.filter((x) => x.set !== SENT)) {
+              await c.run(
+                `UPDATE alert_deliveries SET ${o.set}, attempts = attempts + 1
+                 WHERE id = $1 AND state = 'PENDING'`,
+                [o.id, ...o.values],
+              );
+            }
+          });
+          for (const o of batch) o.resolve();
+        } catch (error) {
+          for (const o of batch) o.reject(error);
+        } finally {
+          // Claimable again only once its outcome is written (or could not be): a look-up queued
+          // before the write must not find it unclaimed and still due.
+          for (const o of batch) this.#claims.delete(o.id);
+        }
+      });
     });
   }
 
@@ -236,6 +266,42 @@ export class DuckDbAlertOutbox implements AlertOutboxPort<DuckDBConnection> {
   }
 }
 
-function placeholders(count: number, first = 1): string {
-  return Array.from({ length: count }, (_, i) => `$${first + i}`).join(', ');
+const SENT = "state = 'SENT', finished_at = $2, next_attempt_at = NULL";
+
+interface PendingOutcome {
+  readonly id: string;
+  readonly set: string;
+  readonly values: DuckDBValue[];
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface StagedDelivery {
+  readonly id: string;
+  readonly ordinal: number;
+  readonly routeId: string;
+  readonly alert: Alert;
+  readonly at: Date;
+}
+
+const STAGED_COLUMNS: readonly ChunkColumn<StagedDelivery>[] = [
+  { type: VARCHAR, value: (d) => d.id },
+  { type: BIGINT, value: (d) => BigInt(d.ordinal) },
+  { type: VARCHAR, value: (d) => d.routeId },
+  { type: VARCHAR, value: (d) => d.alert.eventId },
+  { type: VARCHAR, value: (d) => d.alert.dedupKey },
+  { type: VARCHAR, value: (d) => d.alert.subject },
+  { type: VARCHAR, value: (d) => d.alert.kind },
+  { type: BOOLEAN, value: (d) => isOpening(d.alert) },
+  { type: VARCHAR, value: (d) => JSON.stringify(d.alert) },
+  { type: VARCHAR, value: () => 'PENDING' },
+  { type: TIMESTAMPTZ, value: (d) => instantValue(d.at) },
+  { type: INTEGER, value: () => 0 },
+  { type: TIMESTAMPTZ, value: (d) => instantValue(d.at) },
+  { type: VARCHAR, value: () => null },
+  { type: TIMESTAMPTZ, value: () => null },
+];
+
+function placeholders(count: number): string {
+  return Array.from({ length: count }, (_, i) => `$${i + 1}`).join(', ');
 }

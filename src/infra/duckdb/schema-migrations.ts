@@ -150,8 +150,8 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: [
       // One row per alert and route, written in the transaction of the change that causes it
       // (docs/decisions.md, alerts). The alert itself is kept whole as JSON: what the receiver is
-      // sent after a restart is exactly what was planned. `ordinal` orders deliveries; a lease
-      // (leased_until) marks a claim that a worker which died never finished.
+      // sent after a restart is exactly what was planned. `ordinal` orders deliveries. No lease
+      // column: one process opens a DuckDB file, so its worker's claims live in its memory.
       `CREATE TABLE alert_deliveries (
         id VARCHAR PRIMARY KEY,
         ordinal BIGINT NOT NULL,
@@ -166,7 +166,6 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at TIMESTAMPTZ NOT NULL,
         attempts INTEGER NOT NULL,
         next_attempt_at TIMESTAMPTZ,
-        leased_until TIMESTAMPTZ,
         last_error VARCHAR,
         finished_at TIMESTAMPTZ
       )`,
