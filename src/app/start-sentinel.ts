@@ -73,6 +73,10 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       writer: core.writer,
       reconciliation: core.reconciliation,
       verification,
+      alerts: () => {
+        const counts = alerting.counts();
+        return { routes: alerting.routes.map((r) => r.id), pending: counts.PENDING, dead: counts.DEAD };
+      },
       storePath: config.db,
       demo: options.demo ?? false,
       version: packageVersion(),

@@ -2,7 +2,7 @@ import type { Cancel, Clock } from '../domain/clock.js';
 import { EventHub } from '../domain/event-hub.js';
 import type { ReconciliationService } from '../domain/reconciliation/reconciliation-service.js';
 import type { VerificationWatch } from '../domain/reconciliation/verification-watch.js';
-import { runModeOf, type SystemStatus } from '../domain/system-status.js';
+import { type AlertStatus, runModeOf, type SystemStatus } from '../domain/system-status.js';
 import type { PositionWriter } from '../infra/duckdb/position-writer.js';
 import type { IbAdapter } from '../infra/ib/ib-adapter.js';
 
@@ -11,6 +11,7 @@ export interface StatusParts {
   readonly writer: PositionWriter;
   readonly reconciliation: ReconciliationService;
   readonly verification: VerificationWatch;
+  readonly alerts: () => AlertStatus;
   readonly storePath: string;
   readonly demo: boolean;
   readonly version: string;
@@ -52,6 +53,7 @@ export class SystemStatusSource {
       },
       reconciliation: reconciliation.status(),
       verification: this.parts.verification.current(),
+      alerts: this.parts.alerts(),
     };
   }
 

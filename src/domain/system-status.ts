@@ -25,6 +25,13 @@ export interface StoreStatus {
   readonly lastError: string | null;
 }
 
+/** Where alerts go and what the outbox holds; `dead` alerts were given up, nobody received them. */
+export interface AlertStatus {
+  readonly routes: readonly string[];
+  readonly pending: number;
+  readonly dead: number;
+}
+
 export interface SystemStatus {
   readonly mode: RunMode;
   readonly version: string;
@@ -34,6 +41,7 @@ export interface SystemStatus {
   readonly reconciliation: ReconciliationStatusInfo;
   /** Whether the store has recently been proven equal to the broker. */
   readonly verification: Verification;
+  readonly alerts: AlertStatus;
 }
 
 /** Paper accounts are recognisable by their DU prefix; a demo says so itself. */

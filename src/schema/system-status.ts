@@ -1,5 +1,5 @@
 import type { ReconciliationStatusInfo } from '../domain/reconciliation/reconciliation-service.js';
-import type { BrokerStatus, StoreStatus, SystemStatus } from '../domain/system-status.js';
+import type { AlertStatus, BrokerStatus, StoreStatus, SystemStatus } from '../domain/system-status.js';
 import { builder } from './builder.js';
 import { DateTimeScalar } from './date-time.js';
 import { ReconciliationRunRef } from './reconciliation-run.js';
@@ -37,6 +37,17 @@ const StoreStatusRef = builder.objectRef<StoreStatus>('StoreStatus').implement({
   }),
 });
 
+const AlertStatusRef = builder.objectRef<AlertStatus>('AlertStatus').implement({
+  description: 'Where alerts go (--alert-route) and what the outbox holds',
+  fields: (t) => ({
+    routes: t.exposeStringList('routes', { description: 'The configured route ids' }),
+    pending: t.exposeInt('pending', { description: 'Alerts not yet taken by their receiver' }),
+    dead: t.exposeInt('dead', {
+      description: 'Alerts given up after the maximum age: nobody received them (see alertDeliveries)',
+    }),
+  }),
+});
+
 const ReconciliationStatusInfoRef = builder
   .objectRef<ReconciliationStatusInfo>('ReconciliationStatusInfo')
   .implement({
@@ -57,6 +68,7 @@ export const SystemStatusRef = builder.objectRef<SystemStatus>('SystemStatus').i
     store: t.expose('store', { type: StoreStatusRef }),
     reconciliation: t.expose('reconciliation', { type: ReconciliationStatusInfoRef }),
     verification: t.expose('verification', { type: VerificationRef }),
+    alerts: t.expose('alerts', { type: AlertStatusRef }),
   }),
 });
 

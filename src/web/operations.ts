@@ -31,6 +31,7 @@ export const StatusPartsFragment = graphql(`
     store { bufferedUpdates lastFlushAt lastError totalUpdates }
     reconciliation { running intervalMs nextRunAt }
     verification { state reason verifiedAt }
+    alerts { routes pending dead }
   }
 `);
 

@@ -90,6 +90,15 @@ export function StatusBar(props: {
           <span class="label">Store</span> {describeStore(status.store)}
         </span>
       )}
+      {status && status.alerts.dead > 0 && (
+        <span
+          class="item alerts failing"
+          data-testid="alerts-undelivered"
+          title="Given up after the maximum age: query alertDeliveries with state DEAD, and fix the route"
+        >
+          <span class="label">Alerts</span> {status.alerts.dead} undelivered
+        </span>
+      )}
       {status && <span class="version muted">v{status.version}</span>}
     </header>
   );

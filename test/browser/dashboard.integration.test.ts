@@ -2,6 +2,8 @@ import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { startSentinel } from '../../src/app/start-sentinel.js';
+import { testAlert } from '../../src/domain/alerts/alert.js';
+import { openStore } from '../../src/infra/duckdb/open-store.js';
 import { silentLogger } from '../../src/infra/logger.js';
 import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { openBook, positionId } from '../web/support/demo-book.js';
@@ -218,7 +220,46 @@ describe('the dashboard in Chromium', () => {
     },
     TEST_TIMEOUT,
   );
+
+  it(
+    'says how many alerts nobody received, from the store the service opened',
+    async () => {
+      const url = await serviceWithDeadAlert();
+      const page = await suite.open(url);
+      const { page: p } = page;
+      await expect.poll(text(p.getByTestId('alerts-undelivered')), POLL).toBe('Alerts 1 undelivered');
+      expect(await p.getByTestId('alerts-undelivered').getAttribute('title')).toContain('alertDeliveries');
+    },
+    TEST_TIMEOUT,
+  );
 });
+
+/**
+ * A store holding one alert given up on its route (as a receiver down for a day leaves it), opened
+ * by the service with its dashboard.
+ */
+async function serviceWithDeadAlert(): Promise<string> {
+  const dir = makeTempDir('sentinel-dead-alert-');
+  const db = `${dir.path}/positions.duckdb`;
+  const store = await openStore({ path: db });
+  const alert = testAlert('receiver-down', new Date());
+  await store.alerts.transaction((tx) =>
+    store.alerts.enqueue([{ routeId: 'webhook', alert }], new Date(), tx),
+  );
+  const [claimed] = await store.alerts.claimDue('webhook', new Date(), 1, 60_000);
+  await store.alerts.markDead(claimed!.id, new Date(), 'HTTP 503: unavailable');
+  await store.close();
+  const { config } = loadConfig(
+    ['--port=0', `--db=${db}`, `--ib-port=${await closedPort()}`, '--log-level=error'],
+    {},
+  );
+  const sentinel = await startSentinel({ config, logger: silentLogger, webRoot: suite.built.root });
+  suite.cleanup(async () => {
+    await sentinel.close();
+    dir.remove();
+  });
+  return sentinel.url;
+}
 
 /** The service with its dashboard, pointed at a port where no TWS listens. */
 async function serviceWithoutBroker(): Promise<string> {

@@ -83,12 +83,12 @@ export type DiscrepancyPartsFragment = { id: string, type: DiscrepancyType, seve
 
 export type RunPartsFragment = { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string, error: string | null, brokerPositionCount: number, storePositionCount: number, deferredCount: number, caughtUpCount: number, loadedCount: number };
 
-export type StatusPartsFragment = { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null, connectedSince: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null, totalUpdates: number }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null }, verification: { state: VerificationState, reason: string | null, verifiedAt: string | null } };
+export type StatusPartsFragment = { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null, connectedSince: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null, totalUpdates: number }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null }, verification: { state: VerificationState, reason: string | null, verifiedAt: string | null }, alerts: { routes: Array<string>, pending: number, dead: number } };
 
 export type DashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardQuery = { viewer: { role: ViewerRole }, status: { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null, connectedSince: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null, totalUpdates: number }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null }, verification: { state: VerificationState, reason: string | null, verifiedAt: string | null } }, positions: Array<{ id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, unrealizedPnl: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, expiry: string | null, strike: number | null, right: OptionRight | null, localSymbol: string | null, multiplier: number | null, currency: string } }>, discrepancies: Array<{ id: string, type: DiscrepancyType, severity: Severity, status: DiscrepancyStatus, account: string, message: string, brokerQuantity: number | null, storeQuantity: number | null, difference: number, firstSeenAt: string, lastSeenAt: string, acknowledgedAt: string | null, note: string | null, contract: { conId: number, symbol: string, secType: string, expiry: string | null, strike: number | null, right: OptionRight | null, localSymbol: string | null, multiplier: number | null, currency: string } }>, reconciliationRuns: { edges: Array<{ node: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string, error: string | null, brokerPositionCount: number, storePositionCount: number, deferredCount: number, caughtUpCount: number, loadedCount: number } }> } };
+export type DashboardQuery = { viewer: { role: ViewerRole }, status: { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null, connectedSince: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null, totalUpdates: number }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null }, verification: { state: VerificationState, reason: string | null, verifiedAt: string | null }, alerts: { routes: Array<string>, pending: number, dead: number } }, positions: Array<{ id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, unrealizedPnl: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, expiry: string | null, strike: number | null, right: OptionRight | null, localSymbol: string | null, multiplier: number | null, currency: string } }>, discrepancies: Array<{ id: string, type: DiscrepancyType, severity: Severity, status: DiscrepancyStatus, account: string, message: string, brokerQuantity: number | null, storeQuantity: number | null, difference: number, firstSeenAt: string, lastSeenAt: string, acknowledgedAt: string | null, note: string | null, contract: { conId: number, symbol: string, secType: string, expiry: string | null, strike: number | null, right: OptionRight | null, localSymbol: string | null, multiplier: number | null, currency: string } }>, reconciliationRuns: { edges: Array<{ node: { id: string, trigger: ReconciliationTrigger, status: ReconciliationStatus, startedAt: string, durationMs: number, discrepancyCount: number, criticalCount: number, summary: string, error: string | null, brokerPositionCount: number, storePositionCount: number, deferredCount: number, caughtUpCount: number, loadedCount: number } }> } };
 
 export type DashboardPositionsSubscriptionVariables = Exact<{
   after?: string | null | undefined;
@@ -112,7 +112,7 @@ export type DashboardRunsSubscription = { reconciliationCompleted: { id: string,
 export type DashboardStatusSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardStatusSubscription = { statusChanged: { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null, connectedSince: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null, totalUpdates: number }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null }, verification: { state: VerificationState, reason: string | null, verifiedAt: string | null } } };
+export type DashboardStatusSubscription = { statusChanged: { mode: RunMode, version: string, startedAt: string, broker: { state: BrokerState, host: string, port: number, clientId: number, accounts: Array<string>, lastError: string | null, connectedSince: string | null }, store: { bufferedUpdates: number, lastFlushAt: string | null, lastError: string | null, totalUpdates: number }, reconciliation: { running: boolean, intervalMs: number, nextRunAt: string | null }, verification: { state: VerificationState, reason: string | null, verifiedAt: string | null }, alerts: { routes: Array<string>, pending: number, dead: number } } };
 
 export type DashboardReconcileMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -253,6 +253,11 @@ export const StatusPartsFragmentDoc = new TypedDocumentString(`
     reason
     verifiedAt
   }
+  alerts {
+    routes
+    pending
+    dead
+  }
 }
     `, {"fragmentName":"StatusParts"}) as unknown as TypedDocumentString<StatusPartsFragment, unknown>;
 export const DashboardDocument = new TypedDocumentString(`
@@ -369,6 +374,11 @@ fragment StatusParts on SystemStatus {
     state
     reason
     verifiedAt
+  }
+  alerts {
+    routes
+    pending
+    dead
   }
 }`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const DashboardPositionsDocument = new TypedDocumentString(`
@@ -495,6 +505,11 @@ export const DashboardStatusDocument = new TypedDocumentString(`
     state
     reason
     verifiedAt
+  }
+  alerts {
+    routes
+    pending
+    dead
   }
 }`) as unknown as TypedDocumentString<DashboardStatusSubscription, DashboardStatusSubscriptionVariables>;
 export const DashboardReconcileDocument = new TypedDocumentString(`

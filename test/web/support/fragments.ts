@@ -104,6 +104,7 @@ export const demoStatus: StatusPartsFragment = {
   store: { bufferedUpdates: 0, lastFlushAt: null, lastError: null, totalUpdates: 0 },
   reconciliation: { running: false, intervalMs: 1, nextRunAt: null },
   verification: { state: 'VERIFIED', reason: null, verifiedAt: '2026-11-25T15:00:00.000Z' },
+  alerts: { routes: [], pending: 0, dead: 0 },
 };
 
 /** Start times one minute apart from 15:00, so runs sort as their index. */
