@@ -22,6 +22,7 @@ type Documents = {
     "\n  mutation AlertKillReconcile { reconcile { status } }\n": typeof types.AlertKillReconcileDocument,
     "\n  query AlertKillStarted { status { reconciliation { lastRun { trigger } } } }\n": typeof types.AlertKillStartedDocument,
     "\n  query AlertKillOutbox { alertDeliveries(first: 200) { id state kind discrepancyId } }\n": typeof types.AlertKillOutboxDocument,
+    "\n  mutation AlertDemoTest { testAlert(route: \"webhook\") { state } }\n": typeof types.AlertDemoTestDocument,
     "\n  query AlertHealthDeliveries { alertDeliveries { state kind subject severity summary dedupKey } }\n": typeof types.AlertHealthDeliveriesDocument,
     "\n  query ApiViewer {\n    viewer { role }\n  }\n": typeof types.ApiViewerDocument,
     "\n  mutation ApiAuthReconcile {\n    reconcile { id status }\n  }\n": typeof types.ApiAuthReconcileDocument,
@@ -97,6 +98,7 @@ const documents: Documents = {
     "\n  mutation AlertKillReconcile { reconcile { status } }\n": types.AlertKillReconcileDocument,
     "\n  query AlertKillStarted { status { reconciliation { lastRun { trigger } } } }\n": types.AlertKillStartedDocument,
     "\n  query AlertKillOutbox { alertDeliveries(first: 200) { id state kind discrepancyId } }\n": types.AlertKillOutboxDocument,
+    "\n  mutation AlertDemoTest { testAlert(route: \"webhook\") { state } }\n": types.AlertDemoTestDocument,
     "\n  query AlertHealthDeliveries { alertDeliveries { state kind subject severity summary dedupKey } }\n": types.AlertHealthDeliveriesDocument,
     "\n  query ApiViewer {\n    viewer { role }\n  }\n": types.ApiViewerDocument,
     "\n  mutation ApiAuthReconcile {\n    reconcile { id status }\n  }\n": types.ApiAuthReconcileDocument,
@@ -193,6 +195,10 @@ export function graphql(source: "\n  query AlertKillStarted { status { reconcili
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AlertKillOutbox { alertDeliveries(first: 200) { id state kind discrepancyId } }\n"): typeof import('./graphql.js').AlertKillOutboxDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertDemoTest { testAlert(route: \"webhook\") { state } }\n"): typeof import('./graphql.js').AlertDemoTestDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

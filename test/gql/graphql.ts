@@ -168,6 +168,11 @@ export type AlertKillOutboxQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AlertKillOutboxQuery = { alertDeliveries: Array<{ id: string, state: AlertDeliveryState, kind: AlertKind, discrepancyId: string | null }> };
 
+export type AlertDemoTestMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertDemoTestMutation = { testAlert: { state: AlertDeliveryState } };
+
 export type AlertHealthDeliveriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -694,6 +699,13 @@ export const AlertKillOutboxDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AlertKillOutboxQuery, AlertKillOutboxQueryVariables>;
+export const AlertDemoTestDocument = new TypedDocumentString(`
+    mutation AlertDemoTest {
+  testAlert(route: "webhook") {
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AlertDemoTestMutation, AlertDemoTestMutationVariables>;
 export const AlertHealthDeliveriesDocument = new TypedDocumentString(`
     query AlertHealthDeliveries {
   alertDeliveries {
