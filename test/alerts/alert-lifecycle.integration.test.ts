@@ -63,7 +63,12 @@ async function until(what: string, condition: () => boolean): Promise<void> {
 
 describe('one discrepancy through its life reaches every route', () => {
   it('opened, acknowledged, raised to critical, resolved: four PagerDuty events with one dedup_key, and the same four on Slack and the webhook', async () => {
-    const [pagerDuty, slack, webhook] = [await receiver(), await receiver(), await receiver()];
+    const [pagerDuty, slack, webhook, heartbeat] = [
+      await receiver(),
+      await receiver(),
+      await receiver(),
+      await receiver(),
+    ];
     const files = secretFiles();
     service = await ServiceHarness.start({
       flags: [
@@ -75,8 +80,10 @@ describe('one discrepancy through its life reaches every route', () => {
         '--alert-route=webhook:name=hook',
         `--alert-webhook-url=${webhook.url}/hook`,
         `--alert-webhook-secret-file=${files.webhookSecret}`,
+        `--alert-heartbeat-url=${heartbeat.url}/ping/check-1`,
       ],
     });
+    await expect.poll(() => heartbeat.requests.length, { timeout: 15_000 }).toBe(1);
     const reconcile = async () => (await query(service!.url, Reconcile)).reconcile;
     const { sim } = service;
 
@@ -132,6 +139,12 @@ describe('one discrepancy through its life reaches every route', () => {
     expect(
       hooks.every((r) => /^t=\d+,v1=[0-9a-f]{64}$/.test(String(r.request.headers['x-sentinel-signature']))),
     ).toBe(true);
+
+    // The heartbeat was requested after the verified runs: the STARTUP run and the four above (a
+    // run that ends while a ping is under way is covered by that ping).
+    await expect.poll(() => heartbeat.requests.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+    expect(heartbeat.requests.length).toBeLessThanOrEqual(5);
+    expect(heartbeat.requests.every((r) => r.method === 'GET' && r.path === '/ping/check-1')).toBe(true);
 
     // What the API and the metrics say of it: twelve deliveries, all sent at the first attempt.
     // (The receiver answers before the outbox records it: wait for the record.)
