@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/domain/alerts/alert.js';
 import type { AlertRoute } from '../../src/domain/alerts/alert-route.js';
 import { waitFor } from '../api/support/wait-for.js';
 import { mismatchDiscrepancy, nakedDiscrepancy } from '../support/discrepancies.js';
-import { type HttpReceiver, startReceiver } from '../support/http-receiver.js';
+import { type HttpReceiver, useReceivers } from '../support/http-receiver.js';
 import { alertFor, deliveryHarness, T0 } from './delivery-harness.js';
 
 const SECRET = 'whsec-delivery-test-0001';
-const receivers: HttpReceiver[] = [];
-afterEach(async () => {
-  await Promise.all(receivers.splice(0).map((r) => r.close()));
-});
-
-async function receiver(...args: Parameters<typeof startReceiver>): Promise<HttpReceiver> {
-  const r = await startReceiver(...args);
-  receivers.push(r);
-  return r;
-}
+const receiver = useReceivers();
 
 const webhookRoute: AlertRoute = {
   id: 'hook',

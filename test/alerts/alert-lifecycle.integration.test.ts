@@ -5,7 +5,7 @@ import { query } from '../api/support/graphql-http.js';
 import { ACCOUNT_A, ServiceHarness, SPY_CALL } from '../api/support/service-harness.js';
 import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { graphql } from '../gql/index.js';
-import { type HttpReceiver, startReceiver } from '../support/http-receiver.js';
+import { useReceivers } from '../support/http-receiver.js';
 
 const Acknowledge = graphql(`
   mutation AlertLifecycleAcknowledge($id: ID!) { acknowledgeDiscrepancy(id: $id, note: "looking") { status } }
@@ -25,21 +25,15 @@ const TestAlert = graphql(`
 const SECRET = 'whsec-lifecycle-0123456789';
 const ROUTING_KEY = 'R0UT1NGKEY0123456789abcdef012345';
 let service: ServiceHarness | undefined;
-const receivers: HttpReceiver[] = [];
 const folders: { remove(): void }[] = [];
 
 afterEach(async () => {
   await service?.dispose();
   service = undefined;
-  for (const r of receivers.splice(0)) await r.close();
   for (const f of folders.splice(0)) f.remove();
 });
 
-async function receiver(): Promise<HttpReceiver> {
-  const r = await startReceiver();
-  receivers.push(r);
-  return r;
-}
+const receiver = useReceivers();
 
 /** Secrets as an operator gives them: in files, named by flags. */
 function secretFiles(): { routingKey: string; slackUrl: (url: string) => string; webhookSecret: string } {

@@ -1,23 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { healthAlert } from '../../src/domain/alerts/alert.js';
 import type { AlertRoute } from '../../src/domain/alerts/alert-route.js';
 import { mismatchDiscrepancy, nakedDiscrepancy } from '../support/discrepancies.js';
-import { type HttpReceiver, startReceiver } from '../support/http-receiver.js';
+import { useReceivers } from '../support/http-receiver.js';
 import { alertFor, deliveryHarness, type RouteUnderTest, T0 } from './delivery-harness.js';
 
 const ROUTING_KEY = 'pd-routing-key-7f3a9c0b12d4e5f6';
 const SLACK_TOKEN = 'T000SLACK/B000HOOK/xoxSecretToken123';
 const WEBHOOK_SECRET = 'whsec-never-logged-0001';
 
-const receivers: HttpReceiver[] = [];
-afterEach(async () => {
-  await Promise.all(receivers.splice(0).map((r) => r.close()));
-});
-async function receiver(...args: Parameters<typeof startReceiver>): Promise<HttpReceiver> {
-  const r = await startReceiver(...args);
-  receivers.push(r);
-  return r;
-}
+const receiver = useReceivers();
 
 function route(
   id: string,
@@ -98,7 +90,6 @@ describe('each channel over real HTTP', () => {
     const gone = await receiver();
     const goneUrl = `${gone.url}/hook/${WEBHOOK_SECRET}`;
     await gone.close();
-    receivers.splice(receivers.indexOf(gone), 1);
     const routes: RouteUnderTest[] = [
       {
         route: route('pager', 'pagerduty', 'INFO'),

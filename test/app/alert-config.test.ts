@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseRoute } from '../../src/app/alert-config.js';
-import { ConfigError, loadConfig } from '../../src/app/config.js';
+import { loadConfig } from '../../src/app/config.js';
 import { makeTempDir } from '../duckdb/support/temp-dir.js';
+import { problemsOf } from '../support/config-problems.js';
 
 const folders: { remove(): void }[] = [];
 afterEach(() => {
@@ -16,16 +17,6 @@ function secretFile(name: string, text: string): string {
   const path = join(folder.path, name);
   writeFileSync(path, text);
   return path;
-}
-
-function problemsOf(args: string[], env: Record<string, string> = {}): readonly string[] {
-  try {
-    loadConfig(args, env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
 }
 
 const PD_KEY = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, isLoopback, loadConfig } from '../../src/app/config.js';
-
-function problemsOf(args: string[], env: Record<string, string> = {}): readonly string[] {
-  try {
-    loadConfig(args, env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+import { isLoopback, loadConfig } from '../../src/app/config.js';
+import { problemsOf } from '../support/config-problems.js';
 
 describe('configuration', () => {
   it('has the documented defaults (README, Configuration)', () => {

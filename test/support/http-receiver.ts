@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
 
 export interface ReceivedRequest {
   readonly method: string;
@@ -62,5 +63,18 @@ export async function startReceiver(
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/** `receiver(...)` starts one as {@link startReceiver} does; every one is closed after each test. */
+export function useReceivers(): (...args: Parameters<typeof startReceiver>) => Promise<HttpReceiver> {
+  const started: HttpReceiver[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((r) => r.close()));
+  });
+  return async (...args) => {
+    const r = await startReceiver(...args);
+    started.push(r);
+    return r;
   };
 }
