@@ -224,7 +224,7 @@ describe('the dashboard in Chromium', () => {
   it(
     'says how many alerts nobody received, from the store the service opened',
     async () => {
-      const url = await serviceWithDeadAlert();
+      const url = await serviceWithoutBroker(seedDeadAlert);
       const page = await suite.open(url);
       const { page: p } = page;
       await expect.poll(text(p.getByTestId('alerts-undelivered')), POLL).toBe('Alerts 1 undelivered');
@@ -234,13 +234,8 @@ describe('the dashboard in Chromium', () => {
   );
 });
 
-/**
- * A store holding one alert given up on its route (as a receiver down for a day leaves it), opened
- * by the service with its dashboard.
- */
-async function serviceWithDeadAlert(): Promise<string> {
-  const dir = makeTempDir('sentinel-dead-alert-');
-  const db = `${dir.path}/positions.duckdb`;
+/** A store holding one alert given up on its route, as a receiver down for a day leaves it. */
+async function seedDeadAlert(db: string): Promise<void> {
   const store = await openStore({ path: db });
   const alert = testAlert('receiver-down', new Date());
   await store.alerts.transaction((tx) =>
@@ -249,23 +244,15 @@ async function serviceWithDeadAlert(): Promise<string> {
   const [claimed] = await store.alerts.claimDue('webhook', new Date(), 1, 60_000);
   await store.alerts.markDead(claimed!.id, new Date(), 'HTTP 503: unavailable');
   await store.close();
-  const { config } = loadConfig(
-    ['--port=0', `--db=${db}`, `--ib-port=${await closedPort()}`, '--log-level=error'],
-    {},
-  );
-  const sentinel = await startSentinel({ config, logger: silentLogger, webRoot: suite.built.root });
-  suite.cleanup(async () => {
-    await sentinel.close();
-    dir.remove();
-  });
-  return sentinel.url;
 }
 
-/** The service with its dashboard, pointed at a port where no TWS listens. */
-async function serviceWithoutBroker(): Promise<string> {
+/** The service with its dashboard, pointed at a port where no TWS listens, on a store `prepare` may seed. */
+async function serviceWithoutBroker(prepare?: (db: string) => Promise<void>): Promise<string> {
   const dir = makeTempDir('sentinel-no-broker-');
+  const db = `${dir.path}/positions.duckdb`;
+  await prepare?.(db);
   const { config } = loadConfig(
-    ['--port=0', `--db=${dir.path}/positions.duckdb`, `--ib-port=${await closedPort()}`, '--log-level=error'],
+    ['--port=0', `--db=${db}`, `--ib-port=${await closedPort()}`, '--log-level=error'],
     {},
   );
   const sentinel = await startSentinel({ config, logger: silentLogger, webRoot: suite.built.root });
