@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
+import { until } from '../support/until.js';
 import { query } from './support/graphql-http.js';
 import { RawGraphqlWs } from './support/raw-graphql-ws.js';
 import { ACCOUNT_A, ACCOUNT_B, QQQ_CALL, ServiceHarness, SPY_CALL } from './support/service-harness.js';
 import { type SseSubscription, subscribeSse } from './support/sse-client.js';
 import { Subscriber, TRANSPORTS, type Transport } from './support/transports.js';
-import { waitFor } from './support/wait-for.js';
 import { WebSocketClient } from './support/websocket-client.js';
 
 const Follow = graphql(`
@@ -111,7 +111,7 @@ async function refusedWithoutKey(transport: Transport): Promise<void> {
   }
   const anonymous = new WebSocketClient(service.wsUrl);
   sockets.push(anonymous);
-  await waitFor(() => anonymous.closed !== undefined, 'the socket without a key to be closed');
+  await until(() => anonymous.closed !== undefined, 'the socket without a key to be closed');
   expect(anonymous.closed?.code).toBe(4401);
 }
 
@@ -228,7 +228,7 @@ describe('slow consumers', () => {
     for (const id of ids) stalled.subscribe(id, Follow.toString(), { account: ACCOUNT_B });
     await untilMetric('sentinel_active_subscriptions', ids.length);
     await trade(101);
-    await waitFor(() => stalled.results('s0').length === 1, 'the first event');
+    await until(() => stalled.results('s0').length === 1, 'the first event');
     stalled.pause();
 
     // Trade until the service gives up on the stalled socket; every trade is stored before the next check.
@@ -243,7 +243,7 @@ describe('slow consumers', () => {
     await trade(++last);
     await untilMetric('sentinel_subscription_cohorts', 0);
     stalled.resume();
-    await waitFor(() => stalled.closed !== undefined, 'the close frame');
+    await until(() => stalled.closed !== undefined, 'the close frame');
     expect(stalled.closed?.code).toBe(4290);
     expect(stalled.closed?.reason).toMatch(/resume after your last cursor/);
 

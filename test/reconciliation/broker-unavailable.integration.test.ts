@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReconciliationRun } from '../../src/domain/reconciliation-run.js';
 import { AAPL_230_P, SPY_550_P, SPY_600_C } from '../support/contracts.js';
+import { until } from '../support/until.js';
 import {
   MAIN,
   OTHER,
@@ -8,7 +9,6 @@ import {
   ReconciliationHarness,
   type RecordedCore,
   TEST_FLAGS,
-  until,
 } from './support/reconciliation-harness.js';
 
 let h: ReconciliationHarness;

@@ -8,7 +8,8 @@ import {
   SPY_550_P,
   SPY_600_C,
 } from '../support/contracts.js';
-import { MAIN, OTHER, ReconciliationHarness, TEST_FLAGS, until } from './support/reconciliation-harness.js';
+import { until } from '../support/until.js';
+import { MAIN, OTHER, ReconciliationHarness, TEST_FLAGS } from './support/reconciliation-harness.js';
 
 const TSLA_300_C = option(700040, 'TSLA', '20261218', 300, 'CALL');
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SPXW_6000_C } from '../support/contracts.js';
-import { OTHER, openStandardBook, ReconciliationHarness, until } from './support/reconciliation-harness.js';
+import { until } from '../support/until.js';
+import { OTHER, openStandardBook, ReconciliationHarness } from './support/reconciliation-harness.js';
 
 let h: ReconciliationHarness;
 beforeEach(async () => {

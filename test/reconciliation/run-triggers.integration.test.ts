@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { until } from '../support/until.js';
 import {
   openStandardBook,
   ReconciliationHarness,
   type RecordedCore,
   TEST_FLAGS,
-  until,
 } from './support/reconciliation-harness.js';
 
 const INTERVAL = TEST_FLAGS.reconcileIntervalMs;

@@ -8,7 +8,7 @@ import { type Logger, silentLogger } from '../../../src/infra/logger.js';
 import { makeTempDir } from '../../duckdb/support/temp-dir.js';
 import { option } from '../../support/contracts.js';
 import { ManualClock } from '../../support/manual-clock.js';
-import { waitFor } from './wait-for.js';
+import { until } from '../../support/until.js';
 
 const REFUSE_MS = 60_000;
 
@@ -46,7 +46,7 @@ export interface ServiceOptions {
 /** Closes the simulator's port at once; it opens again when its clock passes REFUSE_MS. */
 async function refuseConnections(sim: TwsSimulator): Promise<{ reopened: Promise<void> }> {
   const reopened = sim.restart({ refuseForMs: REFUSE_MS });
-  await waitFor(() => !sim.listening, 'the simulated TWS to stop listening');
+  await until(() => !sim.listening, 'the simulated TWS to stop listening');
   return { reopened };
 }
 
@@ -171,7 +171,7 @@ export class ServiceHarness {
       if (run.trigger === 'STARTUP') done = true;
     });
     try {
-      await waitFor(() => done, 'the STARTUP reconciliation');
+      await until(() => done, 'the STARTUP reconciliation');
     } finally {
       detach();
     }

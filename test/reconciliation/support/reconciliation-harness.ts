@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { expect } from 'vitest';
 import { type Config, loadConfig } from '../../../src/app/config.js';
 import { assembleCore, type SentinelCore } from '../../../src/app/sentinel-core.js';
 import type { Contract } from '../../../src/domain/contract.js';
@@ -16,8 +15,8 @@ import { makeTempDir } from '../../duckdb/support/temp-dir.js';
 import { captureLogger, type LogLine } from '../../ib/support/capture-logger.js';
 import { AAPL_230_P, SPXW_6000_C, SPY_550_P, SPY_600_C } from '../../support/contracts.js';
 import { ManualClock } from '../../support/manual-clock.js';
+import { until } from '../../support/until.js';
 
-export const WAIT_MS = 15_000;
 /** The portfolio account (the portfolio feed's: the first managed) and the other one. */
 export const MAIN = 'DU111111';
 export const OTHER = 'DU222222';
@@ -41,11 +40,6 @@ export const TEST_FLAGS = {
   snapshotTimeoutMs: 20_000,
   flushIntervalMs: 1_000,
 } as const;
-
-/** Waits (never sleeps) until `condition` holds; fails naming `what` after a generous timeout. */
-export async function until(condition: () => boolean, what: string, timeout = WAIT_MS): Promise<void> {
-  await expect.poll(condition, { timeout, interval: 5, message: `waiting for ${what}` }).toBe(true);
-}
 
 export interface HarnessOptions {
   /** Extra configuration flags, after the harness's own (so they win). */
