@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type FailingDisk, failingDisk } from '../duckdb/support/failing-disk.js';
 import { graphql } from '../gql/index.js';
 import { captureLogger, type LogLine } from '../ib/support/capture-logger.js';
+import { type FailingDisk, failingDisk } from '../infra/duckdb/support/failing-disk.js';
 import { post, query } from './support/graphql-http.js';
 import { ACCOUNT_A, ServiceHarness, SPY_PUT } from './support/service-harness.js';
 import { Subscriber, TRANSPORTS } from './support/transports.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { graphql } from '../gql/index.js';
+import { makeTempDir } from '../support/temp-dir.js';
 import { query } from './support/graphql-http.js';
 import {
   ACCOUNT_A,

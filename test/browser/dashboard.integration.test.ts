@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { startSentinel } from '../../src/app/start-sentinel.js';
 import { silentLogger } from '../../src/infra/logger.js';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
+import { makeTempDir } from '../support/temp-dir.js';
 import { openBook, positionId } from '../web/support/demo-book.js';
 import type { DemoService } from '../web/support/demo-service.js';
 import { type DashboardPage, subscribesOf } from './support/dashboard-page.js';

@@ -9,9 +9,9 @@ import { startSimulator } from '../../src/infra/ib-simulator/tws-simulator.js';
 import { CliProcess, type Launch } from '../api/support/cli-process.js';
 import { query } from '../api/support/graphql-http.js';
 import { ACCOUNT_B, QQQ_CALL, seedDefaultBook } from '../api/support/service-harness.js';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { graphql } from '../gql/index.js';
 import { ManualClock } from '../support/manual-clock.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 const run = promisify(execFile);
 

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { option } from '../support/contracts.js';
+import { makeTempDir } from '../support/temp-dir.js';
 import { runExample } from './support/example-process.js';
 import {
   type ExampleService,

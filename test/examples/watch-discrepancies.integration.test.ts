@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSentinel } from '../../src/app/start-sentinel.js';
 import { reconcileCommand } from '../../src/cli/reconcile-command.js';
 import { silentLogger } from '../../src/infra/logger.js';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { captureIo } from '../support/capture-io.js';
 import { option } from '../support/contracts.js';
+import { makeTempDir } from '../support/temp-dir.js';
 import { RunningExample, runExample } from './support/example-process.js';
 import {
   activeSubscriptions,

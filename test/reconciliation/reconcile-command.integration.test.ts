@@ -6,9 +6,9 @@ import { assembleCore } from '../../src/app/sentinel-core.js';
 import { openStore } from '../../src/infra/duckdb/open-store.js';
 import { startSimulator, type TwsSimulator } from '../../src/infra/ib-simulator/tws-simulator.js';
 import { silentLogger } from '../../src/infra/logger.js';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { option } from '../support/contracts.js';
 import { ManualClock } from '../support/manual-clock.js';
+import { makeTempDir } from '../support/temp-dir.js';
 import { ReconcileProcess } from './support/reconcile-process.js';
 import { MAIN, OTHER } from './support/reconciliation-harness.js';
 

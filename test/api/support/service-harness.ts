@@ -5,9 +5,9 @@ import { type Sentinel, startSentinel } from '../../../src/app/start-sentinel.js
 import type { Contract } from '../../../src/domain/contract.js';
 import { startSimulator, type TwsSimulator } from '../../../src/infra/ib-simulator/tws-simulator.js';
 import { type Logger, silentLogger } from '../../../src/infra/logger.js';
-import { makeTempDir } from '../../duckdb/support/temp-dir.js';
 import { option } from '../../support/contracts.js';
 import { ManualClock } from '../../support/manual-clock.js';
+import { makeTempDir } from '../../support/temp-dir.js';
 import { until } from '../../support/until.js';
 
 const REFUSE_MS = 60_000;

@@ -11,10 +11,10 @@ import type { ReconciliationRun, ReconciliationTrigger } from '../../../src/doma
 import { toNumber } from '../../../src/infra/duckdb/duckdb-sql.js';
 import type { SimulatorEvent } from '../../../src/infra/ib-simulator/simulator-events.js';
 import { startSimulator, type TwsSimulator } from '../../../src/infra/ib-simulator/tws-simulator.js';
-import { makeTempDir } from '../../duckdb/support/temp-dir.js';
 import { captureLogger, type LogLine } from '../../ib/support/capture-logger.js';
 import { AAPL_230_P, SPXW_6000_C, SPY_550_P, SPY_600_C } from '../../support/contracts.js';
 import { ManualClock } from '../../support/manual-clock.js';
+import { makeTempDir } from '../../support/temp-dir.js';
 import { until } from '../../support/until.js';
 
 /** The portfolio account (the portfolio feed's: the first managed) and the other one. */

@@ -3,7 +3,7 @@ import { startDemo } from '../../../src/app/start-demo.js';
 import { type Sentinel, startSentinel } from '../../../src/app/start-sentinel.js';
 import type { TwsSimulator } from '../../../src/infra/ib-simulator/tws-simulator.js';
 import { silentLogger } from '../../../src/infra/logger.js';
-import { makeTempDir } from '../../duckdb/support/temp-dir.js';
+import { makeTempDir } from '../../support/temp-dir.js';
 
 export interface DemoServiceOptions {
   /** `KEY:role` entries; without any, the service is open to loopback callers. */
