@@ -7,10 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type TwsSimulator } from '../../src/infra/ib-simulator/tws-simulator.js';
 import { graphql } from '../gql/index.js';
 import { ManualClock } from '../support/manual-clock.js';
+import { OTHER, openLiveBook, QQQ_CALL } from '../support/standard-book.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { CliProcess } from './support/cli-process.js';
 import { post, query } from './support/graphql-http.js';
-import { ACCOUNT_B, QQQ_CALL, seedDefaultBook } from './support/service-harness.js';
 
 const Export = graphql(`
   mutation ApiExportPositions($out: String!, $what: ExportContent) {
@@ -32,7 +32,7 @@ afterEach(async () => {
 async function simulator(): Promise<TwsSimulator> {
   const sim = await startSimulator({ host: '127.0.0.1', port: 0, clock: new ManualClock(new Date()) });
   cleanups.push(() => sim.stop());
-  seedDefaultBook(sim);
+  openLiveBook(sim);
   return sim;
 }
 
@@ -74,7 +74,7 @@ describe('exporting the store of a running service', () => {
         interval: 50,
       })
       .toBe('STARTUP');
-    for (const quantity of [4, 5, 6]) sim.change(ACCOUNT_B, QQQ_CALL.conId, quantity);
+    for (const quantity of [4, 5, 6]) sim.change(OTHER, QQQ_CALL.conId, quantity);
     // The feeds' starting lists (5 updates for the 3 positions) and the three trades.
     await expect
       .poll(async () => (await query(url, Store)).status.store.bufferedUpdates, { timeout: 15_000 })

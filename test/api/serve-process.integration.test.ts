@@ -5,10 +5,10 @@ import { openStore } from '../../src/infra/duckdb/open-store.js';
 import { startSimulator, type TwsSimulator } from '../../src/infra/ib-simulator/tws-simulator.js';
 import { graphql } from '../gql/index.js';
 import { ManualClock } from '../support/manual-clock.js';
+import { OTHER, openLiveBook, QQQ_CALL } from '../support/standard-book.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { CliProcess } from './support/cli-process.js';
 import { query } from './support/graphql-http.js';
-import { ACCOUNT_B, QQQ_CALL, seedDefaultBook } from './support/service-harness.js';
 import { Subscriber } from './support/transports.js';
 
 const Follow = graphql(`
@@ -32,7 +32,7 @@ afterEach(async () => {
 async function simulator(): Promise<TwsSimulator> {
   const sim = await startSimulator({ host: '127.0.0.1', port: 0, clock: new ManualClock(new Date()) });
   cleanups.push(() => sim.stop());
-  seedDefaultBook(sim);
+  openLiveBook(sim);
   return sim;
 }
 
@@ -80,7 +80,7 @@ describe('`position-sentinel serve` as a process', () => {
       .toBe(true);
 
     const trades = [4, 5, 6, 7, 8];
-    for (const quantity of trades) sim.change(ACCOUNT_B, QQQ_CALL.conId, quantity);
+    for (const quantity of trades) sim.change(OTHER, QQQ_CALL.conId, quantity);
     await overSocket.untilEvents(trades.length);
     await overSse.untilEvents(trades.length);
     const { status } = await query(url, StoreStatus);
@@ -102,7 +102,7 @@ describe('`position-sentinel serve` as a process', () => {
     expect(toNumber(row?.n ?? 0)).toBe(buffered);
     const [latest] = await store.read(
       'SELECT quantity FROM position_updates WHERE account = $1 AND con_id = $2 ORDER BY sequence DESC LIMIT 1',
-      [ACCOUNT_B, QQQ_CALL.conId],
+      [OTHER, QQQ_CALL.conId],
     );
     expect(toNumber(latest?.quantity ?? 0)).toBe(8);
   });

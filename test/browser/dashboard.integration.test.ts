@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { startSentinel } from '../../src/app/start-sentinel.js';
 import { silentLogger } from '../../src/infra/logger.js';
+import type { ServiceFixture } from '../support/service-fixture.js';
+import { type BookPosition, openBook, positionId } from '../support/standard-book.js';
 import { makeTempDir } from '../support/temp-dir.js';
-import { openBook, positionId } from '../web/support/demo-book.js';
-import type { DemoService } from '../web/support/demo-service.js';
 import { type DashboardPage, subscribesOf } from './support/dashboard-page.js';
 import { useDashboardSuite } from './support/dashboard-suite.js';
 
@@ -15,7 +15,7 @@ const TEST_TIMEOUT = 120_000;
 
 const suite = useDashboardSuite();
 
-const open = (service: DemoService): Promise<DashboardPage> => suite.open(service.url);
+const open = (service: ServiceFixture): Promise<DashboardPage> => suite.open(service.url);
 
 const text = (locator: { textContent(): Promise<string | null> }) => async () =>
   (await locator.textContent())?.replace(/\s+/g, ' ').trim();
@@ -24,8 +24,12 @@ describe('the dashboard in Chromium', () => {
   it(
     'shows the book live, and a drift found by "Reconcile now" appears, is acknowledged and resolved without a reload',
     async () => {
-      const service = await suite.demo();
-      const book = openBook(service.simulator, 6);
+      let book: BookPosition[] = [];
+      const service = await suite.demo({
+        book: (sim) => {
+          book = openBook(sim, 6);
+        },
+      });
       const page = await open(service);
       const { page: p } = page;
 

@@ -1,14 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedDiscrepancyEvent } from '../../src/domain/discrepancy-event.js';
 import { AAPL_230_P, SPY_550_P, SPY_600_C } from '../support/contracts.js';
-import {
-  MAIN,
-  OTHER,
-  openStandardBook,
-  ReconciliationHarness,
-  type RecordedCore,
-  TEST_FLAGS,
-} from './support/reconciliation-harness.js';
+import { MAIN, OTHER, openStandardBook } from '../support/standard-book.js';
+import { ReconciliationHarness, type RecordedCore, TEST_FLAGS } from './support/reconciliation-harness.js';
 
 let h: ReconciliationHarness;
 let s: RecordedCore;

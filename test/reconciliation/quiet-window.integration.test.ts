@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AAPL_230_P, option, SPY_600_C } from '../support/contracts.js';
-import {
-  MAIN,
-  OTHER,
-  openStandardBook,
-  ReconciliationHarness,
-  TEST_FLAGS,
-} from './support/reconciliation-harness.js';
+import { MAIN, OTHER, openStandardBook } from '../support/standard-book.js';
+import { ReconciliationHarness, TEST_FLAGS } from './support/reconciliation-harness.js';
 
 const TSLA_300_C = option(700040, 'TSLA', '20261218', 300, 'CALL');
 

@@ -8,17 +8,13 @@ import { startSimulator, type TwsSimulator } from '../../src/infra/ib-simulator/
 import { silentLogger } from '../../src/infra/logger.js';
 import { option } from '../support/contracts.js';
 import { ManualClock } from '../support/manual-clock.js';
+import { MAIN, OTHER, openStandardBook, YEAR_AHEAD } from '../support/standard-book.js';
 import { makeTempDir } from '../support/temp-dir.js';
 import { ReconcileProcess } from './support/reconcile-process.js';
-import { MAIN, OTHER } from './support/reconciliation-harness.js';
 
 // The command runs on the real clock: its contracts expire a year from now, whatever today is.
-const EXPIRY = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
-const SPY_C = option(810001, 'SPY', EXPIRY, 600, 'CALL');
-const SPY_P = option(810002, 'SPY', EXPIRY, 550, 'PUT');
-const SPXW_C = option(810010, 'SPX', EXPIRY, 6000, 'CALL', 'SPXW');
-const AAPL_P = option(810020, 'AAPL', EXPIRY, 230, 'PUT');
-const TSLA_C = option(810040, 'TSLA', EXPIRY, 300, 'CALL');
+const { spyCall: SPY_C, spxwCall: SPXW_C, aaplPut: AAPL_P } = YEAR_AHEAD;
+const TSLA_C = option(810040, 'TSLA', YEAR_AHEAD.spyCall.expiry!, 300, 'CALL');
 
 let simClock: ManualClock;
 let sim: TwsSimulator;
@@ -29,10 +25,7 @@ const cleanups: (() => Promise<unknown> | unknown)[] = [];
 beforeEach(async () => {
   simClock = new ManualClock(new Date());
   sim = await startSimulator({ host: '127.0.0.1', port: 0, clock: simClock });
-  sim.open(MAIN, SPY_C, 2, { averageCost: 512.34 });
-  sim.open(MAIN, SPY_P, -4, { averageCost: 310 });
-  sim.open(OTHER, SPXW_C, -1, { averageCost: 4000 });
-  sim.open(OTHER, AAPL_P, 3, { averageCost: 250 });
+  openStandardBook(sim, YEAR_AHEAD);
   dir = makeTempDir('sentinel-reconcile-cli-');
 });
 afterEach(async () => {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SPXW_6000_C } from '../support/contracts.js';
+import { OTHER, openStandardBook } from '../support/standard-book.js';
 import { until } from '../support/until.js';
-import { OTHER, openStandardBook, ReconciliationHarness } from './support/reconciliation-harness.js';
+import { ReconciliationHarness } from './support/reconciliation-harness.js';
 
 let h: ReconciliationHarness;
 beforeEach(async () => {

@@ -1,11 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStandardBook } from '../support/standard-book.js';
 import { until } from '../support/until.js';
-import {
-  openStandardBook,
-  ReconciliationHarness,
-  type RecordedCore,
-  TEST_FLAGS,
-} from './support/reconciliation-harness.js';
+import { ReconciliationHarness, type RecordedCore, TEST_FLAGS } from './support/reconciliation-harness.js';
 
 const INTERVAL = TEST_FLAGS.reconcileIntervalMs;
 

@@ -12,25 +12,9 @@ import { toNumber } from '../../../src/infra/duckdb/duckdb-sql.js';
 import type { SimulatorEvent } from '../../../src/infra/ib-simulator/simulator-events.js';
 import { startSimulator, type TwsSimulator } from '../../../src/infra/ib-simulator/tws-simulator.js';
 import { captureLogger, type LogLine } from '../../ib/support/capture-logger.js';
-import { AAPL_230_P, SPXW_6000_C, SPY_550_P, SPY_600_C } from '../../support/contracts.js';
 import { ManualClock } from '../../support/manual-clock.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { until } from '../../support/until.js';
-
-/** The portfolio account (the portfolio feed's: the first managed) and the other one. */
-export const MAIN = 'DU111111';
-export const OTHER = 'DU222222';
-
-/**
- * The book most tests start from: two options in each account, long and short. The first
- * account is the portfolio feed's; the other only changes when a position does.
- */
-export function openStandardBook(sim: TwsSimulator): void {
-  sim.open(MAIN, SPY_600_C, 2, { averageCost: 512.34 });
-  sim.open(MAIN, SPY_550_P, -4, { averageCost: 310 });
-  sim.open(OTHER, SPXW_6000_C, -1, { averageCost: 4000 });
-  sim.open(OTHER, AAPL_230_P, 3, { averageCost: 250 });
-}
 
 /** Short intervals by configuration; time only moves when a test moves a manual clock. */
 export const TEST_FLAGS = {
