@@ -11,7 +11,7 @@ const INTEGRATION_ONLY: readonly [RegExp, string][] = [
   [/^import [^;]* from '(node:net|node:http|ws)';/m, 'opens sockets or servers'],
   [/^import [^;]* from 'playwright-core';|launchChromium/m, 'starts a browser'],
   [
-    /startSimulator|startSentinel|startDemo|startApiServer|startService|useService|Harness\.start|CliProcess/,
+    /startSimulator|startSentinel|startDemo|startApiServer|startService|useService|Harness\.start|use\w*Harness\(|CliProcess/,
     'starts a server',
   ],
 ];

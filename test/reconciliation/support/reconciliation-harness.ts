@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { type Config, loadConfig } from '../../../src/app/config.js';
 import { assembleCore, type SentinelCore } from '../../../src/app/sentinel-core.js';
 import type { Contract } from '../../../src/domain/contract.js';
@@ -13,8 +14,12 @@ import type { SimulatorEvent } from '../../../src/infra/ib-simulator/simulator-e
 import { startSimulator, type TwsSimulator } from '../../../src/infra/ib-simulator/tws-simulator.js';
 import { captureLogger, type LogLine } from '../../ib/support/capture-logger.js';
 import { ManualClock } from '../../support/manual-clock.js';
+import { openStandardBook } from '../../support/standard-book.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { until } from '../../support/until.js';
+
+/** When both clocks start: a Wednesday afternoon, the market open. */
+const START = '2026-11-25T15:00:00Z';
 
 /** Short intervals by configuration; time only moves when a test moves a manual clock. */
 export const TEST_FLAGS = {
@@ -122,26 +127,52 @@ export class RecordedCore {
  * simulator (portfolio refreshes, a delayed POSITION_END). `dispose()` stops everything.
  */
 export class ReconciliationHarness {
-  readonly clock = new ManualClock('2026-11-25T15:00:00Z');
-  readonly simulatorEvents: SimulatorEvent[] = [];
-  readonly #cores: RecordedCore[] = [];
+  #clock = new ManualClock(START);
+  #simClock = new ManualClock(START);
+  #sim: TwsSimulator | undefined;
+  #simulatorEvents: SimulatorEvent[] = [];
+  #cores: RecordedCore[] = [];
   #dir: { readonly path: string; remove(): void } | undefined;
-
-  private constructor(
-    readonly sim: TwsSimulator,
-    readonly simClock: ManualClock,
-  ) {
-    sim.onEvent((e) => this.simulatorEvents.push(e));
-  }
-
-  static async start(): Promise<ReconciliationHarness> {
-    const simClock = new ManualClock('2026-11-25T15:00:00Z');
-    const sim = await startSimulator({ host: '127.0.0.1', port: 0, clock: simClock });
-    return new ReconciliationHarness(sim, simClock);
-  }
-
   #storeDir: string | undefined;
   #fileName = 'positions.duckdb';
+
+  static start(): Promise<ReconciliationHarness> {
+    return new ReconciliationHarness().start();
+  }
+
+  /** Starts afresh: new clocks, a new simulator, no core, a new temp folder when one is needed. */
+  async start(): Promise<this> {
+    this.#clock = new ManualClock(START);
+    this.#simClock = new ManualClock(START);
+    this.#simulatorEvents = [];
+    this.#cores = [];
+    this.#dir = undefined;
+    this.#storeDir = undefined;
+    this.#fileName = 'positions.duckdb';
+    const sim = await startSimulator({ host: '127.0.0.1', port: 0, clock: this.#simClock });
+    sim.onEvent((e) => this.#simulatorEvents.push(e));
+    this.#sim = sim;
+    return this;
+  }
+
+  get sim(): TwsSimulator {
+    if (!this.#sim) throw new Error('the reconciliation harness is not started');
+    return this.#sim;
+  }
+
+  /** Drives the core: schedule, quiet window, staleness, writer flushes, adapter timeouts. */
+  get clock(): ManualClock {
+    return this.#clock;
+  }
+
+  /** Drives the simulator: portfolio refreshes, a delayed POSITION_END. */
+  get simClock(): ManualClock {
+    return this.#simClock;
+  }
+
+  get simulatorEvents(): SimulatorEvent[] {
+    return this.#simulatorEvents;
+  }
 
   get dbPath(): string {
     if (this.#storeDir !== undefined) return join(this.#storeDir, this.#fileName);
@@ -222,10 +253,28 @@ export class ReconciliationHarness {
   }
 
   async dispose(): Promise<void> {
+    const sim = this.#sim;
+    this.#sim = undefined;
     for (const recorded of this.#cores.splice(0).reverse()) await recorded.core.close();
-    await this.sim.stop();
+    await sim?.stop();
     this.#dir?.remove();
   }
+}
+
+/**
+ * Registers the hooks of a test file: a fresh harness for each test, its simulator holding `book`
+ * (default the standard book) before anything connects.
+ */
+export function useReconciliationHarness(
+  book: ((sim: TwsSimulator) => void) | null = openStandardBook,
+): ReconciliationHarness {
+  const harness = new ReconciliationHarness();
+  beforeEach(async () => {
+    await harness.start();
+    book?.(harness.sim);
+  });
+  afterEach(() => harness.dispose());
+  return harness;
 }
 
 /**
