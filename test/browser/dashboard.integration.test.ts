@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { startSentinel } from '../../src/app/start-sentinel.js';
 import { silentLogger } from '../../src/infra/logger.js';
+import { closedPort } from '../support/closed-port.js';
 import type { ServiceFixture } from '../support/service-fixture.js';
 import { type BookPosition, openBook, positionId } from '../support/standard-book.js';
 import { makeTempDir } from '../support/temp-dir.js';
@@ -237,16 +237,6 @@ async function serviceWithoutBroker(): Promise<string> {
     dir.remove();
   });
   return sentinel.url;
-}
-
-/** A loopback port nothing listens on (one just released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /**

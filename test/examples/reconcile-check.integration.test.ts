@@ -1,5 +1,5 @@
-import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closedPort } from '../support/closed-port.js';
 import { option } from '../support/contracts.js';
 import { type ServiceFixture, startService } from '../support/service-fixture.js';
 import { runExample } from './support/example-process.js';
@@ -129,12 +129,3 @@ describe('examples/reconcile-check.ts without a service', () => {
     TIMEOUT,
   );
 });
-
-/** A loopback port that was free a moment ago and has nothing listening on it now. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

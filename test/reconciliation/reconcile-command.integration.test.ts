@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
@@ -6,6 +5,7 @@ import { assembleCore } from '../../src/app/sentinel-core.js';
 import { openStore } from '../../src/infra/duckdb/open-store.js';
 import { startSimulator, type TwsSimulator } from '../../src/infra/ib-simulator/tws-simulator.js';
 import { silentLogger } from '../../src/infra/logger.js';
+import { closedPort } from '../support/closed-port.js';
 import { option } from '../support/contracts.js';
 import { ManualClock } from '../support/manual-clock.js';
 import { MAIN, OTHER, openStandardBook, YEAR_AHEAD } from '../support/standard-book.js';
@@ -172,13 +172,3 @@ describe('`npm run cli -- reconcile`: the store as it is against the broker', { 
     expect(bad.code).toBe(2);
   });
 });
-
-/** A loopback port nothing listens on (one just released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}

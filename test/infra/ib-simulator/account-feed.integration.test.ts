@@ -1,21 +1,15 @@
 import { EventName } from '@stoqey/ib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AAPL_230_P, SPXW_6000_C, SPY_600_C } from '../../support/contracts.js';
 import type { RecordingClient } from './support/recording-client.js';
-import { SimulatorHarness } from './support/simulator-harness.js';
+import { useSimulatorHarness } from './support/simulator-harness.js';
 
-let h: SimulatorHarness;
-beforeEach(async () => {
-  h = await SimulatorHarness.start();
-  h.sim.open('DU111111', SPY_600_C, 2, { averageCost: 512.34, marketPrice: 5.25 });
-  h.sim.open('DU111111', SPXW_6000_C, -3, { averageCost: 4012.5, marketPrice: 41 });
-  h.sim.open('DU222222', AAPL_230_P, 4, { averageCost: 655, marketPrice: 6.5 });
-});
-afterEach(async () => {
-  // Normal use: the real client must not have reported a single error.
-  const errors = h.clientErrors();
-  await h.dispose();
-  expect(errors).toEqual([]);
+const h = useSimulatorHarness({
+  book: (sim) => {
+    sim.open('DU111111', SPY_600_C, 2, { averageCost: 512.34, marketPrice: 5.25 });
+    sim.open('DU111111', SPXW_6000_C, -3, { averageCost: 4012.5, marketPrice: 41 });
+    sim.open('DU222222', AAPL_230_P, 4, { averageCost: 655, marketPrice: 6.5 });
+  },
 });
 
 interface PortfolioRow {

@@ -1,17 +1,8 @@
 import { EventName } from '@stoqey/ib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SimulatorHarness } from './support/simulator-harness.js';
+import { describe, expect, it } from 'vitest';
+import { SimulatorHarness, useSimulatorHarness } from './support/simulator-harness.js';
 
-let h: SimulatorHarness;
-beforeEach(async () => {
-  h = await SimulatorHarness.start();
-});
-afterEach(async () => {
-  // Normal use: the real client must not have reported a single error.
-  const errors = h.clientErrors();
-  await h.dispose();
-  expect(errors).toEqual([]);
-});
+const h = useSimulatorHarness();
 
 describe('connecting the real client', () => {
   it('negotiates the version, lists every account, hands out an id and reports the farms as info', async () => {

@@ -1,21 +1,21 @@
 import { connect as connectTcp, type Socket } from 'node:net';
 import { EventName } from '@stoqey/ib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatorError } from '../../../src/infra/ib-simulator/simulator-error.js';
 import { NVDA_STOCK, SPXW_6000_C, SPY_600_C } from '../../support/contracts.js';
 import type { RecordingClient } from './support/recording-client.js';
-import { SimulatorHarness } from './support/simulator-harness.js';
+import { SimulatorHarness, useSimulatorHarness } from './support/simulator-harness.js';
 
-let h: SimulatorHarness;
-const rawSockets: Socket[] = [];
-beforeEach(async () => {
-  h = await SimulatorHarness.start();
-  h.sim.open('DU111111', SPY_600_C, 2, { averageCost: 512.34, marketPrice: 5.25 });
-  h.sim.open('DU222222', SPXW_6000_C, -1, { averageCost: 4000 });
+const h = useSimulatorHarness({
+  allowClientErrors: true,
+  book: (sim) => {
+    sim.open('DU111111', SPY_600_C, 2, { averageCost: 512.34, marketPrice: 5.25 });
+    sim.open('DU222222', SPXW_6000_C, -1, { averageCost: 4000 });
+  },
 });
-afterEach(async () => {
+const rawSockets: Socket[] = [];
+afterEach(() => {
   for (const socket of rawSockets.splice(0)) socket.destroy();
-  await h.dispose();
 });
 
 /** Connects a plain socket: 'connected', or the error code when that fails. */

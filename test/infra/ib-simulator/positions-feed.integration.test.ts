@@ -1,20 +1,11 @@
 import { EventName } from '@stoqey/ib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AAPL_230_P, NVDA_STOCK, SPXW_6000_C, SPY_550_P, SPY_600_C } from '../../support/contracts.js';
 import { asReceived } from './support/received-contract.js';
 import type { RecordingClient } from './support/recording-client.js';
-import { SimulatorHarness } from './support/simulator-harness.js';
+import { useSimulatorHarness } from './support/simulator-harness.js';
 
-let h: SimulatorHarness;
-beforeEach(async () => {
-  h = await SimulatorHarness.start();
-});
-afterEach(async () => {
-  // Normal use: the real client must not have reported a single error.
-  const errors = h.clientErrors();
-  await h.dispose();
-  expect(errors).toEqual([]);
-});
+const h = useSimulatorHarness();
 
 /** Requests positions and returns the snapshot: every `position` event up to `positionEnd`. */
 async function snapshot(client: RecordingClient): Promise<(readonly unknown[])[]> {

@@ -1,22 +1,20 @@
 import { EventName } from '@stoqey/ib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AAPL_230_P, NVDA_STOCK, SPXW_6000_C, SPY_550_P, SPY_600_C } from '../../support/contracts.js';
 import { asReceived } from './support/received-contract.js';
 import type { RecordingClient } from './support/recording-client.js';
-import { SimulatorHarness } from './support/simulator-harness.js';
+import { SimulatorHarness, useSimulatorHarness } from './support/simulator-harness.js';
 
-let h: SimulatorHarness;
-beforeEach(async () => {
-  h = await SimulatorHarness.start();
-  h.sim.open('DU111111', SPY_600_C, 2, { averageCost: 512.34, marketPrice: 5.3 });
-  h.sim.open('DU111111', SPXW_6000_C, -3, { averageCost: 4012.5, marketPrice: 41 });
-  h.sim.open('DU222222', SPY_600_C, 1, { averageCost: 498 });
-  h.sim.open('DU222222', NVDA_STOCK, 0.5, { averageCost: 181.25 });
-  h.sim.open('DU222222', AAPL_230_P, 3, { averageCost: 650 });
-  h.sim.close('DU222222', AAPL_230_P.conId);
-});
-afterEach(async () => {
-  await h.dispose();
+const h = useSimulatorHarness({
+  allowClientErrors: true,
+  book: (sim) => {
+    sim.open('DU111111', SPY_600_C, 2, { averageCost: 512.34, marketPrice: 5.3 });
+    sim.open('DU111111', SPXW_6000_C, -3, { averageCost: 4012.5, marketPrice: 41 });
+    sim.open('DU222222', SPY_600_C, 1, { averageCost: 498 });
+    sim.open('DU222222', NVDA_STOCK, 0.5, { averageCost: 181.25 });
+    sim.open('DU222222', AAPL_230_P, 3, { averageCost: 650 });
+    sim.close('DU222222', AAPL_230_P.conId);
+  },
 });
 
 /** `positionMulti` args of request `reqId` received after `after`, without the request id. */

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { SimulatorEvent } from '../../../../src/infra/ib-simulator/simulator-events.js';
 import type { SimulatorOptions } from '../../../../src/infra/ib-simulator/simulator-options.js';
 import { startSimulator, type TwsSimulator } from '../../../../src/infra/ib-simulator/tws-simulator.js';
@@ -9,20 +10,41 @@ import { RecordingClient } from './recording-client.js';
  * to it; `dispose()` disconnects every client and stops the simulator.
  */
 export class SimulatorHarness {
-  readonly clients: RecordingClient[] = [];
-  readonly simulatorEvents: SimulatorEvent[] = [];
+  #sim: TwsSimulator | undefined;
+  #clock = new ManualClock();
+  #clients: RecordingClient[] = [];
+  #simulatorEvents: SimulatorEvent[] = [];
 
-  private constructor(
-    readonly sim: TwsSimulator,
-    readonly clock: ManualClock,
-  ) {
-    sim.onEvent((event) => this.simulatorEvents.push(event));
+  static start(options: Omit<SimulatorOptions, 'clock'> = {}): Promise<SimulatorHarness> {
+    return new SimulatorHarness().start(options);
   }
 
-  static async start(options: Omit<SimulatorOptions, 'clock'> = {}): Promise<SimulatorHarness> {
-    const clock = new ManualClock();
-    const sim = await startSimulator({ host: '127.0.0.1', port: 0, clock, ...options });
-    return new SimulatorHarness(sim, clock);
+  /** Starts afresh: a new clock, a new simulator, no client. */
+  async start(options: Omit<SimulatorOptions, 'clock'> = {}): Promise<this> {
+    this.#clock = new ManualClock();
+    this.#clients = [];
+    this.#simulatorEvents = [];
+    const sim = await startSimulator({ host: '127.0.0.1', port: 0, clock: this.#clock, ...options });
+    sim.onEvent((event) => this.#simulatorEvents.push(event));
+    this.#sim = sim;
+    return this;
+  }
+
+  get sim(): TwsSimulator {
+    if (!this.#sim) throw new Error('the simulator harness is not started');
+    return this.#sim;
+  }
+
+  get clock(): ManualClock {
+    return this.#clock;
+  }
+
+  get clients(): RecordingClient[] {
+    return this.#clients;
+  }
+
+  get simulatorEvents(): SimulatorEvent[] {
+    return this.#simulatorEvents;
   }
 
   /** A client connected and ready (`nextValidId` received). */
@@ -48,7 +70,34 @@ export class SimulatorHarness {
   }
 
   async dispose(): Promise<void> {
-    await Promise.all(this.clients.map((c) => c.disconnect()));
-    await this.sim.stop();
+    const sim = this.#sim;
+    this.#sim = undefined;
+    await Promise.all(this.#clients.map((c) => c.disconnect()));
+    await sim?.stop();
   }
+}
+
+export interface SimulatorHarnessUse {
+  /** What the simulator holds before a test connects. */
+  readonly book?: (sim: TwsSimulator) => void;
+  /**
+   * Normal use (the default): a test fails if the real client reported a single error. Tests of
+   * faults and refusals, where errors are expected, pass true.
+   */
+  readonly allowClientErrors?: boolean;
+}
+
+/** Registers the hooks of a test file: a fresh harness for each test. */
+export function useSimulatorHarness(use: SimulatorHarnessUse = {}): SimulatorHarness {
+  const harness = new SimulatorHarness();
+  beforeEach(async () => {
+    await harness.start();
+    use.book?.(harness.sim);
+  });
+  afterEach(async () => {
+    const errors = harness.clientErrors();
+    await harness.dispose();
+    if (!use.allowClientErrors) expect(errors).toEqual([]);
+  });
+  return harness;
 }
