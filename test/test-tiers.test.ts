@@ -10,7 +10,10 @@ const INTEGRATION_ONLY: readonly [RegExp, string][] = [
   [/^import [^;]* from 'node:child_process';/m, 'starts a child process'],
   [/^import [^;]* from '(node:net|node:http|ws)';/m, 'opens sockets or servers'],
   [/^import [^;]* from 'playwright-core';|launchChromium/m, 'starts a browser'],
-  [/startSimulator|startSentinel|startDemo|startApiServer|Harness\.start|CliProcess/, 'starts a server'],
+  [
+    /startSimulator|startSentinel|startDemo|startApiServer|startService|useService|Harness\.start|use\w*Harness\(|CliProcess/,
+    'starts a server',
+  ],
 ];
 
 function testFiles(folder: string): string[] {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
+import { useService } from '../support/service-fixture.js';
 import { post, query } from './support/graphql-http.js';
 import type { LiveSubscription } from './support/live-subscription.js';
-import { ServiceHarness } from './support/service-harness.js';
 import { subscribeSse } from './support/sse-client.js';
 import { WebSocketClient } from './support/websocket-client.js';
 
@@ -33,29 +33,22 @@ const Runs = graphql(`
   }
 `);
 
-let service: ServiceHarness;
-const sockets: WebSocketClient[] = [];
+const service = useService({ apiKeys: [`${READ_KEY}:read`, `${ADMIN_KEY}:admin`] }, 'file');
 const subscriptions: LiveSubscription<unknown>[] = [];
-
-beforeAll(async () => {
-  service = await ServiceHarness.start({ apiKeys: [`${READ_KEY}:read`, `${ADMIN_KEY}:admin`] });
-});
 
 afterAll(async () => {
   await Promise.all(subscriptions.map((s) => s.close()));
-  await Promise.all(sockets.map((s) => s.dispose()));
-  await service?.dispose();
 });
 
 function socket(options: ConstructorParameters<typeof WebSocketClient>[1]): WebSocketClient {
   const client = new WebSocketClient(service.wsUrl, options);
-  sockets.push(client);
+  service.cleanup(() => client.dispose());
   return client;
 }
 
 describe('API keys over HTTP', () => {
   it('no key: 401 with a code and a hint, for queries, mutations and SSE alike', async () => {
-    const response = await fetch(service.url, {
+    const response = await fetch(service.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ viewer { role } }' }),
@@ -70,20 +63,20 @@ describe('API keys over HTTP', () => {
         },
       ],
     });
-    expect((await post(service.url, Reconcile)).status).toBe(401);
-    const refused = subscribeSse(service.url, Runs);
+    expect((await post(service.graphqlUrl, Reconcile)).status).toBe(401);
+    const refused = subscribeSse(service.graphqlUrl, Runs);
     subscriptions.push(refused);
     expect(await refused.status()).toBe(401);
     expect(await refused.untilEnded()).toEqual({
       by: 'errors',
       errors: [expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })],
     });
-    const get = await fetch(`${service.url}?query=${encodeURIComponent('{ viewer { role } }')}`);
+    const get = await fetch(`${service.graphqlUrl}?query=${encodeURIComponent('{ viewer { role } }')}`);
     expect(get.status).toBe(401);
   });
 
   it('a wrong key: 401 saying the key is not valid', async () => {
-    const result = await post(service.url, Viewer, undefined, { key: 'not-a-key-of-ours' });
+    const result = await post(service.graphqlUrl, Viewer, undefined, { key: 'not-a-key-of-ours' });
     expect(result.status).toBe(401);
     expect(result.errors).toEqual([
       { message: 'the API key is not valid', extensions: { code: 'UNAUTHENTICATED' } },
@@ -91,11 +84,11 @@ describe('API keys over HTTP', () => {
   });
 
   it('a read key reads and subscribes but cannot call a mutation (FORBIDDEN)', async () => {
-    expect(await query(service.url, Viewer, undefined, { key: READ_KEY })).toEqual({
+    expect(await query(service.graphqlUrl, Viewer, undefined, { key: READ_KEY })).toEqual({
       viewer: { role: 'READ' },
     });
-    const before = await query(service.url, Latest, undefined, { key: READ_KEY });
-    const refused = await post(service.url, Reconcile, undefined, { key: READ_KEY });
+    const before = await query(service.graphqlUrl, Latest, undefined, { key: READ_KEY });
+    const refused = await post(service.graphqlUrl, Reconcile, undefined, { key: READ_KEY });
     expect(refused.data ?? null).toBeNull();
     expect(refused.errors).toEqual([
       {
@@ -104,14 +97,14 @@ describe('API keys over HTTP', () => {
       },
     ]);
     // Nothing ran: the latest run is the same as before.
-    expect(await query(service.url, Latest, undefined, { key: READ_KEY })).toEqual(before);
+    expect(await query(service.graphqlUrl, Latest, undefined, { key: READ_KEY })).toEqual(before);
   });
 
   it('an admin key may do everything', async () => {
-    expect(await query(service.url, Viewer, undefined, { key: ADMIN_KEY })).toEqual({
+    expect(await query(service.graphqlUrl, Viewer, undefined, { key: ADMIN_KEY })).toEqual({
       viewer: { role: 'ADMIN' },
     });
-    const { reconcile } = await query(service.url, Reconcile, undefined, { key: ADMIN_KEY });
+    const { reconcile } = await query(service.graphqlUrl, Reconcile, undefined, { key: ADMIN_KEY });
     expect(reconcile.status).toBe('CLEAN');
   });
 
@@ -152,7 +145,7 @@ describe('API keys over WebSocket', () => {
     const refused = await client.execute(Reconcile);
     expect(refused.errors).toEqual([expect.objectContaining({ extensions: { code: 'FORBIDDEN' } })]);
     // An admin's run reaches the read key's subscription: reading is all it needs.
-    const { reconcile } = await query(service.url, Reconcile, undefined, { key: ADMIN_KEY });
+    const { reconcile } = await query(service.graphqlUrl, Reconcile, undefined, { key: ADMIN_KEY });
     const [event] = await runs.untilEvents(1);
     expect(event?.reconciliationCompleted).toEqual({ id: reconcile.id, trigger: 'MANUAL' });
     expect(client.closed).toBeUndefined();

@@ -1,8 +1,8 @@
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
+import { useService } from '../support/service-fixture.js';
 import { query } from './support/graphql-http.js';
-import { ServiceHarness } from './support/service-harness.js';
 import { WebSocketClient } from './support/websocket-client.js';
 
 const Latest = graphql(`
@@ -19,28 +19,18 @@ const Viewer = graphql(`
 
 const EVIL = 'https://evil.example';
 
-let service: ServiceHarness;
-const sockets: WebSocketClient[] = [];
-
-beforeAll(async () => {
-  // No API keys: on loopback every caller is an admin, which is what a hostile page would exploit.
-  service = await ServiceHarness.start();
-});
-
-afterAll(async () => {
-  await Promise.all(sockets.map((s) => s.dispose()));
-  await service?.dispose();
-});
+// No API keys: on loopback every caller is an admin, which is what a hostile page would exploit.
+const service = useService({}, 'file');
 
 function socket(origin: string): WebSocketClient {
   const client = new WebSocketClient(service.wsUrl, { origin });
-  sockets.push(client);
+  service.cleanup(() => client.dispose());
   return client;
 }
 
 /** A raw HTTP request, so that the test can send the Host header a browser would after DNS rebinding. */
 function rawPost(headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
-  const url = new URL(service.url);
+  const url = new URL(service.graphqlUrl);
   return new Promise((resolve, reject) => {
     const req = request(
       { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers },
@@ -60,8 +50,8 @@ function rawPost(headers: Record<string, string>, body: string): Promise<{ statu
 
 describe('requests a browser makes for another site', () => {
   it("a cross-site form cannot run a mutation on the trader's service", async () => {
-    const before = await query(service.url, Latest);
-    const response = await fetch(service.url, {
+    const before = await query(service.graphqlUrl, Latest);
+    const response = await fetch(service.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: EVIL },
       body: `query=${encodeURIComponent('mutation { reconcile { id } }')}`,
@@ -75,11 +65,11 @@ describe('requests a browser makes for another site', () => {
         },
       ],
     });
-    expect(await query(service.url, Latest)).toEqual(before);
+    expect(await query(service.graphqlUrl, Latest)).toEqual(before);
   });
 
   it('another site may not read the API: no CORS permission is granted', async () => {
-    const preflight = await fetch(service.url, {
+    const preflight = await fetch(service.graphqlUrl, {
       method: 'OPTIONS',
       headers: {
         origin: EVIL,
@@ -92,7 +82,7 @@ describe('requests a browser makes for another site', () => {
   });
 
   it('a page that reached 127.0.0.1 through DNS rebinding is refused by its Host', async () => {
-    const port = new URL(service.url).port;
+    const port = new URL(service.graphqlUrl).port;
     const rebound = await rawPost(
       {
         host: `evil.example:${port}`,
@@ -114,9 +104,9 @@ describe('requests a browser makes for another site', () => {
   });
 
   it('the pages this service serves, and a local development server, work as before', async () => {
-    const own = new URL(service.url).origin;
+    const own = new URL(service.graphqlUrl).origin;
     for (const origin of [own, 'http://localhost:5173']) {
-      const response = await fetch(service.url, {
+      const response = await fetch(service.graphqlUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin },
         body: JSON.stringify({ query: '{ viewer { role } }' }),

@@ -1,11 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
+import { useService } from '../support/service-fixture.js';
+import { MAIN, OTHER, QQQ_CALL, SPY_CALL } from '../support/standard-book.js';
+import { until } from '../support/until.js';
 import { query } from './support/graphql-http.js';
 import { RawGraphqlWs } from './support/raw-graphql-ws.js';
-import { ACCOUNT_A, ACCOUNT_B, QQQ_CALL, ServiceHarness, SPY_CALL } from './support/service-harness.js';
 import { type SseSubscription, subscribeSse } from './support/sse-client.js';
 import { Subscriber, TRANSPORTS, type Transport } from './support/transports.js';
-import { waitFor } from './support/wait-for.js';
 import { WebSocketClient } from './support/websocket-client.js';
 
 const Follow = graphql(`
@@ -51,22 +52,17 @@ const FollowHeavy = graphql(`
   }
 `);
 
-let service: ServiceHarness;
+const service = useService({ apiKeys: ['reader-key-0001:read', 'admin-key-00001:admin'] });
 const subscribers: Subscriber[] = [];
 const sockets: WebSocketClient[] = [];
 const streams: SseSubscription<unknown>[] = [];
 const raw: RawGraphqlWs[] = [];
-
-beforeEach(async () => {
-  service = await ServiceHarness.start({ apiKeys: ['reader-key-0001:read', 'admin-key-00001:admin'] });
-});
 
 afterEach(async () => {
   for (const r of raw.splice(0)) r.close();
   await Promise.all(streams.splice(0).map((s) => s.close()));
   await Promise.all(subscribers.splice(0).map((s) => s.dispose()));
   await Promise.all(sockets.splice(0).map((s) => s.dispose()));
-  await service?.dispose();
 });
 
 const ADMIN = 'admin-key-00001';
@@ -74,7 +70,7 @@ const READER = 'reader-key-0001';
 
 /** One client of its own (its own socket, or its own SSE connection per subscription). */
 function client(transport: Transport, key = ADMIN): Subscriber {
-  const subscriber = new Subscriber(transport, service.url, key);
+  const subscriber = new Subscriber(transport, service.graphqlUrl, key);
   subscribers.push(subscriber);
   return subscriber;
 }
@@ -88,11 +84,12 @@ async function untilMetric(series: string, value: number): Promise<void> {
 }
 
 /** One change of one key in account B (not the portfolio feed's account): exactly one event. */
-async function trade(quantity: number, account = ACCOUNT_B, conId = QQQ_CALL.conId): Promise<void> {
-  service.sim.change(account, conId, quantity);
+async function trade(quantity: number, account = OTHER, conId = QQQ_CALL.conId): Promise<void> {
+  service.simulator.change(account, conId, quantity);
   await expect
     .poll(
-      async () => (await query(service.url, Position, { account, conId }, { key: ADMIN })).position?.quantity,
+      async () =>
+        (await query(service.graphqlUrl, Position, { account, conId }, { key: ADMIN })).position?.quantity,
       {
         timeout: 15_000,
         interval: 10,
@@ -104,21 +101,21 @@ async function trade(quantity: number, account = ACCOUNT_B, conId = QQQ_CALL.con
 /** How each transport refuses a subscriber without a key. */
 async function refusedWithoutKey(transport: Transport): Promise<void> {
   if (transport === 'sse') {
-    const anonymous = subscribeSse(service.url, Follow, { account: ACCOUNT_B });
+    const anonymous = subscribeSse(service.graphqlUrl, Follow, { account: OTHER });
     streams.push(anonymous as SseSubscription<unknown>);
     expect(await anonymous.status()).toBe(401);
     return;
   }
   const anonymous = new WebSocketClient(service.wsUrl);
   sockets.push(anonymous);
-  await waitFor(() => anonymous.closed !== undefined, 'the socket without a key to be closed');
+  await until(() => anonymous.closed !== undefined, 'the socket without a key to be closed');
   expect(anonymous.closed?.code).toBe(4401);
 }
 
 describe.each(TRANSPORTS)('subscription cohorts over %s', (transport) => {
   it('subscribers asking the same thing share one execution and receive identical results', async () => {
     const members = [client(transport), client(transport), client(transport)].map((s) =>
-      s.subscribe(Follow, { account: ACCOUNT_B }),
+      s.subscribe(Follow, { account: OTHER }),
     );
     await untilMetric('sentinel_active_subscriptions', 3);
     expect(await metric('sentinel_subscription_cohorts')).toBe(1);
@@ -130,24 +127,24 @@ describe.each(TRANSPORTS)('subscription cohorts over %s', (transport) => {
   });
 
   it('a different filter is a different cohort, and each gets only what it asked for', async () => {
-    const onB = client(transport).subscribe(Follow, { account: ACCOUNT_B });
-    const onA = client(transport).subscribe(Follow, { account: ACCOUNT_A });
+    const onB = client(transport).subscribe(Follow, { account: OTHER });
+    const onA = client(transport).subscribe(Follow, { account: MAIN });
     await untilMetric('sentinel_subscription_cohorts', 2);
     await trade(7);
-    await trade(11, ACCOUNT_A, SPY_CALL.conId);
-    expect((await onB.untilEvents(1)).map((e) => e.positionUpdated.position.account)).toEqual([ACCOUNT_B]);
+    await trade(11, MAIN, SPY_CALL.conId);
+    expect((await onB.untilEvents(1)).map((e) => e.positionUpdated.position.account)).toEqual([OTHER]);
     const a = await onA.untilEvent(
       (e) => e.positionUpdated.position.quantity === 11,
       'the trade in account A',
     );
-    expect(a.positionUpdated.position.account).toBe(ACCOUNT_A);
-    expect(onA.events.every((e) => e.positionUpdated.position.account === ACCOUNT_A)).toBe(true);
-    expect(onB.events.every((e) => e.positionUpdated.position.account === ACCOUNT_B)).toBe(true);
+    expect(a.positionUpdated.position.account).toBe(MAIN);
+    expect(onA.events.every((e) => e.positionUpdated.position.account === MAIN)).toBe(true);
+    expect(onB.events.every((e) => e.positionUpdated.position.account === OTHER)).toBe(true);
   });
 
   it('a member leaving does not disturb the others; the last one out releases the source', async () => {
     const [first, second, third] = [client(transport), client(transport), client(transport)].map((s) =>
-      s.subscribe(Follow, { account: ACCOUNT_B }),
+      s.subscribe(Follow, { account: OTHER }),
     );
     await untilMetric('sentinel_active_subscriptions', 3);
     // Over SSE the client just goes away (it aborts its request): its membership ends with it.
@@ -166,8 +163,8 @@ describe.each(TRANSPORTS)('subscription cohorts over %s', (transport) => {
   });
 
   it('authorization is per member: a read key and an admin key are different cohorts, and both are served', async () => {
-    const reader = client(transport, READER).subscribe(Follow, { account: ACCOUNT_B });
-    const admin = client(transport, ADMIN).subscribe(Follow, { account: ACCOUNT_B });
+    const reader = client(transport, READER).subscribe(Follow, { account: OTHER });
+    const admin = client(transport, ADMIN).subscribe(Follow, { account: OTHER });
     await untilMetric('sentinel_subscription_cohorts', 2);
     await refusedWithoutKey(transport);
     await trade(9);
@@ -175,13 +172,13 @@ describe.each(TRANSPORTS)('subscription cohorts over %s', (transport) => {
   });
 
   it('a member resuming from its cursor replays its own gap, then joins the live cohort, without gap or duplicate', async () => {
-    const live = client(transport).subscribe(Follow, { account: ACCOUNT_B });
+    const live = client(transport).subscribe(Follow, { account: OTHER });
     await untilMetric('sentinel_active_subscriptions', 1);
     await trade(1);
     const [firstEvent] = await live.untilEvents(1);
     for (const q of [2, 3, 4]) await trade(q);
     const resumed = client(transport).subscribe(Follow, {
-      account: ACCOUNT_B,
+      account: OTHER,
       after: firstEvent?.positionUpdated.cursor,
     });
     const replayed = await resumed.untilEvents(3);
@@ -200,7 +197,7 @@ describe.each(TRANSPORTS)('subscription cohorts over %s', (transport) => {
 describe('one cohort for both transports', () => {
   it('identical subscriptions over SSE and WebSocket share one execution and receive identical results', async () => {
     const members = (['sse', 'websocket', 'sse', 'websocket'] as const).map((transport) =>
-      client(transport).subscribe(Follow, { account: ACCOUNT_B }),
+      client(transport).subscribe(Follow, { account: OTHER }),
     );
     await untilMetric('sentinel_active_subscriptions', 4);
     expect(await metric('sentinel_subscription_cohorts')).toBe(1);
@@ -225,16 +222,16 @@ describe('slow consumers', () => {
     raw.push(stalled);
     // Many identical subscriptions on one socket: each event is written once per subscription.
     const ids = Array.from({ length: 90 }, (_, i) => `s${i}`);
-    for (const id of ids) stalled.subscribe(id, Follow.toString(), { account: ACCOUNT_B });
+    for (const id of ids) stalled.subscribe(id, Follow.toString(), { account: OTHER });
     await untilMetric('sentinel_active_subscriptions', ids.length);
     await trade(101);
-    await waitFor(() => stalled.results('s0').length === 1, 'the first event');
+    await until(() => stalled.results('s0').length === 1, 'the first event');
     stalled.pause();
 
     // Trade until the service gives up on the stalled socket; every trade is stored before the next check.
     let last = 101;
     while ((await metric('sentinel_slow_consumers_closed_total')) === 0) {
-      for (let i = 0; i < 20; i++) service.sim.change(ACCOUNT_B, QQQ_CALL.conId, ++last);
+      for (let i = 0; i < 20; i++) service.simulator.change(OTHER, QQQ_CALL.conId, ++last);
       await trade(++last);
       expect(last, 'the service never closed the stalled socket').toBeLessThan(20_000);
     }
@@ -243,7 +240,7 @@ describe('slow consumers', () => {
     await trade(++last);
     await untilMetric('sentinel_subscription_cohorts', 0);
     stalled.resume();
-    await waitFor(() => stalled.closed !== undefined, 'the close frame');
+    await until(() => stalled.closed !== undefined, 'the close frame');
     expect(stalled.closed?.code).toBe(4290);
     expect(stalled.closed?.reason).toMatch(/resume after your last cursor/);
 
@@ -253,7 +250,7 @@ describe('slow consumers', () => {
     expect(quantities).toEqual(range(101, 100 + quantities.length));
     expect(quantities.length).toBeLessThan(last - 100);
     const cursor = received.at(-1)?.data.positionUpdated.cursor;
-    const resumed = client('websocket').subscribe(Follow, { account: ACCOUNT_B, after: cursor });
+    const resumed = client('websocket').subscribe(Follow, { account: OTHER, after: cursor });
     const missed = await resumed.untilEvents(last - 100 - quantities.length);
     expect(missed.map((e) => e.positionUpdated.position.quantity)).toEqual(
       range(101 + quantities.length, last),
@@ -261,7 +258,7 @@ describe('slow consumers', () => {
   });
 
   it('an SSE reader that stops reading gets `event: error` before its backlog grows; resuming from its cursor loses nothing', async () => {
-    const stalled = subscribeSse(service.url, FollowHeavy, { account: ACCOUNT_B }, { key: ADMIN });
+    const stalled = subscribeSse(service.graphqlUrl, FollowHeavy, { account: OTHER }, { key: ADMIN });
     streams.push(stalled as SseSubscription<unknown>);
     await untilMetric('sentinel_active_subscriptions', 1);
     await trade(101);
@@ -271,7 +268,7 @@ describe('slow consumers', () => {
     // Trade until the service gives up on the stalled reader; every trade is stored before the next check.
     let last = 101;
     while ((await metric('sentinel_slow_consumers_closed_total')) === 0) {
-      for (let i = 0; i < 20; i++) service.sim.change(ACCOUNT_B, QQQ_CALL.conId, ++last);
+      for (let i = 0; i < 20; i++) service.simulator.change(OTHER, QQQ_CALL.conId, ++last);
       await trade(++last);
       expect(last, 'the service never ended the stalled stream').toBeLessThan(20_000);
     }
@@ -295,7 +292,7 @@ describe('slow consumers', () => {
     expect(quantities).toEqual(range(101, 100 + quantities.length));
     expect(quantities.length).toBeLessThan(last - 100);
     const cursor = stalled.events.at(-1)?.positionUpdated.cursor;
-    const resumed = client('sse').subscribe(Follow, { account: ACCOUNT_B, after: cursor });
+    const resumed = client('sse').subscribe(Follow, { account: OTHER, after: cursor });
     const missed = await resumed.untilEvents(last - 100 - quantities.length);
     expect(missed.map((e) => e.positionUpdated.position.quantity)).toEqual(
       range(101 + quantities.length, last),

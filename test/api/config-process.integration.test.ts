@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
+import { makeTempDir } from '../support/temp-dir.js';
 import { CliProcess } from './support/cli-process.js';
 
 const started: CliProcess[] = [];

@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type FailingDisk, failingDisk } from '../duckdb/support/failing-disk.js';
 import { graphql } from '../gql/index.js';
 import { captureLogger, type LogLine } from '../ib/support/capture-logger.js';
+import { type FailingDisk, failingDisk } from '../infra/duckdb/support/failing-disk.js';
+import { type ServiceFixture, startService } from '../support/service-fixture.js';
+import { MAIN, SPY_PUT } from '../support/standard-book.js';
 import { post, query } from './support/graphql-http.js';
-import { ACCOUNT_A, ServiceHarness, SPY_PUT } from './support/service-harness.js';
 import { Subscriber, TRANSPORTS } from './support/transports.js';
 import { WebSocketClient } from './support/websocket-client.js';
 
@@ -44,12 +45,12 @@ const Reconcile = graphql(`
 `);
 
 describe('errors a client can act on', () => {
-  let service: ServiceHarness;
+  let service: ServiceFixture;
   const sockets: WebSocketClient[] = [];
   const subscribers: Subscriber[] = [];
 
   beforeAll(async () => {
-    service = await ServiceHarness.start();
+    service = await startService();
   });
   afterAll(async () => {
     await Promise.all([...subscribers, ...sockets].map((s) => s.dispose()));
@@ -57,7 +58,7 @@ describe('errors a client can act on', () => {
   });
 
   it('a variable the schema refuses is BAD_USER_INPUT with HTTP 400, and says what is wrong', async () => {
-    const vague = await post(service.url, AsOf, { at: 'yesterday' });
+    const vague = await post(service.graphqlUrl, AsOf, { at: 'yesterday' });
     expect(vague.status).toBe(400);
     expect(vague.errors).toEqual([
       expect.objectContaining({
@@ -66,7 +67,7 @@ describe('errors a client can act on', () => {
       }),
     ]);
     // A date that does not exist is refused rather than rolled over into March.
-    const impossible = await post(service.url, AsOf, { at: '2026-02-30T12:00:00Z' });
+    const impossible = await post(service.graphqlUrl, AsOf, { at: '2026-02-30T12:00:00Z' });
     expect(impossible.status).toBe(400);
     expect(impossible.errors?.[0]).toMatchObject({
       message: expect.stringContaining('not a valid DateTime: "2026-02-30T12:00:00Z"'),
@@ -76,7 +77,7 @@ describe('errors a client can act on', () => {
 
   it("a body that is not JSON gets one sentence with the parser's reason, not the body quoted back", async () => {
     const body = '{ positions { account } }';
-    const response = await fetch(service.url, {
+    const response = await fetch(service.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
       body,
@@ -93,15 +94,15 @@ describe('errors a client can act on', () => {
   });
 
   it('a page size out of range or a cursor of another list is BAD_USER_INPUT', async () => {
-    const tooSmall = await post(service.url, Runs, { first: 0 });
+    const tooSmall = await post(service.graphqlUrl, Runs, { first: 0 });
     expect(tooSmall.errors?.[0]).toMatchObject({
       message: 'page size must be an integer from 1 to 1000, got 0',
       path: ['reconciliationRuns'],
       extensions: { code: 'BAD_USER_INPUT' },
     });
-    const history = await query(service.url, History, { account: ACCOUNT_A, conId: SPY_PUT.conId });
+    const history = await query(service.graphqlUrl, History, { account: MAIN, conId: SPY_PUT.conId });
     const positionCursor = history.positionHistory.edges[0]?.cursor ?? '';
-    const foreign = await post(service.url, Runs, { after: positionCursor });
+    const foreign = await post(service.graphqlUrl, Runs, { after: positionCursor });
     expect(foreign.errors?.[0]).toMatchObject({
       message: `"${positionCursor}" is not a cursor of this list or subscription`,
       extensions: { code: 'BAD_USER_INPUT' },
@@ -109,7 +110,7 @@ describe('errors a client can act on', () => {
   });
 
   it.each(TRANSPORTS)('a subscription resumed from a bad cursor is refused over %s', async (transport) => {
-    const subscriber = new Subscriber(transport, service.url);
+    const subscriber = new Subscriber(transport, service.graphqlUrl);
     subscribers.push(subscriber);
     const live = subscriber.subscribe(Follow, { after: 'not-a-cursor' });
     const ending = await live.untilEnded();
@@ -141,7 +142,7 @@ describe('errors a client can act on', () => {
 
 describe('unexpected errors', () => {
   let disk: FailingDisk;
-  let service: ServiceHarness | undefined;
+  let service: ServiceFixture | undefined;
   let logs: LogLine[];
   const sockets: WebSocketClient[] = [];
 
@@ -159,16 +160,16 @@ describe('unexpected errors', () => {
   it("a store that cannot write is said plainly on both transports, never in the database's words, and logged in full", async () => {
     const captured = captureLogger();
     logs = captured.lines;
-    service = await ServiceHarness.start({ dbFolder: disk.path, logger: captured.logger });
-    service.sim.silently.close(ACCOUNT_A, SPY_PUT.conId);
-    const { reconcile } = await query(service.url, Reconcile);
+    service = await startService({ dbFolder: disk.path, logger: captured.logger });
+    service.simulator.silently.close(MAIN, SPY_PUT.conId);
+    const { reconcile } = await query(service.graphqlUrl, Reconcile);
     const id = reconcile.discrepancies[0]?.id ?? '';
 
     disk.fill(); // the next write fails deep inside DuckDB
     // A note larger than a page of the disk: the write cannot fit in what is left of the log's
     // last page, whatever the log's length happens to be.
     const note = 'n'.repeat(16_384);
-    const overHttp = await post(service.url, Acknowledge, { id, note });
+    const overHttp = await post(service.graphqlUrl, Acknowledge, { id, note });
     const plainly = `could not record the change: ${disk.failure.plain}`;
     expect(overHttp.errors).toEqual([
       expect.objectContaining({
@@ -193,7 +194,7 @@ describe('unexpected errors', () => {
     expect(JSON.stringify(logged[0])).toMatch(disk.failure.system);
 
     disk.release(); // room again: the same request now succeeds
-    const { acknowledgeDiscrepancy } = await query(service.url, Acknowledge, { id });
+    const { acknowledgeDiscrepancy } = await query(service.graphqlUrl, Acknowledge, { id });
     expect(acknowledgeDiscrepancy.status).toBe('ACKNOWLEDGED');
   });
 });

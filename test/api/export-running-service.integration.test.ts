@@ -4,13 +4,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, type TwsSimulator } from '../../src/infra/ib-simulator/tws-simulator.js';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { graphql } from '../gql/index.js';
-import { ManualClock } from '../support/manual-clock.js';
-import { CliProcess } from './support/cli-process.js';
+import { OTHER, QQQ_CALL } from '../support/standard-book.js';
 import { post, query } from './support/graphql-http.js';
-import { ACCOUNT_B, QQQ_CALL, seedDefaultBook } from './support/service-harness.js';
+import { startServeProcess } from './support/serve-process.js';
 
 const Export = graphql(`
   mutation ApiExportPositions($out: String!, $what: ExportContent) {
@@ -29,13 +26,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function simulator(): Promise<TwsSimulator> {
-  const sim = await startSimulator({ host: '127.0.0.1', port: 0, clock: new ManualClock(new Date()) });
-  cleanups.push(() => sim.stop());
-  seedDefaultBook(sim);
-  return sim;
-}
-
 /** Reads the files as another tool would: a DuckDB of its own, nothing but the Parquet files. */
 async function countParquetRows(folder: string): Promise<number> {
   const instance = await DuckDBInstance.create(':memory:');
@@ -53,28 +43,12 @@ async function countParquetRows(folder: string): Promise<number> {
 
 describe('exporting the store of a running service', () => {
   it('the exportPositions mutation writes everything received, buffered updates included, while `export` is refused and says to ask the service', async () => {
-    const sim = await simulator();
-    const folder = makeTempDir('sentinel-export-');
-    cleanups.push(() => folder.remove());
-    const db = join(folder.path, 'positions.duckdb');
-    const serve = new CliProcess([
-      'serve',
-      '--port=0',
-      `--db=${db}`,
-      `--ib-port=${sim.port}`,
+    const { sim, folder, db, url, serve } = await startServeProcess(
       // Nothing is written by the schedule: the export itself must write what is buffered.
-      '--flush-interval-ms=3600000',
-      '--quiet-window-ms=0',
-    ]);
-    cleanups.push(() => serve.dispose());
-    const url = String((await serve.untilLog('API listening')).graphql);
-    await expect
-      .poll(async () => (await query(url, Store)).status.reconciliation.lastRun?.trigger, {
-        timeout: 30_000,
-        interval: 50,
-      })
-      .toBe('STARTUP');
-    for (const quantity of [4, 5, 6]) sim.change(ACCOUNT_B, QQQ_CALL.conId, quantity);
+      ['--flush-interval-ms=3600000', '--quiet-window-ms=0'],
+      (fn) => cleanups.push(fn),
+    );
+    for (const quantity of [4, 5, 6]) sim.change(OTHER, QQQ_CALL.conId, quantity);
     // The feeds' starting lists (5 updates for the 3 positions) and the three trades.
     await expect
       .poll(async () => (await query(url, Store)).status.store.bufferedUpdates, { timeout: 15_000 })
@@ -86,7 +60,7 @@ describe('exporting the store of a running service', () => {
     // The command line cannot open the file the service holds, and says what to do instead.
     const cli = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'export', '--out', join(folder.path, 'cli'), '--db', db],
+      ['--import', 'tsx', 'src/cli/main.ts', 'export', '--out', join(folder, 'cli'), '--db', db],
       { cwd: process.cwd() },
     ).catch((error: { code: number; stderr: string }) => error);
     expect(cli).toMatchObject({ code: 1 });
@@ -94,7 +68,7 @@ describe('exporting the store of a running service', () => {
       /is already in use by PID \d+.*; a running service exports its own store: ask it with the exportPositions mutation/,
     );
 
-    const history = join(folder.path, 'exports', 'history');
+    const history = join(folder, 'exports', 'history');
     const exported = await query(url, Export, { out: history });
     expect(exported.exportPositions).toEqual({
       folder: history,
@@ -106,7 +80,7 @@ describe('exporting the store of a running service', () => {
     expect(await countParquetRows(history)).toBe(received);
     expect((await query(url, Store)).status.store).toEqual({ bufferedUpdates: 0, totalUpdates: received });
 
-    const book = join(folder.path, 'exports', 'book');
+    const book = join(folder, 'exports', 'book');
     const openBook = await query(url, Export, { out: book, what: 'BOOK' });
     expect(openBook.exportPositions).toMatchObject({ what: 'BOOK', rows: 3, symbols: 2 });
     expect(await countParquetRows(book)).toBe(3);
@@ -119,7 +93,7 @@ describe('exporting the store of a running service', () => {
         extensions: { code: 'BAD_USER_INPUT' },
       }),
     ]);
-    const file = join(folder.path, 'a-file');
+    const file = join(folder, 'a-file');
     writeFileSync(file, '');
     const underFile = await post(url, Export, { out: join(file, 'export') });
     expect(underFile.errors).toEqual([

@@ -1,13 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../browser/support/chromium.js';
-import { ServiceHarness } from './support/service-harness.js';
+import { type ServiceFixture, startService } from '../support/service-fixture.js';
 
-let service: ServiceHarness;
+let service: ServiceFixture;
 let browser: Browser;
 
 beforeAll(async () => {
-  service = await ServiceHarness.start();
+  service = await startService();
   browser = await launchChromium();
 }, 120_000);
 
@@ -21,7 +21,7 @@ describe('GraphiQL in a browser', () => {
     const context = await browser.newContext({ colorScheme: 'light' });
     try {
       const page = await context.newPage();
-      await page.goto(service.url);
+      await page.goto(service.graphqlUrl);
       const tabs = page.locator('.graphiql-tab');
       await expect.poll(() => tabs.count(), { timeout: 60_000 }).toBe(6);
       const names = (await tabs.allInnerTexts()).map((name) => name.trim());

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TypedDocumentString } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';
+import { useService } from '../support/service-fixture.js';
 import { postRaw } from './support/graphql-http.js';
-import { ServiceHarness } from './support/service-harness.js';
 import { subscribeSse } from './support/sse-client.js';
 import { WebSocketClient } from './support/websocket-client.js';
 
@@ -45,21 +45,11 @@ const ABUSIVE_SUBSCRIPTION = `subscription { reconciliationCompleted { ${Array.f
   (_, i) => `a${i}: id`,
 ).join(' ')} } }`;
 
-let service: ServiceHarness;
-const sockets: WebSocketClient[] = [];
-
-beforeAll(async () => {
-  service = await ServiceHarness.start();
-});
-
-afterAll(async () => {
-  await Promise.all(sockets.map((s) => s.dispose()));
-  await service?.dispose();
-});
+const service = useService({}, 'file');
 
 function socket(): WebSocketClient {
   const client = new WebSocketClient(service.wsUrl);
-  sockets.push(client);
+  service.cleanup(() => client.dispose());
   return client;
 }
 
@@ -67,7 +57,7 @@ const raw = (query: string) => new TypedDocumentString<unknown, Record<string, n
 
 describe.each(Object.entries(ABUSIVE))('the %s limit', (_name, abusive) => {
   it('refuses the operation over HTTP with a 400 and LIMIT_EXCEEDED, executing nothing', async () => {
-    const result = await postRaw(service.url, { query: abusive.query });
+    const result = await postRaw(service.graphqlUrl, { query: abusive.query });
     expect(result.status).toBe(400);
     expect(result.data ?? null).toBeNull();
     expect(result.errors).toEqual([
@@ -97,7 +87,7 @@ describe('a page size written in the operation', () => {
   });
 
   it('beyond its limit gets that limit, not the cost, over HTTP (400, nothing executed)', async () => {
-    const result = await postRaw(service.url, { query: huge });
+    const result = await postRaw(service.graphqlUrl, { query: huge });
     expect(result.status).toBe(400);
     expect(result.data ?? null).toBeNull();
     expect(result.errors).toEqual([expected]);
@@ -109,7 +99,7 @@ describe('a page size written in the operation', () => {
 
   it('within it, the cost limit still applies', async () => {
     const costly = huge.replace('first: 100000', 'first: 1000');
-    const result = await postRaw(service.url, { query: costly });
+    const result = await postRaw(service.graphqlUrl, { query: costly });
     expect(result.errors).toEqual([
       expect.objectContaining({
         message: expect.stringMatching(/^Query Cost limit of 5000 exceeded, found \d+/),
@@ -121,7 +111,7 @@ describe('a page size written in the operation', () => {
 
 describe('limits on subscriptions', () => {
   it('an abusive subscription over SSE is refused before it starts', async () => {
-    const live = subscribeSse(service.url, raw(ABUSIVE_SUBSCRIPTION));
+    const live = subscribeSse(service.graphqlUrl, raw(ABUSIVE_SUBSCRIPTION));
     expect(await live.untilEnded()).toEqual({ by: 'complete' });
     expect(live.events).toEqual([]);
     expect(live.resultErrors).toEqual([

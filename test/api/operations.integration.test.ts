@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
+import { type ServiceFixture, startService } from '../support/service-fixture.js';
+import { MAIN, OTHER, QQQ_CALL, SPY_PUT } from '../support/standard-book.js';
 import { post, query } from './support/graphql-http.js';
-import { ACCOUNT_A, ACCOUNT_B, QQQ_CALL, ServiceHarness, SPY_PUT } from './support/service-harness.js';
 import { Subscriber } from './support/transports.js';
 
 const BrokerBook = graphql(`
@@ -22,7 +23,7 @@ const Follow = graphql(`
   }
 `);
 
-let service: ServiceHarness | undefined;
+let service: ServiceFixture | undefined;
 let subscriber: Subscriber | undefined;
 
 afterEach(async () => {
@@ -32,14 +33,14 @@ afterEach(async () => {
   service = undefined;
 });
 
-async function readyz(harness: ServiceHarness): Promise<{ status: number; body: unknown }> {
+async function readyz(harness: ServiceFixture): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${harness.sentinel.url}/readyz`);
   return { status: response.status, body: await response.json() };
 }
 
 describe('/healthz and /readyz', () => {
   it('not ready (503, saying why) while the broker is not READY; ready (200) once it is', async () => {
-    service = await ServiceHarness.start({ brokerDown: true });
+    service = await startService({ brokerDown: true });
     const down = await readyz(service);
     expect(down.status).toBe(503);
     expect(down.body).toEqual({
@@ -54,20 +55,20 @@ describe('/healthz and /readyz', () => {
     expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
 
     // Meanwhile the API says so instead of guessing.
-    const book = await post(service.url, BrokerBook);
+    const book = await post(service.graphqlUrl, BrokerBook);
     expect(book.errors?.[0]).toMatchObject({
       message: expect.stringMatching(
         /^the broker is (DISCONNECTED|CONNECTING|CONNECTED): its book is not live/,
       ),
       extensions: { code: 'BROKER_UNAVAILABLE' },
     });
-    const { reconcile } = await query(service.url, Reconcile);
+    const { reconcile } = await query(service.graphqlUrl, Reconcile);
     expect(reconcile).toMatchObject({ status: 'BROKER_UNAVAILABLE', discrepancyCount: 0, discrepancies: [] });
     expect(reconcile.summary).toMatch(/^Broker: unavailable/);
 
     await service.acceptBroker();
     await expect
-      .poll(async () => (await readyz(service as ServiceHarness)).status, { timeout: 15_000, interval: 20 })
+      .poll(async () => (await readyz(service as ServiceFixture)).status, { timeout: 15_000, interval: 20 })
       .toBe(200);
     // Ready only once the STARTUP run has compared the store with the broker.
     expect((await readyz(service)).body).toEqual({
@@ -75,25 +76,25 @@ describe('/healthz and /readyz', () => {
       checks: { broker: true, store: true, verification: true },
     });
     await service.untilStartupRun();
-    expect((await query(service.url, BrokerBook)).brokerPositions).toHaveLength(3);
+    expect((await query(service.graphqlUrl, BrokerBook)).brokerPositions).toHaveLength(3);
   });
 
   it('goes back to 503 when the broker connection drops, and to 200 when it returns', async () => {
-    service = await ServiceHarness.start();
+    service = await startService();
     expect((await readyz(service)).status).toBe(200);
     await service.refuseBroker();
     await expect
-      .poll(async () => (await readyz(service as ServiceHarness)).status, { timeout: 15_000, interval: 20 })
+      .poll(async () => (await readyz(service as ServiceFixture)).status, { timeout: 15_000, interval: 20 })
       .toBe(503);
     await service.acceptBroker();
     await expect
-      .poll(async () => (await readyz(service as ServiceHarness)).status, { timeout: 15_000, interval: 20 })
+      .poll(async () => (await readyz(service as ServiceFixture)).status, { timeout: 15_000, interval: 20 })
       .toBe(200);
   });
 });
 
 /** Every series of one family, by its label text (`''` for a family without labels). */
-async function scrape(harness: ServiceHarness): Promise<{ text: string; value: (series: string) => number }> {
+async function scrape(harness: ServiceFixture): Promise<{ text: string; value: (series: string) => number }> {
   const response = await fetch(`${harness.sentinel.url}/metrics`);
   expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
   const text = await response.text();
@@ -115,7 +116,7 @@ async function scrape(harness: ServiceHarness): Promise<{ text: string; value: (
 
 describe('/metrics', () => {
   it("exposes the product's series, Node's process metrics and duration histograms, following what the service does", async () => {
-    service = await ServiceHarness.start();
+    service = await startService();
     const first = await scrape(service);
     for (const [family, type] of [
       ['sentinel_broker_state', 'gauge'],
@@ -150,15 +151,15 @@ describe('/metrics', () => {
     expect(first.value('sentinel_websocket_connections')).toBe(0);
     expect(first.value('sentinel_active_subscriptions')).toBe(0);
 
-    subscriber = new Subscriber('websocket', service.url);
+    subscriber = new Subscriber('websocket', service.graphqlUrl);
     const live = subscriber.subscribe(Follow);
     await service.untilSubscriptions(1);
-    service.sim.change(ACCOUNT_B, QQQ_CALL.conId, 8);
+    service.simulator.change(OTHER, QQQ_CALL.conId, 8);
     await live.untilEvents(1);
-    service.sim.silently.close(ACCOUNT_A, SPY_PUT.conId);
-    await query(service.url, Reconcile);
+    service.simulator.silently.close(MAIN, SPY_PUT.conId);
+    await query(service.graphqlUrl, Reconcile);
     await expect
-      .poll(async () => (await scrape(service as ServiceHarness)).value('sentinel_write_buffer_updates'), {
+      .poll(async () => (await scrape(service as ServiceFixture)).value('sentinel_write_buffer_updates'), {
         timeout: 15_000,
       })
       .toBe(0);
@@ -191,8 +192,8 @@ describe('/metrics', () => {
 
 describe('GraphiQL', () => {
   it('a browser asking for /graphql gets GraphiQL with the example operations, served without a CDN', async () => {
-    service = await ServiceHarness.start({ apiKeys: ['admin-key-0000001:admin'] });
-    const response = await fetch(service.url, { headers: { accept: 'text/html' } });
+    service = await startService({ apiKeys: ['admin-key-0000001:admin'] });
+    const response = await fetch(service.graphqlUrl, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await response.text();

@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
+import { useService } from '../support/service-fixture.js';
+import { AAPL_PUT, MAIN, OTHER, QQQ_CALL, SPY_PUT } from '../support/standard-book.js';
 import { post, query } from './support/graphql-http.js';
-import {
-  AAPL_PUT,
-  ACCOUNT_A,
-  ACCOUNT_B,
-  QQQ_CALL,
-  ServiceHarness,
-  SPY_PUT,
-} from './support/service-harness.js';
 
 const Reconcile = graphql(`
   mutation ApiReconcile {
@@ -73,27 +67,19 @@ const StorePosition = graphql(`
   }
 `);
 
-let service: ServiceHarness;
-
-beforeEach(async () => {
-  service = await ServiceHarness.start();
-});
-
-afterEach(async () => {
-  await service?.dispose();
-});
+const service = useService();
 
 /** Three kinds of drift the broker never announces: the store cannot know until it reconciles. */
 function driftSilently() {
-  service.sim.silently.close(ACCOUNT_A, SPY_PUT.conId); // store still short 5: NAKED_POSITION
-  service.sim.silently.change(ACCOUNT_B, QQQ_CALL.conId, 7); // store says 3: POSITION_MISMATCH
-  service.sim.silently.open(ACCOUNT_B, AAPL_PUT, 2); // store has nothing: MISSING_FROM_STORE
+  service.simulator.silently.close(MAIN, SPY_PUT.conId); // store still short 5: NAKED_POSITION
+  service.simulator.silently.change(OTHER, QQQ_CALL.conId, 7); // store says 3: POSITION_MISMATCH
+  service.simulator.silently.open(OTHER, AAPL_PUT, 2); // store has nothing: MISSING_FROM_STORE
 }
 
 describe('reconciliation through the API', () => {
   it('reconcile finds every silent drift, and the run is there to read back', async () => {
     driftSilently();
-    const { reconcile: run } = await query(service.url, Reconcile);
+    const { reconcile: run } = await query(service.graphqlUrl, Reconcile);
     expect(run).toMatchObject({
       trigger: 'MANUAL',
       status: 'DISCREPANCIES',
@@ -114,21 +100,23 @@ describe('reconciliation through the API', () => {
       { type: 'STALE_DATA', count: 0 },
     ]);
     expect(run.discrepancies.map((d) => [d.type, d.severity, d.account, d.contract.conId]).sort()).toEqual([
-      ['MISSING_FROM_STORE', 'WARNING', ACCOUNT_B, AAPL_PUT.conId],
-      ['NAKED_POSITION', 'CRITICAL', ACCOUNT_A, SPY_PUT.conId],
-      ['POSITION_MISMATCH', 'WARNING', ACCOUNT_B, QQQ_CALL.conId],
+      ['MISSING_FROM_STORE', 'WARNING', OTHER, AAPL_PUT.conId],
+      ['NAKED_POSITION', 'CRITICAL', MAIN, SPY_PUT.conId],
+      ['POSITION_MISMATCH', 'WARNING', OTHER, QQQ_CALL.conId],
     ]);
 
-    const { reconciliationRun } = await query(service.url, OneRun, { id: run.id });
+    const { reconciliationRun } = await query(service.graphqlUrl, OneRun, { id: run.id });
     expect(reconciliationRun).toMatchObject({ id: run.id, trigger: 'MANUAL', summary: run.summary });
     expect(reconciliationRun?.discrepancies).toHaveLength(3);
-    expect((await query(service.url, OneRun, { id: 'no-such-run' })).reconciliationRun).toBeNull();
+    expect((await query(service.graphqlUrl, OneRun, { id: 'no-such-run' })).reconciliationRun).toBeNull();
 
-    const runs = await query(service.url, Runs, { first: 1 });
+    const runs = await query(service.graphqlUrl, Runs, { first: 1 });
     expect(runs.latestReconciliation).toEqual({ id: run.id, trigger: 'MANUAL' });
     expect(runs.reconciliationRuns.edges.map((e) => e.node.id)).toEqual([run.id]);
     expect(runs.reconciliationRuns.pageInfo.hasNextPage).toBe(true);
-    const older = await query(service.url, Runs, { after: runs.reconciliationRuns.pageInfo.endCursor });
+    const older = await query(service.graphqlUrl, Runs, {
+      after: runs.reconciliationRuns.pageInfo.endCursor,
+    });
     expect(older.reconciliationRuns.edges.map((e) => e.node.trigger)).toEqual(['STARTUP']);
     expect(older.reconciliationRuns.pageInfo).toEqual({
       hasNextPage: false,
@@ -138,14 +126,14 @@ describe('reconciliation through the API', () => {
 
   it('discrepancies: the active ones by default, each with its quantities, filtered as asked', async () => {
     driftSilently();
-    await query(service.url, Reconcile);
-    const { discrepancies } = await query(service.url, Discrepancies);
+    await query(service.graphqlUrl, Reconcile);
+    const { discrepancies } = await query(service.graphqlUrl, Discrepancies);
     expect(discrepancies).toHaveLength(3);
     const naked = discrepancies.find((d) => d.type === 'NAKED_POSITION');
     expect(naked).toMatchObject({
       severity: 'CRITICAL',
       status: 'OPEN',
-      account: ACCOUNT_A,
+      account: MAIN,
       brokerQuantity: null,
       storeQuantity: -5,
       difference: 5,
@@ -159,26 +147,26 @@ describe('reconciliation through the API', () => {
     const mismatch = discrepancies.find((d) => d.type === 'POSITION_MISMATCH');
     expect(mismatch).toMatchObject({ brokerQuantity: 7, storeQuantity: 3, difference: 4 });
 
-    const critical = await query(service.url, Discrepancies, { filter: { severity: ['CRITICAL'] } });
+    const critical = await query(service.graphqlUrl, Discrepancies, { filter: { severity: ['CRITICAL'] } });
     expect(critical.discrepancies.map((d) => d.type)).toEqual(['NAKED_POSITION']);
-    const inB = await query(service.url, Discrepancies, { filter: { account: ACCOUNT_B } });
+    const inB = await query(service.graphqlUrl, Discrepancies, { filter: { account: OTHER } });
     expect(inB.discrepancies.map((d) => d.type).sort()).toEqual(['MISSING_FROM_STORE', 'POSITION_MISMATCH']);
-    const aapl = await query(service.url, Discrepancies, {
+    const aapl = await query(service.graphqlUrl, Discrepancies, {
       filter: { symbol: 'AAPL', type: ['MISSING_FROM_STORE'] },
     });
     expect(aapl.discrepancies).toHaveLength(1);
-    const one = await query(service.url, OneDiscrepancy, { id: naked?.id ?? '' });
+    const one = await query(service.graphqlUrl, OneDiscrepancy, { id: naked?.id ?? '' });
     expect(one.discrepancy).toEqual({ id: naked?.id, type: 'NAKED_POSITION', status: 'OPEN', note: null });
-    expect((await query(service.url, OneDiscrepancy, { id: 'nope' })).discrepancy).toBeNull();
+    expect((await query(service.graphqlUrl, OneDiscrepancy, { id: 'nope' })).discrepancy).toBeNull();
   });
 
   it("acknowledge keeps it active with a note; resolve accepts the broker's view into the store", async () => {
     driftSilently();
-    const { reconcile } = await query(service.url, Reconcile);
+    const { reconcile } = await query(service.graphqlUrl, Reconcile);
     const naked = reconcile.discrepancies.find((d) => d.type === 'NAKED_POSITION');
     const missing = reconcile.discrepancies.find((d) => d.type === 'MISSING_FROM_STORE');
 
-    const { acknowledgeDiscrepancy: acked } = await query(service.url, Acknowledge, {
+    const { acknowledgeDiscrepancy: acked } = await query(service.graphqlUrl, Acknowledge, {
       id: naked?.id ?? '',
       note: 'closed by phone with the desk',
     });
@@ -189,26 +177,26 @@ describe('reconciliation through the API', () => {
     });
     expect(acked.acknowledgedAt).not.toBeNull();
 
-    const { resolveDiscrepancy: resolved } = await query(service.url, Resolve, {
+    const { resolveDiscrepancy: resolved } = await query(service.graphqlUrl, Resolve, {
       id: missing?.id ?? '',
       note: 'broker is right',
     });
     expect(resolved).toMatchObject({ status: 'RESOLVED', note: 'broker is right' });
     expect(resolved.resolvedAt).not.toBeNull();
     // Accepting the broker's view wrote its quantity into the store, marked as a person's decision.
-    const stored = await query(service.url, StorePosition, { account: ACCOUNT_B, conId: AAPL_PUT.conId });
+    const stored = await query(service.graphqlUrl, StorePosition, { account: OTHER, conId: AAPL_PUT.conId });
     expect(stored.position).toEqual({ quantity: 2, source: 'MANUAL' });
 
-    const active = await query(service.url, Discrepancies);
+    const active = await query(service.graphqlUrl, Discrepancies);
     expect(active.discrepancies.map((d) => [d.type, d.status]).sort()).toEqual([
       ['NAKED_POSITION', 'ACKNOWLEDGED'],
       ['POSITION_MISMATCH', 'OPEN'],
     ]);
-    const resolvedOnes = await query(service.url, Discrepancies, { filter: { status: ['RESOLVED'] } });
+    const resolvedOnes = await query(service.graphqlUrl, Discrepancies, { filter: { status: ['RESOLVED'] } });
     expect(resolvedOnes.discrepancies.map((d) => d.id)).toEqual([missing?.id]);
 
     // The next run still finds what is still wrong, and nothing about what was resolved.
-    const { reconcile: again } = await query(service.url, Reconcile);
+    const { reconcile: again } = await query(service.graphqlUrl, Reconcile);
     expect(again.discrepancies.map((d) => [d.type, d.status]).sort()).toEqual([
       ['NAKED_POSITION', 'ACKNOWLEDGED'],
       ['POSITION_MISMATCH', 'OPEN'],
@@ -217,8 +205,8 @@ describe('reconciliation through the API', () => {
 
   it('domain errors carry their code: NOT_FOUND for an unknown id, CONFLICT for a resolved one', async () => {
     driftSilently();
-    const { reconcile } = await query(service.url, Reconcile);
-    const unknown = await post(service.url, Acknowledge, { id: 'no-such-discrepancy' });
+    const { reconcile } = await query(service.graphqlUrl, Reconcile);
+    const unknown = await post(service.graphqlUrl, Acknowledge, { id: 'no-such-discrepancy' });
     expect(unknown.data).toBeNull();
     expect(unknown.errors).toEqual([
       expect.objectContaining({
@@ -228,13 +216,13 @@ describe('reconciliation through the API', () => {
       }),
     ]);
     const id = reconcile.discrepancies[0]?.id ?? '';
-    await query(service.url, Resolve, { id });
-    const twice = await post(service.url, Resolve, { id });
+    await query(service.graphqlUrl, Resolve, { id });
+    const twice = await post(service.graphqlUrl, Resolve, { id });
     expect(twice.errors?.[0]).toMatchObject({
       message: `discrepancy ${id} is already resolved`,
       extensions: { code: 'CONFLICT' },
     });
-    const ackResolved = await post(service.url, Acknowledge, { id });
+    const ackResolved = await post(service.graphqlUrl, Acknowledge, { id });
     expect(ackResolved.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 });

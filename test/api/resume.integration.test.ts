@@ -1,15 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
+import { type ServiceFixture, startService } from '../support/service-fixture.js';
+import { AAPL_PUT, MAIN, OTHER, QQQ_CALL, SPY_CALL, SPY_PUT } from '../support/standard-book.js';
 import { query } from './support/graphql-http.js';
-import {
-  AAPL_PUT,
-  ACCOUNT_A,
-  ACCOUNT_B,
-  QQQ_CALL,
-  ServiceHarness,
-  SPY_CALL,
-  SPY_PUT,
-} from './support/service-harness.js';
 import { Subscriber, TRANSPORTS } from './support/transports.js';
 
 const Follow = graphql(`
@@ -54,11 +47,11 @@ const ActiveWithCursor = graphql(`
   }
 `);
 
-let service: ServiceHarness;
+let service: ServiceFixture;
 const subscribers: Subscriber[] = [];
 
 beforeEach(async () => {
-  service = await ServiceHarness.start();
+  service = await startService();
 });
 
 afterEach(async () => {
@@ -68,11 +61,11 @@ afterEach(async () => {
 
 /** Account B is not the portfolio feed's account: one trade there is exactly one update. */
 async function trade(quantity: number): Promise<void> {
-  service.sim.change(ACCOUNT_B, QQQ_CALL.conId, quantity);
+  service.simulator.change(OTHER, QQQ_CALL.conId, quantity);
   await expect
     .poll(
       async () =>
-        (await query(service.url, Position, { account: ACCOUNT_B, conId: QQQ_CALL.conId })).position
+        (await query(service.graphqlUrl, Position, { account: OTHER, conId: QQQ_CALL.conId })).position
           ?.quantity,
       { timeout: 15_000, interval: 10 },
     )
@@ -81,7 +74,7 @@ async function trade(quantity: number): Promise<void> {
 
 describe.each(TRANSPORTS)('resuming over %s', (transport) => {
   const connect = () => {
-    const subscriber = new Subscriber(transport, service.url);
+    const subscriber = new Subscriber(transport, service.graphqlUrl);
     subscribers.push(subscriber);
     return subscriber;
   };
@@ -109,7 +102,7 @@ describe.each(TRANSPORTS)('resuming over %s', (transport) => {
     await service.untilSubscriptions(1);
     await trade(20);
     await trade(21);
-    service.sim.change(ACCOUNT_A, SPY_PUT.conId, -6);
+    service.simulator.change(MAIN, SPY_PUT.conId, -6);
     await resumed.untilEvent(
       (e) => e.positionUpdated.position.contract.conId === SPY_PUT.conId,
       'the marker',
@@ -127,8 +120,8 @@ describe.each(TRANSPORTS)('resuming over %s', (transport) => {
     const first = connect();
     const before = first.subscribe(FollowDiscrepancies);
     await service.untilSubscriptions(1);
-    service.sim.silently.close(ACCOUNT_A, SPY_PUT.conId);
-    const { reconcile } = await query(service.url, Reconcile);
+    service.simulator.silently.close(MAIN, SPY_PUT.conId);
+    const { reconcile } = await query(service.graphqlUrl, Reconcile);
     const [opened] = await before.untilEvents(1);
     expect(opened?.discrepancyChanged.kind).toBe('OPENED');
     const lastCursor = opened?.discrepancyChanged.cursor ?? '';
@@ -137,10 +130,10 @@ describe.each(TRANSPORTS)('resuming over %s', (transport) => {
     await service.untilSubscriptions(0);
 
     // Missed: the naked position acknowledged and resolved, and a new mismatch found.
-    await query(service.url, Acknowledge, { id: naked });
-    await query(service.url, Resolve, { id: naked });
-    service.sim.silently.open(ACCOUNT_B, AAPL_PUT, 3);
-    const second = await query(service.url, Reconcile);
+    await query(service.graphqlUrl, Acknowledge, { id: naked });
+    await query(service.graphqlUrl, Resolve, { id: naked });
+    service.simulator.silently.open(OTHER, AAPL_PUT, 3);
+    const second = await query(service.graphqlUrl, Reconcile);
     const missing = second.reconcile.discrepancies.find((d) => d.type === 'MISSING_FROM_STORE')?.id ?? '';
 
     const resumed = connect().subscribe(FollowDiscrepancies, { after: lastCursor });
@@ -152,7 +145,7 @@ describe.each(TRANSPORTS)('resuming over %s', (transport) => {
     ]);
 
     await service.untilSubscriptions(1);
-    await query(service.url, Acknowledge, { id: missing });
+    await query(service.graphqlUrl, Acknowledge, { id: missing });
     const live = await resumed.untilEvents(4);
     expect(live[3]?.discrepancyChanged).toMatchObject({ kind: 'ACKNOWLEDGED', discrepancy: { id: missing } });
     expect(resumed.events).toHaveLength(4);
@@ -162,22 +155,22 @@ describe.each(TRANSPORTS)('resuming over %s', (transport) => {
 
 describe.each(TRANSPORTS)('the query, then the subscription from its cursor, over %s', (transport) => {
   it('what the list shows is not replayed; every change after the list is, then live', async () => {
-    const empty = await query(service.url, ActiveWithCursor);
+    const empty = await query(service.graphqlUrl, ActiveWithCursor);
     expect(empty.discrepanciesWithCursor.discrepancies).toEqual([]);
 
-    service.sim.silently.close(ACCOUNT_A, SPY_PUT.conId);
-    const { reconcile } = await query(service.url, Reconcile);
+    service.simulator.silently.close(MAIN, SPY_PUT.conId);
+    const { reconcile } = await query(service.graphqlUrl, Reconcile);
     const naked = reconcile.discrepancies[0]?.id ?? '';
-    const listed = await query(service.url, ActiveWithCursor);
+    const listed = await query(service.graphqlUrl, ActiveWithCursor);
     expect(listed.discrepanciesWithCursor.discrepancies).toEqual([
       { id: naked, type: 'NAKED_POSITION', status: 'OPEN' },
     ]);
     // Changes between the query and the subscription: they must not fall in between.
-    await query(service.url, Acknowledge, { id: naked });
-    service.sim.silently.open(ACCOUNT_B, AAPL_PUT, 3);
-    await query(service.url, Reconcile);
+    await query(service.graphqlUrl, Acknowledge, { id: naked });
+    service.simulator.silently.open(OTHER, AAPL_PUT, 3);
+    await query(service.graphqlUrl, Reconcile);
 
-    const subscriber = new Subscriber(transport, service.url);
+    const subscriber = new Subscriber(transport, service.graphqlUrl);
     subscribers.push(subscriber);
     const after = listed.discrepanciesWithCursor.cursor;
     const followed = subscriber.subscribe(FollowDiscrepancies, { after });
@@ -187,7 +180,7 @@ describe.each(TRANSPORTS)('the query, then the subscription from its cursor, ove
       ['OPENED', 'MISSING_FROM_STORE'],
     ]);
     await service.untilSubscriptions(1);
-    await query(service.url, Resolve, { id: naked });
+    await query(service.graphqlUrl, Resolve, { id: naked });
     const live = await followed.untilEvents(3);
     expect(live[2]?.discrepancyChanged).toMatchObject({ kind: 'RESOLVED', discrepancy: { id: naked } });
     expect(followed.events).toHaveLength(3);
@@ -203,11 +196,11 @@ describe.each(TRANSPORTS)('the query, then the subscription from its cursor, ove
 
 describe('resuming from an old cursor', () => {
   it('replays from the store when the missed updates are long written, and the book agrees', async () => {
-    const subscriber = new Subscriber('websocket', service.url);
+    const subscriber = new Subscriber('websocket', service.graphqlUrl);
     subscribers.push(subscriber);
     const live = subscriber.subscribe(Follow);
     await service.untilSubscriptions(1);
-    service.sim.change(ACCOUNT_A, SPY_CALL.conId, 11);
+    service.simulator.change(MAIN, SPY_CALL.conId, 11);
     const [mark] = await live.untilEvents(1);
     await live.close();
     await service.untilSubscriptions(0);
@@ -229,8 +222,8 @@ describe('resuming while the missed updates are still in the write buffer', () =
   it('replays them from the buffer: buffered updates count as stored', async () => {
     await service.dispose();
     // Nothing is written for an hour (only at shutdown): every update stays in the buffer.
-    service = await ServiceHarness.start({ flags: ['--flush-interval-ms=3600000'] });
-    const subscriber = new Subscriber('sse', service.url);
+    service = await startService({ flags: ['--flush-interval-ms=3600000'] });
+    const subscriber = new Subscriber('sse', service.graphqlUrl);
     subscribers.push(subscriber);
     const live = subscriber.subscribe(Follow);
     await service.untilSubscriptions(1);

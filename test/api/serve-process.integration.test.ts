@@ -1,14 +1,10 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toNumber } from '../../src/infra/duckdb/duckdb-sql.js';
 import { openStore } from '../../src/infra/duckdb/open-store.js';
-import { startSimulator, type TwsSimulator } from '../../src/infra/ib-simulator/tws-simulator.js';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { graphql } from '../gql/index.js';
-import { ManualClock } from '../support/manual-clock.js';
-import { CliProcess } from './support/cli-process.js';
+import { OTHER, QQQ_CALL } from '../support/standard-book.js';
 import { query } from './support/graphql-http.js';
-import { ACCOUNT_B, QQQ_CALL, seedDefaultBook } from './support/service-harness.js';
+import { startServeProcess } from './support/serve-process.js';
 import { Subscriber } from './support/transports.js';
 
 const Follow = graphql(`
@@ -29,37 +25,13 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function simulator(): Promise<TwsSimulator> {
-  const sim = await startSimulator({ host: '127.0.0.1', port: 0, clock: new ManualClock(new Date()) });
-  cleanups.push(() => sim.stop());
-  seedDefaultBook(sim);
-  return sim;
-}
-
 describe('`position-sentinel serve` as a process', () => {
   it('SIGTERM with live WebSocket and SSE subscriptions and a full write buffer: subscriptions complete, every update is stored, exit 0', async () => {
-    const sim = await simulator();
-    const folder = makeTempDir('sentinel-serve-');
-    cleanups.push(() => folder.remove());
-    const db = join(folder.path, 'positions.duckdb');
-    const serve = new CliProcess([
-      'serve',
-      '--port=0',
-      `--db=${db}`,
-      `--ib-port=${sim.port}`,
+    const { sim, db, url, serve } = await startServeProcess(
       // Nothing is written before shutdown: every update of this test waits in the buffer.
-      '--flush-interval-ms=3600000',
-      '--quiet-window-ms=0',
-    ]);
-    cleanups.push(() => serve.dispose());
-    const listening = await serve.untilLog('API listening');
-    const url = String(listening.graphql);
-    await expect
-      .poll(async () => (await query(url, StoreStatus)).status.reconciliation.lastRun?.trigger, {
-        timeout: 30_000,
-        interval: 50,
-      })
-      .toBe('STARTUP');
+      ['--flush-interval-ms=3600000', '--quiet-window-ms=0'],
+      (fn) => cleanups.push(fn),
+    );
 
     const ws = new Subscriber('websocket', url);
     const sse = new Subscriber('sse', url);
@@ -80,7 +52,7 @@ describe('`position-sentinel serve` as a process', () => {
       .toBe(true);
 
     const trades = [4, 5, 6, 7, 8];
-    for (const quantity of trades) sim.change(ACCOUNT_B, QQQ_CALL.conId, quantity);
+    for (const quantity of trades) sim.change(OTHER, QQQ_CALL.conId, quantity);
     await overSocket.untilEvents(trades.length);
     await overSse.untilEvents(trades.length);
     const { status } = await query(url, StoreStatus);
@@ -102,7 +74,7 @@ describe('`position-sentinel serve` as a process', () => {
     expect(toNumber(row?.n ?? 0)).toBe(buffered);
     const [latest] = await store.read(
       'SELECT quantity FROM position_updates WHERE account = $1 AND con_id = $2 ORDER BY sequence DESC LIMIT 1',
-      [ACCOUNT_B, QQQ_CALL.conId],
+      [OTHER, QQQ_CALL.conId],
     );
     expect(toNumber(latest?.quantity ?? 0)).toBe(8);
   });

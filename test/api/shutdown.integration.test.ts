@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
-import { ACCOUNT_B, QQQ_CALL, ServiceHarness } from './support/service-harness.js';
+import { type ServiceFixture, startService } from '../support/service-fixture.js';
+import { OTHER, QQQ_CALL } from '../support/standard-book.js';
 import { Subscriber } from './support/transports.js';
 
 const Follow = graphql(`
@@ -15,7 +16,7 @@ const Runs = graphql(`
   }
 `);
 
-let service: ServiceHarness | undefined;
+let service: ServiceFixture | undefined;
 const subscribers: Subscriber[] = [];
 
 afterEach(async () => {
@@ -26,14 +27,14 @@ afterEach(async () => {
 
 describe('closing the service', () => {
   it('completes every subscription on both transports before the connections close', async () => {
-    service = await ServiceHarness.start();
-    const ws = new Subscriber('websocket', service.url);
-    const sse = new Subscriber('sse', service.url);
+    service = await startService();
+    const ws = new Subscriber('websocket', service.graphqlUrl);
+    const sse = new Subscriber('sse', service.graphqlUrl);
     subscribers.push(ws, sse);
     const overSocket = [ws.subscribe(Follow), ws.subscribe(Runs)];
     const overSse = [sse.subscribe(Follow), sse.subscribe(Runs)];
     await service.untilSubscriptions(4);
-    service.sim.change(ACCOUNT_B, QQQ_CALL.conId, 6);
+    service.simulator.change(OTHER, QQQ_CALL.conId, 6);
     await overSocket[0]?.untilEvents(1);
     await overSse[0]?.untilEvents(1);
 

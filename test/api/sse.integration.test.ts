@@ -4,8 +4,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../browser/support/chromium.js';
 import { graphql } from '../gql/index.js';
+import { type ServiceFixture, startService } from '../support/service-fixture.js';
+import { MAIN, OTHER, QQQ_CALL, SPY_PUT } from '../support/standard-book.js';
 import { query } from './support/graphql-http.js';
-import { ACCOUNT_A, ACCOUNT_B, QQQ_CALL, ServiceHarness, SPY_PUT } from './support/service-harness.js';
 import { subscribeSse } from './support/sse-client.js';
 
 const Follow = graphql(`
@@ -29,19 +30,19 @@ const README_SSE = (() => {
 })();
 
 /** The README's URL on the service under test. */
-function readmeUrl(service: ServiceHarness): string {
+function readmeUrl(service: ServiceFixture): string {
   const url = new URL(README_SSE.url);
   url.host = new URL(service.sentinel.url).host;
   return url.toString();
 }
 
 /** What the README's subscription reports: a naked position found by a run. */
-async function openDiscrepancy(service: ServiceHarness): Promise<void> {
-  service.sim.silently.close(ACCOUNT_A, SPY_PUT.conId);
-  expect((await query(service.url, Reconcile)).reconcile.discrepancyCount).toBe(1);
+async function openDiscrepancy(service: ServiceFixture): Promise<void> {
+  service.simulator.silently.close(MAIN, SPY_PUT.conId);
+  expect((await query(service.graphqlUrl, Reconcile)).reconcile.discrepancyCount).toBe(1);
 }
 
-let service: ServiceHarness | undefined;
+let service: ServiceFixture | undefined;
 const cleanups: (() => Promise<void> | void)[] = [];
 
 afterEach(async () => {
@@ -52,7 +53,7 @@ afterEach(async () => {
 
 describe('the README example', () => {
   it('`curl -N` streams `event: next` for each change; stopping curl ends the subscription at once', async () => {
-    service = await ServiceHarness.start();
+    service = await startService();
     const curl: ChildProcess = spawn('curl', ['-N', '-s', '-H', README_SSE.header, readmeUrl(service)]);
     cleanups.push(() => void curl.kill('SIGKILL'));
     let output = '';
@@ -88,7 +89,7 @@ describe("a browser's EventSource", () => {
   });
 
   it('receives the README subscription as `next` events; closing it ends the subscription', async () => {
-    service = await ServiceHarness.start();
+    service = await startService();
     const context = await browser.newContext();
     cleanups.push(() => context.close());
     const page = await context.newPage();
@@ -121,21 +122,21 @@ describe("a browser's EventSource", () => {
 
 describe('SSE streams', () => {
   it('an idle stream gets keep-alive comments and stays live', async () => {
-    service = await ServiceHarness.start({ sseKeepAliveMs: 20 });
-    const live = subscribeSse(service.url, Follow);
+    service = await startService({ sseKeepAliveMs: 20 });
+    const live = subscribeSse(service.graphqlUrl, Follow);
     cleanups.push(() => live.close());
     await service.untilSubscriptions(1);
     // The first comment opens the stream; the ones after it are keep-alives.
     await expect.poll(() => live.comments, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
-    service.sim.change(ACCOUNT_B, QQQ_CALL.conId, 14);
+    service.simulator.change(OTHER, QQQ_CALL.conId, 14);
     const [event] = await live.untilEvents(1);
     expect(event?.positionUpdated.position.quantity).toBe(14);
     expect(live.ending).toBeUndefined();
   });
 
   it('single-connection mode (a PUT reserving a stream) is not served: GET and POST are the distinct-connections mode', async () => {
-    service = await ServiceHarness.start();
-    const reservation = await fetch(service.url, { method: 'PUT' });
+    service = await startService();
+    const reservation = await fetch(service.graphqlUrl, { method: 'PUT' });
     expect(reservation.status).toBe(405);
     expect(reservation.headers.get('allow')).toBe('GET, POST');
   });

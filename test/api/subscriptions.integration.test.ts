@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
+import { useService } from '../support/service-fixture.js';
+import { AAPL_PUT, MAIN, OTHER, QQQ_CALL, SPY_CALL, SPY_PUT } from '../support/standard-book.js';
 import { query } from './support/graphql-http.js';
-import {
-  AAPL_PUT,
-  ACCOUNT_A,
-  ACCOUNT_B,
-  QQQ_CALL,
-  ServiceHarness,
-  SPY_CALL,
-  SPY_PUT,
-} from './support/service-harness.js';
 import { subscribeSse } from './support/sse-client.js';
 import { Subscriber, TRANSPORTS } from './support/transports.js';
 
@@ -61,33 +54,28 @@ const ResolveNow = graphql(`
   }
 `);
 
-let service: ServiceHarness;
+const service = useService();
 let subscriber: Subscriber | undefined;
-
-beforeEach(async () => {
-  service = await ServiceHarness.start();
-});
 
 afterEach(async () => {
   await subscriber?.dispose();
   subscriber = undefined;
-  await service?.dispose();
 });
 
 describe.each(TRANSPORTS)('subscriptions over %s', (transport) => {
   const open = () => {
-    subscriber = new Subscriber(transport, service.url);
+    subscriber = new Subscriber(transport, service.graphqlUrl);
     return subscriber;
   };
 
   it("positionUpdated: every change to the store's book as it happens, closes included, filtered", async () => {
-    const onlyB = open().subscribe(PositionUpdated, { filter: { account: ACCOUNT_B } });
+    const onlyB = open().subscribe(PositionUpdated, { filter: { account: OTHER } });
     await service.untilSubscriptions(1);
 
-    service.sim.change(ACCOUNT_A, SPY_CALL.conId, 20); // not B: never delivered
-    service.sim.change(ACCOUNT_B, QQQ_CALL.conId, 4);
-    service.sim.open(ACCOUNT_B, AAPL_PUT, 1);
-    service.sim.close(ACCOUNT_B, QQQ_CALL.conId);
+    service.simulator.change(MAIN, SPY_CALL.conId, 20); // not B: never delivered
+    service.simulator.change(OTHER, QQQ_CALL.conId, 4);
+    service.simulator.open(OTHER, AAPL_PUT, 1);
+    service.simulator.close(OTHER, QQQ_CALL.conId);
     const events = await onlyB.untilEvents(3);
     expect(events.map((e) => [e.positionUpdated.change, e.positionUpdated.position.contract.conId])).toEqual([
       ['CHANGED', QQQ_CALL.conId],
@@ -95,7 +83,7 @@ describe.each(TRANSPORTS)('subscriptions over %s', (transport) => {
       ['CLOSED', QQQ_CALL.conId],
     ]);
     expect(events.map((e) => e.positionUpdated.position.quantity)).toEqual([4, 1, 0]);
-    expect(events.every((e) => e.positionUpdated.position.account === ACCOUNT_B)).toBe(true);
+    expect(events.every((e) => e.positionUpdated.position.account === OTHER)).toBe(true);
     expect(events.every((e) => e.positionUpdated.position.source === 'STREAM')).toBe(true);
     expect(new Set(events.map((e) => e.positionUpdated.cursor)).size).toBe(3);
     expect(onlyB.resultErrors).toEqual([]);
@@ -105,12 +93,12 @@ describe.each(TRANSPORTS)('subscriptions over %s', (transport) => {
     const live = open().subscribe(DiscrepancyChanged, { filter: { type: ['NAKED_POSITION'] } });
     await service.untilSubscriptions(1);
 
-    service.sim.silently.close(ACCOUNT_A, SPY_PUT.conId);
-    service.sim.silently.change(ACCOUNT_B, QQQ_CALL.conId, 9); // a mismatch: filtered out
-    const { reconcile } = await query(service.url, ReconcileNow);
+    service.simulator.silently.close(MAIN, SPY_PUT.conId);
+    service.simulator.silently.change(OTHER, QQQ_CALL.conId, 9); // a mismatch: filtered out
+    const { reconcile } = await query(service.graphqlUrl, ReconcileNow);
     const naked = reconcile.discrepancies.find((d) => d.type === 'NAKED_POSITION');
-    await query(service.url, AcknowledgeNow, { id: naked?.id ?? '' });
-    await query(service.url, ResolveNow, { id: naked?.id ?? '' });
+    await query(service.graphqlUrl, AcknowledgeNow, { id: naked?.id ?? '' });
+    await query(service.graphqlUrl, ResolveNow, { id: naked?.id ?? '' });
 
     const events = await live.untilEvents(3);
     expect(events.map((e) => [e.discrepancyChanged.kind, e.discrepancyChanged.discrepancy.status])).toEqual([
@@ -130,8 +118,8 @@ describe.each(TRANSPORTS)('subscriptions over %s', (transport) => {
   it('reconciliationCompleted: each finished run, whatever started it', async () => {
     const live = open().subscribe(ReconciliationCompleted);
     await service.untilSubscriptions(1);
-    service.sim.silently.open(ACCOUNT_B, AAPL_PUT, 2);
-    const { reconcile } = await query(service.url, ReconcileNow);
+    service.simulator.silently.open(OTHER, AAPL_PUT, 2);
+    const { reconcile } = await query(service.graphqlUrl, ReconcileNow);
     const [event] = await live.untilEvents(1);
     expect(event?.reconciliationCompleted).toEqual({
       id: reconcile.id,
@@ -145,7 +133,7 @@ describe.each(TRANSPORTS)('subscriptions over %s', (transport) => {
   it('statusChanged: publishes the broker losing its connection and getting it back', async () => {
     const live = open().subscribe(StatusChanged);
     await service.untilSubscriptions(1);
-    service.sim.dropAll();
+    service.simulator.dropAll();
     await live.untilEvent((e) => e.statusChanged.broker.state !== 'READY', 'a status with the broker down');
     const back = await live.untilEvent(
       (e) => e.statusChanged.broker.state === 'READY',
@@ -153,7 +141,7 @@ describe.each(TRANSPORTS)('subscriptions over %s', (transport) => {
     );
     expect(back.statusChanged).toMatchObject({
       mode: 'PAPER',
-      broker: { accounts: [ACCOUNT_A, ACCOUNT_B] },
+      broker: { accounts: [MAIN, OTHER] },
       store: { path: service.db },
     });
     const states = live.events.map((e) => e.statusChanged.broker.state);
@@ -164,9 +152,14 @@ describe.each(TRANSPORTS)('subscriptions over %s', (transport) => {
 
 describe('SSE with GET, as `curl -N` or a browser EventSource would subscribe', () => {
   it('streams events for an operation in the query string', async () => {
-    const live = subscribeSse(service.url, PositionUpdated, { filter: { symbol: 'QQQ' } }, { method: 'GET' });
+    const live = subscribeSse(
+      service.graphqlUrl,
+      PositionUpdated,
+      { filter: { symbol: 'QQQ' } },
+      { method: 'GET' },
+    );
     await service.untilSubscriptions(1);
-    service.sim.change(ACCOUNT_B, QQQ_CALL.conId, 12);
+    service.simulator.change(OTHER, QQQ_CALL.conId, 12);
     const [event] = await live.untilEvents(1);
     expect(event?.positionUpdated.position).toMatchObject({ quantity: 12, contract: { symbol: 'QQQ' } });
     await live.close();

@@ -1,16 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { graphql } from '../gql/index.js';
+import { type ServiceFixture, startService } from '../support/service-fixture.js';
+import { MAIN, OTHER, openLiveBook, QQQ_CALL, SPY_CALL, SPY_PUT } from '../support/standard-book.js';
+import { makeTempDir } from '../support/temp-dir.js';
 import { query } from './support/graphql-http.js';
-import {
-  ACCOUNT_A,
-  ACCOUNT_B,
-  QQQ_CALL,
-  ServiceHarness,
-  SPY_CALL,
-  SPY_PUT,
-  seedDefaultBook,
-} from './support/service-harness.js';
 import { Subscriber } from './support/transports.js';
 
 const Verification = graphql(`
@@ -45,7 +38,7 @@ const Changes = graphql(`
   }
 `);
 
-let service: ServiceHarness | undefined;
+let service: ServiceFixture | undefined;
 let subscriber: Subscriber | undefined;
 const folders: { remove(): void }[] = [];
 
@@ -59,8 +52,8 @@ afterEach(async () => {
 
 describe('the verification state through the API', () => {
   it('no broker ever connected: UNVERIFIED with the reason, /readyz 503, and the metric says so', async () => {
-    service = await ServiceHarness.start({ brokerDown: true });
-    const { status } = await query(service.url, Verification);
+    service = await startService({ brokerDown: true });
+    const { status } = await query(service.graphqlUrl, Verification);
     expect(status.verification).toEqual({
       state: 'UNVERIFIED',
       reason: `broker ${status.broker.state}`,
@@ -79,22 +72,22 @@ describe('the verification state through the API', () => {
   });
 
   it('VERIFIED by the STARTUP run; per key the last agreeing run and the active discrepancy', async () => {
-    service = await ServiceHarness.start();
-    const { status } = await query(service.url, Verification);
+    service = await startService();
+    const { status } = await query(service.graphqlUrl, Verification);
     expect(status.verification).toMatchObject({
       state: 'VERIFIED',
       reason: null,
       run: { trigger: 'STARTUP' },
     });
     expect(await service.metric('sentinel_verification_state{state="VERIFIED"}')).toBe(1);
-    const before = (await query(service.url, Book)).positions;
+    const before = (await query(service.graphqlUrl, Book)).positions;
     expect(before).toHaveLength(3);
     for (const p of before)
       expect(p).toMatchObject({ verifiedAt: status.verification.verifiedAt, openDiscrepancy: null });
 
-    service.sim.silently.change(ACCOUNT_A, SPY_CALL.conId, 7);
-    const { reconcile } = await query(service.url, Reconcile);
-    const after = (await query(service.url, Book)).positions;
+    service.simulator.silently.change(MAIN, SPY_CALL.conId, 7);
+    const { reconcile } = await query(service.graphqlUrl, Reconcile);
+    const after = (await query(service.graphqlUrl, Book)).positions;
     const byConId = (conId: number) => after.find((p) => p.contract.conId === conId);
     // The drifted key keeps its earlier verification and names its open discrepancy; the others move on.
     expect(byConId(SPY_CALL.conId)).toMatchObject({
@@ -111,22 +104,22 @@ describe('the verification state through the API', () => {
   it('a restart after silent changes: OPENED then RESOLVED on the subscription, with the catch-up notes', async () => {
     const folder = makeTempDir('sentinel-catch-up-');
     folders.push(folder);
-    const first = await ServiceHarness.start({ dbFolder: folder.path });
-    const [firstRun] = (await query(first.url, Runs)).reconciliationRuns.edges;
+    const first = await startService({ dbFolder: folder.path });
+    const [firstRun] = (await query(first.graphqlUrl, Runs)).reconciliationRuns.edges;
     expect(firstRun?.node).toMatchObject({ trigger: 'STARTUP', caughtUpCount: 0, loadedCount: 3 });
     await first.dispose();
 
     // The broker as it is when the service starts again: two quantities moved while it was stopped.
-    service = await ServiceHarness.start({
+    service = await startService({
       dbFolder: folder.path,
       brokerDown: true,
-      seed: (sim) => {
-        seedDefaultBook(sim);
-        sim.silently.change(ACCOUNT_A, SPY_CALL.conId, 12);
-        sim.silently.change(ACCOUNT_B, QQQ_CALL.conId, -3);
+      book: (sim) => {
+        openLiveBook(sim);
+        sim.silently.change(MAIN, SPY_CALL.conId, 12);
+        sim.silently.change(OTHER, QQQ_CALL.conId, -3);
       },
     });
-    subscriber = new Subscriber('websocket', service.url);
+    subscriber = new Subscriber('websocket', service.graphqlUrl);
     const changes = subscriber.subscribe(Changes);
     await service.untilSubscriptions(1);
     await service.acceptBroker();
@@ -139,7 +132,7 @@ describe('the verification state through the API', () => {
       ['RESOLVED', 'RESOLVED'],
     ]);
     expect(of(SPY_CALL.conId)[1]?.discrepancy).toMatchObject({
-      account: ACCOUNT_A,
+      account: MAIN,
       type: 'POSITION_MISMATCH',
       storeQuantity: 10,
       brokerQuantity: 12,
@@ -150,7 +143,7 @@ describe('the verification state through the API', () => {
     expect(of(QQQ_CALL.conId).map((e) => e.kind)).toEqual(['OPENED', 'RESOLVED']);
     expect(of(QQQ_CALL.conId)[0]?.discrepancy.type).toBe('POSITION_MISMATCH');
 
-    const [startup] = (await query(service.url, Runs)).reconciliationRuns.edges;
+    const [startup] = (await query(service.graphqlUrl, Runs)).reconciliationRuns.edges;
     expect(startup?.node).toMatchObject({
       trigger: 'STARTUP',
       status: 'CLEAN',
@@ -163,7 +156,7 @@ describe('the verification state through the API', () => {
       expect(d.status).toBe('RESOLVED');
       expect(new Date(d.storeUpdatedAt!).getTime()).toBeLessThan(new Date(d.caughtUpAt!).getTime());
     }
-    const book = (await query(service.url, Book)).positions;
+    const book = (await query(service.graphqlUrl, Book)).positions;
     expect(book.find((p) => p.contract.conId === SPY_CALL.conId)?.quantity).toBe(12);
     expect(book.find((p) => p.contract.conId === QQQ_CALL.conId)?.quantity).toBe(-3);
   });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportPositions } from '../../src/app/position-export.js';
-import { storeFixture, storePath, updateMaker } from '../duckdb/support/store-fixture.js';
+import { storeFixture, storePath, updateMaker } from '../infra/duckdb/support/store-fixture.js';
 import { SPY_600_C } from '../support/contracts.js';
 
 const fixture = storeFixture();

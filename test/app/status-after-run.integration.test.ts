@@ -1,8 +1,8 @@
 import { createClient } from 'graphql-ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { openBook } from '../web/support/demo-book.js';
-import { type DemoService, startDemoService } from '../web/support/demo-service.js';
+import { type ServiceFixture, startService } from '../support/service-fixture.js';
+import { openBook } from '../support/standard-book.js';
 
 interface Published {
   readonly running: boolean;
@@ -17,8 +17,8 @@ afterEach(async () => {
 
 describe('the status stream after a run', () => {
   it('says the run is over and when the next one is due, as soon as it names the run', async () => {
-    const service: DemoService = await startDemoService();
-    cleanups.push(() => service.close());
+    const service: ServiceFixture = await startService({ demo: true });
+    cleanups.push(() => service.dispose());
     openBook(service.simulator, 2);
     const client = createClient({
       url: `${service.url.replace(/^http/, 'ws')}/graphql`,
@@ -60,7 +60,7 @@ const STATUS_SUBSCRIPTION =
   'subscription { statusChanged { reconciliation { running nextRunAt lastRun { id startedAt } } } }';
 
 /** The service's own count of open subscriptions, from its metrics. */
-async function subscriberCount(service: DemoService): Promise<number> {
+async function subscriberCount(service: ServiceFixture): Promise<number> {
   const metrics = await (await fetch(`${service.url}/metrics`)).text();
   const line = metrics.split('\n').find((l) => l.startsWith('sentinel_active_subscriptions '));
   return line ? Number(line.split(' ').at(-1)) : 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openBook } from '../web/support/demo-book.js';
-import type { DemoService } from '../web/support/demo-service.js';
+import type { ServiceFixture } from '../support/service-fixture.js';
+import { openBook } from '../support/standard-book.js';
 import type { DashboardPage } from './support/dashboard-page.js';
 import { useDashboardSuite } from './support/dashboard-suite.js';
 
@@ -13,7 +13,7 @@ const READ_ONLY_REASON = 'Read-only API key: reconciling and changing discrepanc
 const suite = useDashboardSuite();
 
 /** A keyed service with one open discrepancy, so there are buttons to allow or refuse. */
-async function keyedServiceWithDiscrepancy(): Promise<DemoService> {
+async function keyedServiceWithDiscrepancy(): Promise<ServiceFixture> {
   const service = await suite.demo({ apiKeys: [`${ADMIN_KEY}:admin`, `${READ_KEY}:read`] });
   const [drifted] = openBook(service.simulator, 3);
   const ask = async (query: string) => {
@@ -40,7 +40,7 @@ async function keyedServiceWithDiscrepancy(): Promise<DemoService> {
   return service;
 }
 
-const open = (service: DemoService): Promise<DashboardPage> => suite.open(service.url);
+const open = (service: ServiceFixture): Promise<DashboardPage> => suite.open(service.url);
 
 async function submitKey(page: DashboardPage, key: string): Promise<void> {
   await page.page.getByLabel('API key').fill(key);

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openBook, positionId } from '../web/support/demo-book.js';
-import type { DemoService } from '../web/support/demo-service.js';
+import type { ServiceFixture } from '../support/service-fixture.js';
+import { openBook, positionId } from '../support/standard-book.js';
 import type { DashboardPage } from './support/dashboard-page.js';
 import { useDashboardSuite } from './support/dashboard-suite.js';
 
@@ -20,7 +20,7 @@ interface Viewport {
 }
 
 /** A demo book of 22 positions, three of which drifted silently and were found by a run. */
-async function bookWithDrifts(viewport: Viewport): Promise<{ service: DemoService; page: DashboardPage }> {
+async function bookWithDrifts(viewport: Viewport): Promise<{ service: ServiceFixture; page: DashboardPage }> {
   const service = await suite.demo();
   const book = openBook(service.simulator, BOOK_SIZE);
   const page = await suite.open(service.url);

@@ -1,13 +1,13 @@
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
 import { startSentinel } from '../../src/app/start-sentinel.js';
 import { testAlert } from '../../src/domain/alerts/alert.js';
 import { openStore } from '../../src/infra/duckdb/open-store.js';
 import { silentLogger } from '../../src/infra/logger.js';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
-import { openBook, positionId } from '../web/support/demo-book.js';
-import type { DemoService } from '../web/support/demo-service.js';
+import { closedPort } from '../support/closed-port.js';
+import type { ServiceFixture } from '../support/service-fixture.js';
+import { type BookPosition, openBook, positionId } from '../support/standard-book.js';
+import { makeTempDir } from '../support/temp-dir.js';
 import { type DashboardPage, subscribesOf } from './support/dashboard-page.js';
 import { useDashboardSuite } from './support/dashboard-suite.js';
 
@@ -17,7 +17,7 @@ const TEST_TIMEOUT = 120_000;
 
 const suite = useDashboardSuite();
 
-const open = (service: DemoService): Promise<DashboardPage> => suite.open(service.url);
+const open = (service: ServiceFixture): Promise<DashboardPage> => suite.open(service.url);
 
 const text = (locator: { textContent(): Promise<string | null> }) => async () =>
   (await locator.textContent())?.replace(/\s+/g, ' ').trim();
@@ -26,8 +26,12 @@ describe('the dashboard in Chromium', () => {
   it(
     'shows the book live, and a drift found by "Reconcile now" appears, is acknowledged and resolved without a reload',
     async () => {
-      const service = await suite.demo();
-      const book = openBook(service.simulator, 6);
+      let book: BookPosition[] = [];
+      const service = await suite.demo({
+        book: (sim) => {
+          book = openBook(sim, 6);
+        },
+      });
       const page = await open(service);
       const { page: p } = page;
 
@@ -261,16 +265,6 @@ async function serviceWithoutBroker(prepare?: (db: string) => Promise<void>): Pr
     dir.remove();
   });
   return sentinel.url;
-}
-
-/** A loopback port nothing listens on (one just released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /**

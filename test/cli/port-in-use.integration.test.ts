@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CliProcess } from '../api/support/cli-process.js';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 const started: CliProcess[] = [];
 const cleanups: (() => Promise<void> | void)[] = [];

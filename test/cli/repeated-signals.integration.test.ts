@@ -5,13 +5,12 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { toNumber } from '../../src/infra/duckdb/duckdb-sql.js';
 import { openStore } from '../../src/infra/duckdb/open-store.js';
-import { startSimulator } from '../../src/infra/ib-simulator/tws-simulator.js';
 import { CliProcess, type Launch } from '../api/support/cli-process.js';
 import { query } from '../api/support/graphql-http.js';
-import { ACCOUNT_B, QQQ_CALL, seedDefaultBook } from '../api/support/service-harness.js';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
+import { startServeProcess } from '../api/support/serve-process.js';
 import { graphql } from '../gql/index.js';
-import { ManualClock } from '../support/manual-clock.js';
+import { OTHER, QQQ_CALL } from '../support/standard-book.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 const run = promisify(execFile);
 
@@ -78,26 +77,19 @@ function ignoredSignals(p: CliProcess): number {
 
 describe('two Ctrl-C 10 ms apart', { timeout: 300_000 }, () => {
   it('the production command (node on the built files): every buffered update is stored, exit 0', async () => {
-    const sim = await startSimulator({ host: '127.0.0.1', port: 0, clock: new ManualClock(new Date()) });
-    cleanups.push(() => sim.stop());
-    seedDefaultBook(sim);
-    const folder = makeTempDir('sentinel-signals-');
-    cleanups.push(() => folder.remove());
-    const db = join(folder.path, 'positions.duckdb');
     const launch: Launch = {
       command: process.execPath,
       prefix: [join(built.path, 'dist', 'src', 'cli', 'main.js')],
       cwd: built.path,
       group: true,
     };
-    const serve = new CliProcess(
-      ['serve', '--port=0', `--db=${db}`, `--ib-port=${sim.port}`, '--flush-interval-ms=3600000'],
-      {},
+    const { sim, db, serve } = await startServeProcess(
+      ['--flush-interval-ms=3600000'],
+      (fn) => cleanups.push(fn),
       launch,
     );
-    cleanups.push(() => serve.dispose());
     const { url } = await untilBuffered(serve);
-    for (const quantity of [4, 5, 6]) sim.change(ACCOUNT_B, QQQ_CALL.conId, quantity);
+    for (const quantity of [4, 5, 6]) sim.change(OTHER, QQQ_CALL.conId, quantity);
     await expect.poll(async () => (await query(url, Status)).status.store.bufferedUpdates).toBe(8);
     const { status } = await query(url, Status);
     expect(status.store.totalUpdates).toBe(0);

@@ -1,14 +1,9 @@
-import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
+import { closedPort } from '../support/closed-port.js';
 import { option } from '../support/contracts.js';
+import { type ServiceFixture, startService } from '../support/service-fixture.js';
 import { runExample } from './support/example-process.js';
-import {
-  type ExampleService,
-  startExampleService,
-  storedOpenPositions,
-  WAIT,
-} from './support/example-service.js';
+import { storedOpenPositions, WAIT } from './support/store-queries.js';
 
 const SPY_600_C = option(910001, 'SPY', '20271217', 600, 'CALL');
 const SPY_500_P = option(910002, 'SPY', '20271217', 500, 'PUT');
@@ -17,22 +12,19 @@ const TIMEOUT = 60_000;
 const check = (graphqlUrl: string) => runExample('reconcile-check.ts', ['--url', graphqlUrl]);
 
 describe('examples/reconcile-check.ts against a running service', () => {
-  let dir: ReturnType<typeof makeTempDir>;
-  let service: ExampleService;
+  let service: ServiceFixture;
 
   beforeEach(async () => {
-    dir = makeTempDir('sentinel-example-');
-    service = await startExampleService(dir.path, ['--snapshot-timeout-ms=500']);
+    service = await startService({ demo: true, flags: ['--snapshot-timeout-ms=500'] });
   }, TIMEOUT);
 
   afterEach(async () => {
-    await service?.demo.close();
-    dir.remove();
+    await service?.dispose();
   });
 
   /** A position the broker announced and the store has taken in. */
   async function heldEverywhere(account: string, contract: typeof SPY_600_C, quantity: number) {
-    service.demo.simulator.open(account, contract, quantity, { marketPrice: 4.5 });
+    service.simulator.open(account, contract, quantity, { marketPrice: 4.5 });
     await expect.poll(() => storedOpenPositions(service.graphqlUrl), WAIT).toBe(1);
   }
 
@@ -50,7 +42,7 @@ describe('examples/reconcile-check.ts against a running service', () => {
   it(
     'exits 1 and lists the warning when the broker holds a position the store never saw',
     async () => {
-      service.demo.simulator.silently.open('DU111111', SPY_600_C, 2, { marketPrice: 4.5 });
+      service.simulator.silently.open('DU111111', SPY_600_C, 2, { marketPrice: 4.5 });
       const result = await check(service.graphqlUrl);
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/^Broker: 1, Store: 0, Discrepancies: 1 \(0 critical\)\n/);
@@ -65,7 +57,7 @@ describe('examples/reconcile-check.ts against a running service', () => {
     'exits 3 when the broker closed a position without telling the store (a naked position)',
     async () => {
       await heldEverywhere('DU222222', SPY_500_P, -3);
-      service.demo.simulator.silently.close('DU222222', SPY_500_P.conId);
+      service.simulator.silently.close('DU222222', SPY_500_P.conId);
       const result = await check(service.graphqlUrl);
       expect(result.code).toBe(3);
       expect(result.stdout).toMatch(/Discrepancies: 1 \(1 critical\)/);
@@ -79,7 +71,7 @@ describe('examples/reconcile-check.ts against a running service', () => {
   it(
     'exits 4 when the broker does not finish its snapshot',
     async () => {
-      service.demo.simulator.withholdPositionEnd(true);
+      service.simulator.withholdPositionEnd(true);
       const result = await check(service.graphqlUrl);
       expect(result.code).toBe(4);
       expect(result.stdout).toMatch(/^Broker: unavailable \(no positionMultiEnd from TWS within 500 ms/);
@@ -137,12 +129,3 @@ describe('examples/reconcile-check.ts without a service', () => {
     TIMEOUT,
   );
 });
-
-/** A loopback port that was free a moment ago and has nothing listening on it now. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

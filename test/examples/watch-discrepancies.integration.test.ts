@@ -1,18 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSentinel } from '../../src/app/start-sentinel.js';
 import { reconcileCommand } from '../../src/cli/reconcile-command.js';
-import { silentLogger } from '../../src/infra/logger.js';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { captureIo } from '../support/capture-io.js';
 import { option } from '../support/contracts.js';
+import { startService } from '../support/service-fixture.js';
 import { RunningExample, runExample } from './support/example-process.js';
-import {
-  activeSubscriptions,
-  type ExampleService,
-  startExampleService,
-  untilRunAfter,
-  WAIT,
-} from './support/example-service.js';
+import { WAIT } from './support/store-queries.js';
 
 const SPY_600_C = option(920001, 'SPY', '20271217', 600, 'CALL');
 const QQQ_450_P = option(920002, 'QQQ', '20271217', 450, 'PUT');
@@ -29,21 +21,17 @@ describe('examples/watch-discrepancies.ts', () => {
   it(
     'prints what is active first, then each discrepancy event once, and after a restart of the service resumes after the last one it printed',
     async () => {
-      const dir = makeTempDir('sentinel-example-');
-      cleanup.push(() => dir.remove());
-      const service: ExampleService = await startExampleService(dir.path);
-      const { simulator } = service.demo;
-      let sentinel = service.demo.sentinel;
-      cleanup.push(() => simulator.stop());
-      cleanup.push(() => sentinel.close());
+      const service = await startService({ demo: true });
+      cleanup.push(() => service.dispose());
+      const { simulator } = service;
 
       // 0. Open before the watcher starts: it is printed first, as it is now, and its OPENED
       //    event (older than the watcher's cursor) is not.
       simulator.silently.open('DU222222', IWM_200_C, 3, { marketPrice: 2.2 });
-      await sentinel.reconciliation.reconcile('MANUAL');
+      await service.sentinel.reconciliation.reconcile('MANUAL');
       const watcher = new RunningExample('watch-discrepancies.ts', ['--url', service.graphqlUrl]);
       cleanup.push(() => watcher.stop());
-      await expect.poll(() => activeSubscriptions(sentinel), WAIT).toBe(1);
+      await service.untilSubscriptions(1);
       expect(watcher.lines).toHaveLength(1);
       expect(watcher.lines[0]).toMatch(
         /^now +OPEN +WARNING +MISSING_FROM_STORE DU222222 Broker holds 3 IWM /,
@@ -52,7 +40,7 @@ describe('examples/watch-discrepancies.ts', () => {
 
       // 1. Live: the broker holds a position the store never heard of.
       simulator.silently.open('DU111111', SPY_600_C, 2, { marketPrice: 4.5 });
-      await sentinel.reconciliation.reconcile('MANUAL');
+      await service.sentinel.reconciliation.reconcile('MANUAL');
       await expect.poll(() => watcher.lines.length, WAIT).toBe(2);
       expect(watcher.lines[1]).toMatch(/ OPENED +WARNING +MISSING_FROM_STORE DU111111 Broker holds 2 SPY /);
 
@@ -60,16 +48,16 @@ describe('examples/watch-discrepancies.ts', () => {
       //    `position-sentinel reconcile` on the same file resolves the SPY discrepancy. It compares
       //    the file as it is, so IWM is still missing from the store (exit 1) until the restarted
       //    service's catch-up stores the broker's starting list and resolves it.
-      await sentinel.close();
+      await service.stopService();
       await expect.poll(() => watcher.stderr, WAIT).toMatch(/disconnected: .*; retrying in 2 s/);
       simulator.silently.close('DU111111', SPY_600_C.conId);
       const io = captureIo();
-      const args = [`--db=${service.config.db}`, `--ib-port=${simulator.port}`, '--quiet-window-ms=0'];
+      const args = [`--db=${service.db}`, `--ib-port=${simulator.port}`, '--quiet-window-ms=0'];
       expect(await reconcileCommand.run(args, io)).toBe(1);
 
       // 3. The service comes back on the same port and file: the watcher replays what it missed.
-      sentinel = await startSentinel({ config: service.config, logger: silentLogger, demo: true });
-      const beforeRestart = sentinel.reconciliation.status().lastRun?.id;
+      await service.startService();
+      const beforeRestart = service.sentinel.reconciliation.status().lastRun?.id;
       await expect.poll(() => watcher.lines.length, WAIT).toBe(4);
       expect(watcher.stderr).toMatch(/resuming after \S+/);
       const missed = watcher.lines.slice(2, 4);
@@ -82,9 +70,9 @@ describe('examples/watch-discrepancies.ts', () => {
       );
 
       // 4. And goes on live, with nothing printed twice.
-      await untilRunAfter(sentinel, beforeRestart);
+      await service.untilRunAfter(beforeRestart);
       simulator.silently.open('DU222222', QQQ_450_P, -1, { marketPrice: 7.1 });
-      await sentinel.reconciliation.reconcile('MANUAL');
+      await service.sentinel.reconciliation.reconcile('MANUAL');
       await expect.poll(() => watcher.lines.length, WAIT).toBe(5);
       expect(watcher.lines[4]).toMatch(/ OPENED +WARNING +MISSING_FROM_STORE DU222222 Broker holds -1 QQQ /);
       expect(watcher.lines.filter((l) => l.includes(' OPENED '))).toHaveLength(2);

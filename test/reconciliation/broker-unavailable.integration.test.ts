@@ -1,22 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReconciliationRun } from '../../src/domain/reconciliation-run.js';
 import { AAPL_230_P, SPY_550_P, SPY_600_C } from '../support/contracts.js';
-import {
-  MAIN,
-  OTHER,
-  openStandardBook,
-  ReconciliationHarness,
-  type RecordedCore,
-  TEST_FLAGS,
-  until,
-} from './support/reconciliation-harness.js';
+import { MAIN, OTHER } from '../support/standard-book.js';
+import { until } from '../support/until.js';
+import { type RecordedCore, TEST_FLAGS, useReconciliationHarness } from './support/reconciliation-harness.js';
 
-let h: ReconciliationHarness;
+const h = useReconciliationHarness();
 let s: RecordedCore;
 
 beforeEach(async () => {
-  h = await ReconciliationHarness.start();
-  openStandardBook(h.sim);
   s = await h.connected();
   // Two open discrepancies, one of them acknowledged by a person, before the broker goes away.
   h.sim.silently.change(OTHER, AAPL_230_P.conId, 5);
@@ -28,9 +20,6 @@ beforeEach(async () => {
   // More drift that a completed snapshot would report, so that reporting nothing means something.
   h.sim.silently.change(MAIN, SPY_550_P.conId, 4);
   h.clock.advance(1_000);
-});
-afterEach(async () => {
-  await h.dispose();
 });
 
 /** Runs `act` and checks that the discrepancies, in the file and on the event stream, did not move. */

@@ -1,15 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AAPL_230_P, SPXW_6000_C, SPY_550_P, SPY_600_C } from '../support/contracts.js';
-import { MAIN, OTHER, openStandardBook, ReconciliationHarness } from './support/reconciliation-harness.js';
+import { MAIN, OTHER } from '../support/standard-book.js';
+import { useReconciliationHarness } from './support/reconciliation-harness.js';
 
-let h: ReconciliationHarness;
-beforeEach(async () => {
-  h = await ReconciliationHarness.start();
-  openStandardBook(h.sim);
-});
-afterEach(async () => {
-  await h.dispose();
-});
+const h = useReconciliationHarness();
 
 describe('catch-ups: the starting list is compared with the store as it was, then stored', () => {
   it('a new store is loaded from the first starting list, not caught up', async () => {

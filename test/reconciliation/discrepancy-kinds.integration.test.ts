@@ -1,28 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  AAPL_230_P,
-  NVDA_STOCK,
-  option,
-  QQQ_EXPIRED_C,
-  SPXW_6000_C,
-  SPY_550_P,
-  SPY_600_C,
-} from '../support/contracts.js';
-import { MAIN, OTHER, ReconciliationHarness, TEST_FLAGS, until } from './support/reconciliation-harness.js';
+import { describe, expect, it } from 'vitest';
+import { AAPL_230_P, NVDA_STOCK, option, QQQ_EXPIRED_C, SPY_550_P, SPY_600_C } from '../support/contracts.js';
+import { MAIN, OTHER, openStandardBook } from '../support/standard-book.js';
+import { until } from '../support/until.js';
+import { TEST_FLAGS, useReconciliationHarness } from './support/reconciliation-harness.js';
 
 const TSLA_300_C = option(700040, 'TSLA', '20261218', 300, 'CALL');
 
-let h: ReconciliationHarness;
-beforeEach(async () => {
-  h = await ReconciliationHarness.start();
-  h.sim.open(MAIN, SPY_600_C, 2, { averageCost: 512.34 });
-  h.sim.open(MAIN, SPY_550_P, -4, { averageCost: 310 });
-  h.sim.open(MAIN, QQQ_EXPIRED_C, 1, { averageCost: 120 });
-  h.sim.open(OTHER, SPXW_6000_C, -1, { averageCost: 4000 });
-  h.sim.open(OTHER, AAPL_230_P, 3, { averageCost: 250 });
-});
-afterEach(async () => {
-  await h.dispose();
+const h = useReconciliationHarness((sim) => {
+  openStandardBook(sim);
+  // And an option that expired on 20 November, before the clock's 25th.
+  sim.open(MAIN, QQQ_EXPIRED_C, 1, { averageCost: 120 });
 });
 
 function counts(run: { countsByType: readonly { type: string; count: number }[] }) {

@@ -1,24 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedDiscrepancyEvent } from '../../src/domain/discrepancy-event.js';
 import { AAPL_230_P, SPY_550_P, SPY_600_C } from '../support/contracts.js';
-import {
-  MAIN,
-  OTHER,
-  openStandardBook,
-  ReconciliationHarness,
-  type RecordedCore,
-  TEST_FLAGS,
-} from './support/reconciliation-harness.js';
+import { MAIN, OTHER } from '../support/standard-book.js';
+import { type RecordedCore, TEST_FLAGS, useReconciliationHarness } from './support/reconciliation-harness.js';
 
-let h: ReconciliationHarness;
+const h = useReconciliationHarness();
 let s: RecordedCore;
 beforeEach(async () => {
-  h = await ReconciliationHarness.start();
-  openStandardBook(h.sim);
   s = await h.connected();
-});
-afterEach(async () => {
-  await h.dispose();
 });
 
 /** What a subscriber saw, in the form the file keeps it. */

@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AAPL_230_P, option, SPY_600_C } from '../support/contracts.js';
-import { MAIN, OTHER, openStandardBook, ReconciliationHarness } from './support/reconciliation-harness.js';
+import { MAIN, OTHER } from '../support/standard-book.js';
+import { useReconciliationHarness } from './support/reconciliation-harness.js';
 
 const TSLA_300_C = option(700040, 'TSLA', '20261218', 300, 'CALL');
 
-let h: ReconciliationHarness;
-beforeEach(async () => {
-  h = await ReconciliationHarness.start();
-  openStandardBook(h.sim);
-});
-afterEach(async () => {
-  await h.dispose();
-});
+const h = useReconciliationHarness();
 
 /** A mismatch, a position missing from the store and a naked one, none of which the feed pushed. */
 function drift(): void {

@@ -1,23 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AAPL_230_P, option, SPY_600_C } from '../support/contracts.js';
-import {
-  MAIN,
-  OTHER,
-  openStandardBook,
-  ReconciliationHarness,
-  TEST_FLAGS,
-} from './support/reconciliation-harness.js';
+import { MAIN, OTHER } from '../support/standard-book.js';
+import { TEST_FLAGS, useReconciliationHarness } from './support/reconciliation-harness.js';
 
 const TSLA_300_C = option(700040, 'TSLA', '20261218', 300, 'CALL');
 
-let h: ReconciliationHarness;
-beforeEach(async () => {
-  h = await ReconciliationHarness.start();
-  openStandardBook(h.sim);
-});
-afterEach(async () => {
-  await h.dispose();
-});
+const h = useReconciliationHarness();
 
 describe('no false alarms from trades in flight', () => {
   it('the feed’s starting list (SNAPSHOT rows) does not count as stream activity: nothing is deferred at STARTUP', async () => {

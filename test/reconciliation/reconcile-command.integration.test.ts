@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.js';
@@ -6,19 +5,16 @@ import { assembleCore } from '../../src/app/sentinel-core.js';
 import { openStore } from '../../src/infra/duckdb/open-store.js';
 import { startSimulator, type TwsSimulator } from '../../src/infra/ib-simulator/tws-simulator.js';
 import { silentLogger } from '../../src/infra/logger.js';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
+import { closedPort } from '../support/closed-port.js';
 import { option } from '../support/contracts.js';
 import { ManualClock } from '../support/manual-clock.js';
+import { MAIN, OTHER, openStandardBook, YEAR_AHEAD } from '../support/standard-book.js';
+import { makeTempDir } from '../support/temp-dir.js';
 import { ReconcileProcess } from './support/reconcile-process.js';
-import { MAIN, OTHER } from './support/reconciliation-harness.js';
 
 // The command runs on the real clock: its contracts expire a year from now, whatever today is.
-const EXPIRY = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
-const SPY_C = option(810001, 'SPY', EXPIRY, 600, 'CALL');
-const SPY_P = option(810002, 'SPY', EXPIRY, 550, 'PUT');
-const SPXW_C = option(810010, 'SPX', EXPIRY, 6000, 'CALL', 'SPXW');
-const AAPL_P = option(810020, 'AAPL', EXPIRY, 230, 'PUT');
-const TSLA_C = option(810040, 'TSLA', EXPIRY, 300, 'CALL');
+const { spyCall: SPY_C, spxwCall: SPXW_C, aaplPut: AAPL_P } = YEAR_AHEAD;
+const TSLA_C = option(810040, 'TSLA', YEAR_AHEAD.spyCall.expiry!, 300, 'CALL');
 
 let simClock: ManualClock;
 let sim: TwsSimulator;
@@ -29,10 +25,7 @@ const cleanups: (() => Promise<unknown> | unknown)[] = [];
 beforeEach(async () => {
   simClock = new ManualClock(new Date());
   sim = await startSimulator({ host: '127.0.0.1', port: 0, clock: simClock });
-  sim.open(MAIN, SPY_C, 2, { averageCost: 512.34 });
-  sim.open(MAIN, SPY_P, -4, { averageCost: 310 });
-  sim.open(OTHER, SPXW_C, -1, { averageCost: 4000 });
-  sim.open(OTHER, AAPL_P, 3, { averageCost: 250 });
+  openStandardBook(sim, YEAR_AHEAD);
   dir = makeTempDir('sentinel-reconcile-cli-');
 });
 afterEach(async () => {
@@ -179,13 +172,3 @@ describe('`npm run cli -- reconcile`: the store as it is against the broker', { 
     expect(bad.code).toBe(2);
   });
 });
-
-/** A loopback port nothing listens on (one just released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}

@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SPXW_6000_C } from '../support/contracts.js';
-import { OTHER, openStandardBook, ReconciliationHarness, until } from './support/reconciliation-harness.js';
+import { OTHER } from '../support/standard-book.js';
+import { until } from '../support/until.js';
+import { useReconciliationHarness } from './support/reconciliation-harness.js';
 
-let h: ReconciliationHarness;
-beforeEach(async () => {
-  h = await ReconciliationHarness.start();
-  openStandardBook(h.sim);
-});
-afterEach(async () => {
-  await h.dispose();
-});
+const h = useReconciliationHarness();
 
 describe('a restart of the service on the same file', () => {
   it('keeps every run and discrepancy; the discrepancy continues where it was instead of opening again', async () => {

@@ -1,9 +1,11 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FailingDisk, failingDisk } from '../duckdb/support/failing-disk.js';
+import { type FailingDisk, failingDisk } from '../infra/duckdb/support/failing-disk.js';
 import { AAPL_230_P, QQQ_EXPIRED_C, SPXW_6000_C, SPY_600_C } from '../support/contracts.js';
-import { MAIN, OTHER, ReconciliationHarness, until } from './support/reconciliation-harness.js';
+import { MAIN, OTHER } from '../support/standard-book.js';
+import { until } from '../support/until.js';
+import { ReconciliationHarness } from './support/reconciliation-harness.js';
 
 let disk: FailingDisk;
 let h: ReconciliationHarness;

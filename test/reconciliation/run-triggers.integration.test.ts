@@ -1,22 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  openStandardBook,
-  ReconciliationHarness,
-  type RecordedCore,
-  TEST_FLAGS,
-  until,
-} from './support/reconciliation-harness.js';
+import { describe, expect, it } from 'vitest';
+import { until } from '../support/until.js';
+import { type RecordedCore, TEST_FLAGS, useReconciliationHarness } from './support/reconciliation-harness.js';
 
 const INTERVAL = TEST_FLAGS.reconcileIntervalMs;
 
-let h: ReconciliationHarness;
-beforeEach(async () => {
-  h = await ReconciliationHarness.start();
-  openStandardBook(h.sim);
-});
-afterEach(async () => {
-  await h.dispose();
-});
+const h = useReconciliationHarness();
 
 async function storedRunCount(s: RecordedCore): Promise<number> {
   return (await s.core.store.ledger.runs({ first: 100 })).items.length;

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { type DashboardAction, dashboardReducer, emptyState } from '../../src/web/dashboard-state.js';
 import { type LinkState, LiveConnection, type LiveConnectionOptions } from '../../src/web/live-connection.js';
-import { openBook, positionId } from './support/demo-book.js';
-import { type DemoService, startDemoService } from './support/demo-service.js';
+import { type ServiceFixture, type ServiceOptions, startService } from '../support/service-fixture.js';
+import { openBook, positionId } from '../support/standard-book.js';
 
 const POLL = { timeout: 20_000, interval: 50 };
 const ADMIN_KEY = 'admin-key-0123456789';
@@ -14,9 +14,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function service(options?: Parameters<typeof startDemoService>[0]): Promise<DemoService> {
-  const s = await startDemoService(options);
-  cleanups.push(() => s.close());
+async function service(options?: ServiceOptions): Promise<ServiceFixture> {
+  const s = await startService({ ...options, demo: true });
+  cleanups.push(() => s.dispose());
   return s;
 }
 
@@ -45,7 +45,7 @@ function connect(target: { url: string }, options: Partial<LiveConnectionOptions
   };
 }
 
-async function graphql(s: DemoService, query: string, key?: string): Promise<Record<string, unknown>> {
+async function graphql(s: ServiceFixture, query: string, key?: string): Promise<Record<string, unknown>> {
   const response = await fetch(`${s.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { staticFiles } from '../../src/infra/http/static-files.js';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { expect } from 'vitest';
+import { until } from '../../support/until.js';
 
 export interface Exit {
   readonly code: number | null;
@@ -56,13 +56,7 @@ export class CliProcess {
         .filter((l) => l.startsWith('{'))
         .map((l) => JSON.parse(l) as Record<string, unknown>)
         .find((l) => l.msg === msg);
-    await expect
-      .poll(() => find() !== undefined || this.exit !== undefined, {
-        timeout,
-        interval: 20,
-        message: `waiting for the log line "${msg}"`,
-      })
-      .toBe(true);
+    await until(() => find() !== undefined || this.exit !== undefined, `the log line "${msg}"`, timeout);
     const line = find();
     if (!line) throw new Error(`exited (${JSON.stringify(this.exit)}) before "${msg}": ${this.output()}`);
     return line;

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { waitFor } from './wait-for.js';
+import { until } from '../../support/until.js';
 
 interface Frame {
   readonly id?: string;
@@ -32,7 +32,7 @@ export class RawGraphqlWs {
       socket.once('error', reject);
     });
     socket.send(JSON.stringify({ type: 'connection_init', payload: connectionParams }));
-    await waitFor(() => client.frames.some((f) => f.type === 'connection_ack'), 'connection_ack');
+    await until(() => client.frames.some((f) => f.type === 'connection_ack'), 'connection_ack');
     return client;
   }
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { makeTempDir } from '../../duckdb/support/temp-dir.js';
+import { makeTempDir } from '../../support/temp-dir.js';
 
 const CONFIG = fileURLToPath(new URL('../../../src/web/vite.config.ts', import.meta.url));
 

@@ -1,10 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import {
-  type DemoService,
-  type DemoServiceOptions,
-  startDemoService,
-} from '../../web/support/demo-service.js';
+import { type ServiceFixture, type ServiceOptions, startService } from '../../support/service-fixture.js';
 import { type BuiltDashboard, buildDashboard } from './build-dashboard.js';
 import { launchChromium } from './chromium.js';
 import { type DashboardPage, openDashboard } from './dashboard-page.js';
@@ -17,7 +13,7 @@ export interface DashboardSuite {
   /** Runs after the current test, the last registered first. */
   cleanup(fn: () => Promise<void> | void): void;
   /** A demo service serving the built dashboard, closed after the test. */
-  demo(options?: Omit<DemoServiceOptions, 'webRoot'>): Promise<DemoService>;
+  demo(options?: Omit<ServiceOptions, 'demo' | 'webRoot'>): Promise<ServiceFixture>;
   /** The dashboard of a running service, closed after the test. */
   open(url: string): Promise<DashboardPage>;
 }
@@ -49,8 +45,8 @@ export function useDashboardSuite(): DashboardSuite {
     },
     cleanup: (fn) => cleanups.push(fn),
     async demo(options = {}) {
-      const service = await startDemoService({ ...options, webRoot: suite.built.root });
-      cleanups.push(() => service.close());
+      const service = await startService({ ...options, demo: true, webRoot: suite.built.root });
+      cleanups.push(() => service.dispose());
       return service;
     },
     async open(url) {

@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import type { Clock } from '../../../src/domain/clock.js';
 import type { BrokerSessionEvent } from '../../../src/domain/ports/broker-port.js';
 import type { PositionUpdate } from '../../../src/domain/position-update.js';
@@ -9,14 +8,10 @@ import type { SimulatorEvent } from '../../../src/infra/ib-simulator/simulator-e
 import type { SimulatorOptions } from '../../../src/infra/ib-simulator/simulator-options.js';
 import { startSimulator, type TwsSimulator } from '../../../src/infra/ib-simulator/tws-simulator.js';
 import { ManualClock } from '../../support/manual-clock.js';
+import { until } from '../../support/until.js';
 import { captureLogger, type LogLine } from './capture-logger.js';
 
-const WAIT_MS = 10_000;
-
-/** Waits (never sleeps) until `condition` holds; fails naming `what` after a generous timeout. */
-export async function until(condition: () => boolean, what: string, timeout = WAIT_MS): Promise<void> {
-  await expect.poll(condition, { timeout, interval: 5, message: `waiting for ${what}` }).toBe(true);
-}
+export { until } from '../../support/until.js';
 
 /** One adapter under test and everything it published, in order. */
 export class RecordedAdapter {

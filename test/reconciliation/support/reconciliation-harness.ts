@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { type Config, loadConfig } from '../../../src/app/config.js';
 import { assembleCore, type SentinelCore } from '../../../src/app/sentinel-core.js';
 import type { Contract } from '../../../src/domain/contract.js';
@@ -12,26 +12,14 @@ import type { ReconciliationRun, ReconciliationTrigger } from '../../../src/doma
 import { toNumber } from '../../../src/infra/duckdb/duckdb-sql.js';
 import type { SimulatorEvent } from '../../../src/infra/ib-simulator/simulator-events.js';
 import { startSimulator, type TwsSimulator } from '../../../src/infra/ib-simulator/tws-simulator.js';
-import { makeTempDir } from '../../duckdb/support/temp-dir.js';
 import { captureLogger, type LogLine } from '../../ib/support/capture-logger.js';
-import { AAPL_230_P, SPXW_6000_C, SPY_550_P, SPY_600_C } from '../../support/contracts.js';
 import { ManualClock } from '../../support/manual-clock.js';
+import { openStandardBook } from '../../support/standard-book.js';
+import { makeTempDir } from '../../support/temp-dir.js';
+import { until } from '../../support/until.js';
 
-export const WAIT_MS = 15_000;
-/** The portfolio account (the portfolio feed's: the first managed) and the other one. */
-export const MAIN = 'DU111111';
-export const OTHER = 'DU222222';
-
-/**
- * The book most tests start from: two options in each account, long and short. The first
- * account is the portfolio feed's; the other only changes when a position does.
- */
-export function openStandardBook(sim: TwsSimulator): void {
-  sim.open(MAIN, SPY_600_C, 2, { averageCost: 512.34 });
-  sim.open(MAIN, SPY_550_P, -4, { averageCost: 310 });
-  sim.open(OTHER, SPXW_6000_C, -1, { averageCost: 4000 });
-  sim.open(OTHER, AAPL_230_P, 3, { averageCost: 250 });
-}
+/** When both clocks start: a Wednesday afternoon, the market open. */
+const START = '2026-11-25T15:00:00Z';
 
 /** Short intervals by configuration; time only moves when a test moves a manual clock. */
 export const TEST_FLAGS = {
@@ -41,11 +29,6 @@ export const TEST_FLAGS = {
   snapshotTimeoutMs: 20_000,
   flushIntervalMs: 1_000,
 } as const;
-
-/** Waits (never sleeps) until `condition` holds; fails naming `what` after a generous timeout. */
-export async function until(condition: () => boolean, what: string, timeout = WAIT_MS): Promise<void> {
-  await expect.poll(condition, { timeout, interval: 5, message: `waiting for ${what}` }).toBe(true);
-}
 
 export interface HarnessOptions {
   /** Extra configuration flags, after the harness's own (so they win). */
@@ -144,26 +127,52 @@ export class RecordedCore {
  * simulator (portfolio refreshes, a delayed POSITION_END). `dispose()` stops everything.
  */
 export class ReconciliationHarness {
-  readonly clock = new ManualClock('2026-11-25T15:00:00Z');
-  readonly simulatorEvents: SimulatorEvent[] = [];
-  readonly #cores: RecordedCore[] = [];
+  #clock = new ManualClock(START);
+  #simClock = new ManualClock(START);
+  #sim: TwsSimulator | undefined;
+  #simulatorEvents: SimulatorEvent[] = [];
+  #cores: RecordedCore[] = [];
   #dir: { readonly path: string; remove(): void } | undefined;
-
-  private constructor(
-    readonly sim: TwsSimulator,
-    readonly simClock: ManualClock,
-  ) {
-    sim.onEvent((e) => this.simulatorEvents.push(e));
-  }
-
-  static async start(): Promise<ReconciliationHarness> {
-    const simClock = new ManualClock('2026-11-25T15:00:00Z');
-    const sim = await startSimulator({ host: '127.0.0.1', port: 0, clock: simClock });
-    return new ReconciliationHarness(sim, simClock);
-  }
-
   #storeDir: string | undefined;
   #fileName = 'positions.duckdb';
+
+  static start(): Promise<ReconciliationHarness> {
+    return new ReconciliationHarness().start();
+  }
+
+  /** Starts afresh: new clocks, a new simulator, no core, a new temp folder when one is needed. */
+  async start(): Promise<this> {
+    this.#clock = new ManualClock(START);
+    this.#simClock = new ManualClock(START);
+    this.#simulatorEvents = [];
+    this.#cores = [];
+    this.#dir = undefined;
+    this.#storeDir = undefined;
+    this.#fileName = 'positions.duckdb';
+    const sim = await startSimulator({ host: '127.0.0.1', port: 0, clock: this.#simClock });
+    sim.onEvent((e) => this.#simulatorEvents.push(e));
+    this.#sim = sim;
+    return this;
+  }
+
+  get sim(): TwsSimulator {
+    if (!this.#sim) throw new Error('the reconciliation harness is not started');
+    return this.#sim;
+  }
+
+  /** Drives the core: schedule, quiet window, staleness, writer flushes, adapter timeouts. */
+  get clock(): ManualClock {
+    return this.#clock;
+  }
+
+  /** Drives the simulator: portfolio refreshes, a delayed POSITION_END. */
+  get simClock(): ManualClock {
+    return this.#simClock;
+  }
+
+  get simulatorEvents(): SimulatorEvent[] {
+    return this.#simulatorEvents;
+  }
 
   get dbPath(): string {
     if (this.#storeDir !== undefined) return join(this.#storeDir, this.#fileName);
@@ -244,10 +253,28 @@ export class ReconciliationHarness {
   }
 
   async dispose(): Promise<void> {
+    const sim = this.#sim;
+    this.#sim = undefined;
     for (const recorded of this.#cores.splice(0).reverse()) await recorded.core.close();
-    await this.sim.stop();
+    await sim?.stop();
     this.#dir?.remove();
   }
+}
+
+/**
+ * Registers the hooks of a test file: a fresh harness for each test, its simulator holding `book`
+ * (default the standard book) before anything connects.
+ */
+export function useReconciliationHarness(
+  book: ((sim: TwsSimulator) => void) | null = openStandardBook,
+): ReconciliationHarness {
+  const harness = new ReconciliationHarness();
+  beforeEach(async () => {
+    await harness.start();
+    book?.(harness.sim);
+  });
+  afterEach(() => harness.dispose());
+  return harness;
 }
 
 /**
