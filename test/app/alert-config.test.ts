@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseRoute } from '../../src/app/alert-config.js';
 import { loadConfig } from '../../src/app/config.js';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { problemsOf } from '../support/config-problems.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 const folders: { remove(): void }[] = [];
 afterEach(() => {

@@ -3,10 +3,10 @@ import { runCli } from '../../src/cli/run-cli.js';
 import { alertRequest } from '../../src/infra/alerts/alert-request.js';
 import { routeSender } from '../../src/infra/alerts/route-sender.js';
 import { systemClock } from '../../src/infra/system-clock.js';
-import { alertFor, CONTEXT } from '../alerts/delivery-harness.js';
-import { waitFor } from '../api/support/wait-for.js';
+import { alertFor, CONTEXT } from '../infra/alerts/support/delivery-harness.js';
 import { captureIo } from '../support/capture-io.js';
 import { nakedDiscrepancy } from '../support/discrepancies.js';
+import { until } from '../support/until.js';
 
 const SECRET = 'whsec-echo-test-0123456';
 
@@ -20,7 +20,7 @@ describe('alert-echo', () => {
       }),
     });
     const exit = runCli(['alert-echo', '--port', '0'], io);
-    await waitFor(() => io.stdoutText().includes('Stop with Ctrl-C.'), 'the receiver to listen');
+    await until(() => io.stdoutText().includes('Stop with Ctrl-C.'), 'the receiver to listen');
     const url = /--alert-webhook-url (http:\/\/127\.0\.0\.1:\d+)\/webhook/.exec(io.stdoutText())?.[1];
     expect(url).toBeDefined();
     expect(io.stdoutText()).toContain('checking signatures');

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Contract } from '../../src/domain/contract.js';
 import { startSimulator } from '../../src/infra/ib-simulator/tws-simulator.js';
-import { CliProcess } from '../api/support/cli-process.js';
-import { query } from '../api/support/graphql-http.js';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { graphql } from '../gql/index.js';
 import { option } from '../support/contracts.js';
 import { startReceiver } from '../support/http-receiver.js';
 import { ManualClock } from '../support/manual-clock.js';
+import { makeTempDir } from '../support/temp-dir.js';
+import { CliProcess } from './support/cli-process.js';
+import { query } from './support/graphql-http.js';
 
 const Reconcile = graphql(`
   mutation AlertKillReconcile { reconcile { status } }

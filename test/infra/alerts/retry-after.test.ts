@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryAfterMs } from '../../src/infra/alerts/retry-after.js';
+import { retryAfterMs } from '../../../src/infra/alerts/retry-after.js';
 
 const NOW = new Date('2026-11-25T15:00:00Z');
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CliProcess } from '../api/support/cli-process.js';
-import { query } from '../api/support/graphql-http.js';
 import { graphql } from '../gql/index.js';
+import { CliProcess } from './support/cli-process.js';
+import { query } from './support/graphql-http.js';
 
 const SendTest = graphql(`
   mutation AlertDemoTest { testAlert(route: "webhook") { state } }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { healthAlert } from '../../src/domain/alerts/alert.js';
-import type { AlertRoute } from '../../src/domain/alerts/alert-route.js';
-import { mismatchDiscrepancy, nakedDiscrepancy } from '../support/discrepancies.js';
-import { useReceivers } from '../support/http-receiver.js';
-import { alertFor, deliveryHarness, type RouteUnderTest, T0 } from './delivery-harness.js';
+import { healthAlert } from '../../../src/domain/alerts/alert.js';
+import type { AlertRoute } from '../../../src/domain/alerts/alert-route.js';
+import { mismatchDiscrepancy, nakedDiscrepancy } from '../../support/discrepancies.js';
+import { useReceivers } from '../../support/http-receiver.js';
+import { alertFor, deliveryHarness, type RouteUnderTest, T0 } from './support/delivery-harness.js';
 
 const ROUTING_KEY = 'pd-routing-key-7f3a9c0b12d4e5f6';
 const SLACK_TOKEN = 'T000SLACK/B000HOOK/xoxSecretToken123';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Alert } from '../../src/domain/alerts/alert.js';
-import type { AlertRoute } from '../../src/domain/alerts/alert-route.js';
-import { waitFor } from '../api/support/wait-for.js';
-import { mismatchDiscrepancy, nakedDiscrepancy } from '../support/discrepancies.js';
-import { type HttpReceiver, useReceivers } from '../support/http-receiver.js';
-import { alertFor, deliveryHarness, T0 } from './delivery-harness.js';
+import type { Alert } from '../../../src/domain/alerts/alert.js';
+import type { AlertRoute } from '../../../src/domain/alerts/alert-route.js';
+import { mismatchDiscrepancy, nakedDiscrepancy } from '../../support/discrepancies.js';
+import { type HttpReceiver, useReceivers } from '../../support/http-receiver.js';
+import { until } from '../../support/until.js';
+import { alertFor, deliveryHarness, T0 } from './support/delivery-harness.js';
 
 const SECRET = 'whsec-delivery-test-0001';
 const receiver = useReceivers();
@@ -193,7 +193,7 @@ describe('alert delivery over real HTTP', () => {
     h.worker.start();
     const alert = alertFor('OPENED', nakedDiscrepancy());
     await enqueueWithoutWaiting(h, [alert]);
-    await waitFor(() => r.requests.length === 1, 'the first request');
+    await until(() => r.requests.length === 1, 'the first request');
     h.clock.advance(10_000);
     await h.worker.settled();
     expect((await h.deliveries())[0]).toMatchObject({
@@ -209,7 +209,7 @@ describe('alert delivery over real HTTP', () => {
     const h = await deliveryHarness([webhookTo(r)]);
     h.worker.start();
     await enqueueWithoutWaiting(h, [alertFor('OPENED', nakedDiscrepancy())]);
-    await waitFor(() => r.requests.length === 1, 'the request');
+    await until(() => r.requests.length === 1, 'the request');
     await h.worker.stop();
     expect((await h.deliveries())[0]).toMatchObject({
       state: 'PENDING',

@@ -5,16 +5,16 @@ import {
   discrepancyAlert,
   healthAlert,
   testAlert,
-} from '../../src/domain/alerts/alert.js';
-import type { Discrepancy } from '../../src/domain/discrepancy.js';
-import type { DiscrepancyEventKind } from '../../src/domain/discrepancy-event.js';
-import { alertRequest } from '../../src/infra/alerts/alert-request.js';
-import type { AlertContext } from '../../src/infra/alerts/alert-target.js';
-import { pagerDutyEvent } from '../../src/infra/alerts/pagerduty-event.js';
-import { escapeSlack, type SlackMessage, slackMessage } from '../../src/infra/alerts/slack-message.js';
-import { webhookBody } from '../../src/infra/alerts/webhook-body.js';
-import { checkSignature } from '../../src/infra/alerts/webhook-signature.js';
-import { mismatchDiscrepancy, nakedDiscrepancy, recorded } from '../support/discrepancies.js';
+} from '../../../src/domain/alerts/alert.js';
+import type { Discrepancy } from '../../../src/domain/discrepancy.js';
+import type { DiscrepancyEventKind } from '../../../src/domain/discrepancy-event.js';
+import { alertRequest } from '../../../src/infra/alerts/alert-request.js';
+import type { AlertContext } from '../../../src/infra/alerts/alert-target.js';
+import { pagerDutyEvent } from '../../../src/infra/alerts/pagerduty-event.js';
+import { escapeSlack, type SlackMessage, slackMessage } from '../../../src/infra/alerts/slack-message.js';
+import { webhookBody } from '../../../src/infra/alerts/webhook-body.js';
+import { checkSignature } from '../../../src/infra/alerts/webhook-signature.js';
+import { mismatchDiscrepancy, nakedDiscrepancy, recorded } from '../../support/discrepancies.js';
 
 const CONTEXT: AlertContext = { source: 'trading-box-1', dashboardUrl: 'http://127.0.0.1:4000/' };
 const ROUTING_KEY = 'R0UT1NGKEY0123456789abcdefabcdef';

@@ -1,17 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { query } from '../api/support/graphql-http.js';
-import { ServiceHarness } from '../api/support/service-harness.js';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { graphql } from '../gql/index.js';
 import { type HttpReceiver, startReceiver } from '../support/http-receiver.js';
+import { type ServiceFixture, startService } from '../support/service-fixture.js';
+import { makeTempDir } from '../support/temp-dir.js';
+import { query } from './support/graphql-http.js';
 
 const HealthDeliveries = graphql(`
   query AlertHealthDeliveries { alertDeliveries { state kind subject severity summary dedupKey } }
 `);
 
-let service: ServiceHarness | undefined;
+let service: ServiceFixture | undefined;
 let webhook: HttpReceiver | undefined;
 let folder: { path: string; remove(): void } | undefined;
 afterEach(async () => {
@@ -29,7 +29,7 @@ describe("the sentinel's own health as alerts", () => {
     folder = makeTempDir('sentinel-health-alert-');
     const secret = join(folder.path, 'secret');
     writeFileSync(secret, 'whsec-health-test-0123456789');
-    service = await ServiceHarness.start({
+    service = await startService({
       flags: [
         '--alert-route=webhook:type=BROKER_UNAVAILABLE',
         `--alert-webhook-url=${webhook.url}/hook`,
@@ -56,7 +56,7 @@ describe("the sentinel's own health as alerts", () => {
     expect(resolved).toMatchObject({ type: 'health.resolved', condition: 'BROKER_UNAVAILABLE' });
     expect(resolved?.dedupKey).toBe(opened?.dedupKey);
 
-    const { alertDeliveries } = await query(service.url, HealthDeliveries);
+    const { alertDeliveries } = await query(service.graphqlUrl, HealthDeliveries);
     expect(alertDeliveries.map((d) => [d.subject, d.kind, d.severity, d.state])).toEqual([
       ['HEALTH', 'RESOLVED', 'WARNING', 'SENT'],
       ['HEALTH', 'OPENED', 'WARNING', 'SENT'],

@@ -1,5 +1,5 @@
-import { InMemoryAlertOutbox } from '../support/in-memory-alert-outbox.js';
-import { describeAlertOutbox } from './alert-outbox-contract.js';
+import { describeAlertOutbox } from '../../support/alert-outbox-contract.js';
+import { InMemoryAlertOutbox } from '../../support/in-memory-alert-outbox.js';
 
 describeAlertOutbox('in memory', async () => {
   const outbox = new InMemoryAlertOutbox();

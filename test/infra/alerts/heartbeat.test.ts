@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isVerifiedRun } from '../../src/domain/alerts/sentinel-health.js';
-import { Heartbeat } from '../../src/infra/alerts/heartbeat.js';
-import { createLogger } from '../../src/infra/logger.js';
-import { waitFor } from '../api/support/wait-for.js';
-import { type HttpReceiver, startReceiver } from '../support/http-receiver.js';
-import { ManualClock } from '../support/manual-clock.js';
+import { isVerifiedRun } from '../../../src/domain/alerts/sentinel-health.js';
+import { Heartbeat } from '../../../src/infra/alerts/heartbeat.js';
+import { createLogger } from '../../../src/infra/logger.js';
+import { type HttpReceiver, startReceiver } from '../../support/http-receiver.js';
+import { ManualClock } from '../../support/manual-clock.js';
+import { until } from '../../support/until.js';
 
 const TOKEN = '5f1c2a7e-heartbeat-token';
 let r: HttpReceiver | undefined;
@@ -31,7 +31,7 @@ describe('heartbeat', () => {
     r = await startReceiver(() => (n++ === 0 ? { status: 503 } : { status: 200, body: 'OK' }));
     const { clock, beat, lines } = heartbeat(`${r.url}/ping/${TOKEN}`);
     const ping = beat.ping();
-    await waitFor(() => clock.pendingDelays().includes(2000), 'the first try to fail');
+    await until(() => clock.pendingDelays().includes(2000), 'the first try to fail');
     clock.advance(2000);
     expect(await ping).toBe(true);
     expect(r.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
@@ -46,7 +46,7 @@ describe('heartbeat', () => {
     const { clock, beat, lines } = heartbeat(`${r.url}/ping/${TOKEN}`);
     const ping = beat.ping();
     for (const wait of [2000, 4000]) {
-      await waitFor(() => clock.pendingDelays().includes(wait), `a retry in ${wait} ms`);
+      await until(() => clock.pendingDelays().includes(wait), `a retry in ${wait} ms`);
       clock.advance(wait);
     }
     expect(await ping).toBe(false);

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { discrepancyAlert } from '../../src/domain/alerts/alert.js';
-import { routeSender } from '../../src/infra/alerts/route-sender.js';
-import { webhookBody } from '../../src/infra/alerts/webhook-body.js';
-import { systemClock } from '../../src/infra/system-clock.js';
-import { nakedDiscrepancy } from '../support/discrepancies.js';
-import { startReceiver } from '../support/http-receiver.js';
-import { alertFor, CONTEXT, deliveryHarness } from './delivery-harness.js';
+import { discrepancyAlert } from '../../../src/domain/alerts/alert.js';
+import { routeSender } from '../../../src/infra/alerts/route-sender.js';
+import { webhookBody } from '../../../src/infra/alerts/webhook-body.js';
+import { systemClock } from '../../../src/infra/system-clock.js';
+import { nakedDiscrepancy } from '../../support/discrepancies.js';
+import { startReceiver } from '../../support/http-receiver.js';
+import { alertFor, CONTEXT, deliveryHarness } from './support/delivery-harness.js';
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 
 function block(language: string, containing: string): string {
   const blocks = [...readme.matchAll(new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``, 'g'))].map(

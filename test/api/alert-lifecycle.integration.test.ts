@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { query } from '../api/support/graphql-http.js';
-import { ACCOUNT_A, ServiceHarness, SPY_CALL } from '../api/support/service-harness.js';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
 import { graphql } from '../gql/index.js';
 import { useReceivers } from '../support/http-receiver.js';
+import { type ServiceFixture, startService } from '../support/service-fixture.js';
+import { MAIN, SPY_CALL } from '../support/standard-book.js';
+import { makeTempDir } from '../support/temp-dir.js';
+import { query } from './support/graphql-http.js';
 
 const Acknowledge = graphql(`
   mutation AlertLifecycleAcknowledge($id: ID!) { acknowledgeDiscrepancy(id: $id, note: "looking") { status } }
@@ -24,7 +25,7 @@ const TestAlert = graphql(`
 
 const SECRET = 'whsec-lifecycle-0123456789';
 const ROUTING_KEY = 'R0UT1NGKEY0123456789abcdef012345';
-let service: ServiceHarness | undefined;
+let service: ServiceFixture | undefined;
 const folders: { remove(): void }[] = [];
 
 afterEach(async () => {
@@ -64,7 +65,7 @@ describe('one discrepancy through its life reaches every route', () => {
       await receiver(),
     ];
     const files = secretFiles();
-    service = await ServiceHarness.start({
+    service = await startService({
       flags: [
         '--alert-route=pagerduty:min=warning',
         `--alert-pagerduty-url=${pagerDuty.url}/v2/enqueue`,
@@ -78,23 +79,23 @@ describe('one discrepancy through its life reaches every route', () => {
       ],
     });
     await expect.poll(() => heartbeat.requests.length, { timeout: 15_000 }).toBe(1);
-    const reconcile = async () => (await query(service!.url, Reconcile)).reconcile;
-    const { sim } = service;
+    const reconcile = async () => (await query(service!.graphqlUrl, Reconcile)).reconcile;
+    const sim = service.simulator;
 
     // The broker's position changes with no message (an assignment): the store still says 10.
-    sim.silently.change(ACCOUNT_A, SPY_CALL.conId, 8);
+    sim.silently.change(MAIN, SPY_CALL.conId, 8);
     const opened = await reconcile();
     expect(opened.discrepancies).toMatchObject([{ type: 'POSITION_MISMATCH', severity: 'WARNING' }]);
     const id = opened.discrepancies[0]!.id;
     await until('the opening page', () => pagerDuty.accepted().length === 1);
 
-    await query(service.url, Acknowledge, { id });
+    await query(service.graphqlUrl, Acknowledge, { id });
     await until('the acknowledgement', () => pagerDuty.accepted().length === 2);
     // The sign flips: the same discrepancy, now critical.
-    sim.silently.change(ACCOUNT_A, SPY_CALL.conId, -2);
+    sim.silently.change(MAIN, SPY_CALL.conId, -2);
     expect((await reconcile()).discrepancies).toMatchObject([{ id, severity: 'CRITICAL' }]);
     await until('the raise', () => pagerDuty.accepted().length === 3);
-    sim.silently.change(ACCOUNT_A, SPY_CALL.conId, 10);
+    sim.silently.change(MAIN, SPY_CALL.conId, 10);
     expect((await reconcile()).discrepancies).toEqual([]);
     await until('every alert on every route', () =>
       [pagerDuty, slack, webhook].every((r) => r.accepted().length === 4),
@@ -143,7 +144,7 @@ describe('one discrepancy through its life reaches every route', () => {
     // What the API and the metrics say of it: twelve deliveries, all sent at the first attempt.
     // (The receiver answers before the outbox records it: wait for the record.)
     const sent = async () =>
-      (await query(service!.url, Deliveries, { filter: { discrepancyId: id } })).alertDeliveries;
+      (await query(service!.graphqlUrl, Deliveries, { filter: { discrepancyId: id } })).alertDeliveries;
     await expect
       .poll(async () => (await sent()).filter((d) => d.state === 'SENT').length, { timeout: 15_000 })
       .toBe(12);
@@ -158,19 +159,19 @@ describe('one discrepancy through its life reaches every route', () => {
   it('testAlert sends a marked test alert through the route named, and names the routes when it is not one', async () => {
     const webhook = await receiver();
     const files = secretFiles();
-    service = await ServiceHarness.start({
+    service = await startService({
       flags: [
         '--alert-route=webhook:name=ops-hook',
         `--alert-webhook-url=${webhook.url}/hook`,
         `--alert-webhook-secret-file=${files.webhookSecret}`,
       ],
     });
-    const { testAlert } = await query(service.url, TestAlert, { route: 'ops-hook' });
+    const { testAlert } = await query(service.graphqlUrl, TestAlert, { route: 'ops-hook' });
     expect(testAlert).toMatchObject({ route: 'ops-hook', subject: 'TEST', severity: 'INFO' });
     await until('the test alert', () => webhook.accepted().length === 1);
     expect(webhook.accepted()[0]?.json).toMatchObject({ type: 'test', test: true, discrepancy: null });
 
-    const response = await fetch(service.url, {
+    const response = await fetch(service.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'mutation { testAlert(route: "pager") { id } }' }),

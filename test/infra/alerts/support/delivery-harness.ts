@@ -1,18 +1,21 @@
 import { onTestFinished } from 'vitest';
-import type { Alert, DiscrepancyAlert } from '../../src/domain/alerts/alert.js';
-import { discrepancyAlert } from '../../src/domain/alerts/alert.js';
-import type { AlertRoute } from '../../src/domain/alerts/alert-route.js';
-import { enqueueAlerts } from '../../src/domain/alerts/enqueue-alerts.js';
-import type { RetryPolicy } from '../../src/domain/alerts/retry-schedule.js';
-import type { Discrepancy } from '../../src/domain/discrepancy.js';
-import type { DiscrepancyEventKind } from '../../src/domain/discrepancy-event.js';
-import { AlertDeliveryWorker, type DeliveryAttempt } from '../../src/infra/alerts/alert-delivery-worker.js';
-import type { AlertContext, AlertTarget } from '../../src/infra/alerts/alert-target.js';
-import { routeSender } from '../../src/infra/alerts/route-sender.js';
-import { openStore } from '../../src/infra/duckdb/open-store.js';
-import { createLogger } from '../../src/infra/logger.js';
-import { recorded } from '../support/discrepancies.js';
-import { ManualClock } from '../support/manual-clock.js';
+import type { Alert, DiscrepancyAlert } from '../../../../src/domain/alerts/alert.js';
+import { discrepancyAlert } from '../../../../src/domain/alerts/alert.js';
+import type { AlertRoute } from '../../../../src/domain/alerts/alert-route.js';
+import { enqueueAlerts } from '../../../../src/domain/alerts/enqueue-alerts.js';
+import type { RetryPolicy } from '../../../../src/domain/alerts/retry-schedule.js';
+import type { Discrepancy } from '../../../../src/domain/discrepancy.js';
+import type { DiscrepancyEventKind } from '../../../../src/domain/discrepancy-event.js';
+import {
+  AlertDeliveryWorker,
+  type DeliveryAttempt,
+} from '../../../../src/infra/alerts/alert-delivery-worker.js';
+import type { AlertContext, AlertTarget } from '../../../../src/infra/alerts/alert-target.js';
+import { routeSender } from '../../../../src/infra/alerts/route-sender.js';
+import { openStore } from '../../../../src/infra/duckdb/open-store.js';
+import { createLogger } from '../../../../src/infra/logger.js';
+import { recorded } from '../../../support/discrepancies.js';
+import { ManualClock } from '../../../support/manual-clock.js';
 
 export const T0 = new Date('2026-11-25T15:00:00Z');
 export const CONTEXT: AlertContext = { source: 'trading-box-1', dashboardUrl: 'http://127.0.0.1:4000/' };

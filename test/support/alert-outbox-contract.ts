@@ -3,7 +3,7 @@ import { discrepancyAlert } from '../../src/domain/alerts/alert.js';
 import type { PlannedDelivery } from '../../src/domain/alerts/alert-route.js';
 import type { Discrepancy } from '../../src/domain/discrepancy.js';
 import type { AlertOutboxPort } from '../../src/domain/ports/alert-outbox-port.js';
-import { mismatchDiscrepancy, nakedDiscrepancy, recorded } from '../support/discrepancies.js';
+import { mismatchDiscrepancy, nakedDiscrepancy, recorded } from './discrepancies.js';
 
 export interface OutboxUnderTest<Tx> {
   readonly outbox: AlertOutboxPort<Tx>;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { httpSend } from '../../src/infra/alerts/http-send.js';
-import { type HttpReceiver, startReceiver } from '../support/http-receiver.js';
-import { ManualClock } from '../support/manual-clock.js';
+import { httpSend } from '../../../src/infra/alerts/http-send.js';
+import { type HttpReceiver, startReceiver } from '../../support/http-receiver.js';
+import { ManualClock } from '../../support/manual-clock.js';
 
 const SECRET = 'sk-live-0123456789abcdef';
 let r: HttpReceiver | undefined;
