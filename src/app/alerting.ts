@@ -45,6 +45,8 @@ export interface AlertingParts {
   readonly pollIntervalMs?: number;
 }
 
+/** How soon after a change the outbox is counted again. */
+const RECOUNT_AFTER_MS = 250;
 /** How soon a health alert the store refused is tried again. */
 const HEALTH_RETRY_MS = 5000;
 
@@ -75,16 +77,22 @@ export async function startAlerting(parts: AlertingParts): Promise<Alerting> {
 
   let counted: Record<AlertDeliveryState, number> = await outbox.counts();
   let counting: Promise<void> | undefined;
+  let countDue: Cancel | undefined;
+  // Counted a little after a change rather than at each one: a thousand deliveries in a burst would
+  // otherwise query the store a thousand times for figures the status and /metrics only sample.
   const recount = () => {
-    counting ??= outbox
-      .counts()
-      .then((c) => {
-        counted = c;
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        counting = undefined;
-      });
+    countDue ??= clock.schedule(RECOUNT_AFTER_MS, () => {
+      countDue = undefined;
+      counting = outbox
+        .counts()
+        .then((c) => {
+          counted = c;
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          counting = undefined;
+        });
+    });
   };
   const attemptListeners = new Set<(attempt: DeliveryAttempt) => void>();
   const worker = new AlertDeliveryWorker({
@@ -180,6 +188,7 @@ export async function startAlerting(parts: AlertingParts): Promise<Alerting> {
     async close() {
       for (const d of detach) d();
       retry?.();
+      countDue?.();
       health.stop();
       await heartbeat?.stop();
       await worker.stop();

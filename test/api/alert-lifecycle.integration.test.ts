@@ -150,7 +150,9 @@ describe('one discrepancy through its life reaches every route', () => {
       .toBe(12);
     expect((await sent()).every((d) => d.attempts === 1 && d.lastError === null)).toBe(true);
     expect(await service.metric('sentinel_alert_attempts_total{route="pagerduty",outcome="sent"}')).toBe(4);
-    expect(await service.metric('sentinel_alert_deliveries{state="SENT"}')).toBe(12);
+    await expect
+      .poll(() => service!.metric('sentinel_alert_deliveries{state="SENT"}'), { timeout: 15_000 })
+      .toBe(12);
     // No secret in what the service shows.
     const metrics = await (await fetch(`${service.sentinel.url}/metrics`)).text();
     for (const secret of [ROUTING_KEY, SECRET, '/services/T0/B0/x']) expect(metrics).not.toContain(secret);
