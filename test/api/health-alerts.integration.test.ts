@@ -56,8 +56,15 @@ describe("the sentinel's own health as alerts", () => {
     expect(resolved).toMatchObject({ type: 'health.resolved', condition: 'BROKER_UNAVAILABLE' });
     expect(resolved?.dedupKey).toBe(opened?.dedupKey);
 
-    const { alertDeliveries } = await query(service.graphqlUrl, HealthDeliveries);
-    expect(alertDeliveries.map((d) => [d.subject, d.kind, d.severity, d.state])).toEqual([
+    // (The receiver answers before the outbox records it: wait for the record.)
+    const deliveries = async () =>
+      (await query(service!.graphqlUrl, HealthDeliveries)).alertDeliveries.map((d) => [
+        d.subject,
+        d.kind,
+        d.severity,
+        d.state,
+      ]);
+    await expect.poll(deliveries, { timeout: 15_000 }).toEqual([
       ['HEALTH', 'RESOLVED', 'WARNING', 'SENT'],
       ['HEALTH', 'OPENED', 'WARNING', 'SENT'],
     ]);
