@@ -233,6 +233,17 @@ describe('the dashboard in Chromium', () => {
       const { page: p } = page;
       await expect.poll(text(p.getByTestId('alerts-undelivered')), POLL).toBe('Alerts 1 undelivered');
       expect(await p.getByTestId('alerts-undelivered').getAttribute('title')).toContain('alertDeliveries');
+      // Red, as everything wrong is on this page.
+      const color = await p.getByTestId('alerts-undelivered').evaluate((e) => getComputedStyle(e).color);
+      const store = await p.evaluate(() => {
+        const probe = document.createElement('span');
+        probe.className = 'store failing';
+        document.body.append(probe);
+        const c = getComputedStyle(probe).color;
+        probe.remove();
+        return c;
+      });
+      expect(color).toBe(store);
     },
     TEST_TIMEOUT,
   );
