@@ -1,4 +1,3 @@
-import type { Contract as IbContract } from '@stoqey/ib';
 import type { StartingListCause } from '../../domain/catch-up.js';
 import type { IterateOptions } from '../../domain/event-hub.js';
 import type { FeedItem } from '../../domain/feed-item.js';
@@ -11,9 +10,9 @@ import { BrokerSnapshots } from './broker-snapshots.js';
 import { ClosableHub } from './closable-hub.js';
 import type { ConnectivityLoss, FeedConnection } from './feed-connection.js';
 import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
-import { type PortfolioRow, type PositionRow, portfolioRowFromIb, positionRowFromIb } from './ib-rows.js';
+import { type Normalized, POSITION_END, type PortfolioRow, type PositionRow } from './ib-rows.js';
 import { PortfolioSubscription } from './portfolio-subscription.js';
-import { type PositionRequest, PositionRequestLedger } from './position-request-ledger.js';
+import { type PendingRequest, RequestRegistry } from './request-registry.js';
 import { createUpdateStamper } from './update-stamper.js';
 
 /** A row as received, stamped for the store only when delivered. */
@@ -25,7 +24,7 @@ interface Received {
 /** How far one API session is from holding the feed's starting state. */
 interface SessionProgress {
   /** The feed's latest reqPositions; undefined once its positionEnd arrived. */
-  startingList: PositionRequest<PositionRow> | undefined;
+  startingList: PendingRequest<PositionRow> | undefined;
   /** What to announce once the starting list and the portfolio download are in; undefined once announced. */
   pending: BrokerSessionEvent | undefined;
 }
@@ -35,7 +34,7 @@ interface SessionProgress {
  * the broker book and complete snapshots (BrokerSnapshots).
  *
  * Rows that arrive between a reqPositions and its positionEnd belong to that request (IB gives
- * them no id; see PositionRequestLedger). The feed's own starting list after each connect or
+ * them no id; the request registry gives them to the oldest reqPositions pending). The feed's own starting list after each connect or
  * resubscription is its starting state: held until its positionEnd and delivered then as one
  * item (rows of source SNAPSHOT), so that it can be compared with the store as it was before any
  * of it is stored (docs/reconciliation-rules.md §12). Updates that arrive meanwhile (the portfolio
@@ -49,12 +48,12 @@ export class BrokerFeed {
   readonly #log: Logger;
   readonly #connection: FeedConnection;
   readonly #book = new BrokerBook();
-  readonly #ledger: PositionRequestLedger<PositionRow>;
+  readonly #requests: RequestRegistry;
   readonly #updates: ClosableHub<PositionUpdate>;
   readonly #items: ClosableHub<FeedItem>;
   /** Starting lists being received, by their request: the latest row per key, and why it was asked. */
   readonly #startingLists = new Map<
-    PositionRequest<PositionRow>,
+    PendingRequest<PositionRow>,
     { readonly cause: StartingListCause; readonly rows: Map<string, Received> }
   >();
   /** Updates that arrived while a starting list was being received: they follow it. */
@@ -75,15 +74,11 @@ export class BrokerFeed {
     this.#items = new ClosableHub(log, 'feed item');
     this.#sessions = new ClosableHub(log, 'broker session');
     this.#stamp = createUpdateStamper(options.nextSequence);
-    this.#ledger = new PositionRequestLedger({
-      clock: options.clock,
-      deadlineMs: options.snapshotTimeoutMs,
-      overdue: (request) => this.#overdue(request),
-    });
+    this.#requests = new RequestRegistry(options.clock);
     this.#portfolio = new PortfolioSubscription(options, log, connection, () => {
       if (this.#session) this.#maybeAnnounce(this.#session);
     });
-    this.#snapshots = new BrokerSnapshots(options, log, connection, this.#book, this.#ledger);
+    this.#snapshots = new BrokerSnapshots(options, log, connection, this.#book, this.#requests);
   }
 
   // ---- what the adapter offers ------------------------------------------------------------------
@@ -132,7 +127,7 @@ export class BrokerFeed {
     this.#stopped = true;
     this.#snapshots.stop();
     this.#endSession();
-    this.#ledger.clear();
+    this.#requests.clear();
     this.#dropStartingLists();
     this.#updates.close();
     this.#items.close();
@@ -157,16 +152,16 @@ export class BrokerFeed {
   }
 
   socketClosed(): void {
+    this.#requests.clear();
     this.#snapshots.connectionClosed(
       `the connection to TWS at ${this.#connection.endpoint} dropped during the snapshot`,
     );
     this.#endSession();
-    this.#ledger.clear();
     this.#dropStartingLists();
   }
 
   connectivityLost(loss: ConnectivityLoss): void {
-    // A reqPositions stays in the ledger: its positionEnd may still come and must not answer another.
+    // A reqPositions stays pending: its positionEnd may still come and must not answer another.
     this.#snapshots.fail(`TWS reported its connection to IB lost (${loss.code}) during the snapshot`);
   }
 
@@ -184,9 +179,8 @@ export class BrokerFeed {
 
   // ---- from the socket --------------------------------------------------------------------------
 
-  position(account: unknown, contract: IbContract, quantity: unknown, averageCost: unknown): void {
+  position(parsed: Normalized<PositionRow>): void {
     const at = this.#o.clock.now();
-    const parsed = positionRowFromIb(account, contract, quantity, averageCost);
     if (!parsed.ok) {
       this.#log.warn('skipped a position row TWS sent', { problem: parsed.problem });
       this.#snapshots.unreadableFallbackRow(parsed.problem);
@@ -194,7 +188,7 @@ export class BrokerFeed {
     }
     const row = parsed.row;
     if (!this.#o.securityTypes.matches(row.contract.secType)) return;
-    const request = this.#ledger.answering;
+    const request = this.#requests.oldest(POSITION_END);
     if (request === undefined) {
       this.#snapshots.liveChange(keyId({ account: row.account, conId: row.contract.conId }));
       this.#emit(this.#book.applyPosition(row, at, 'STREAM'), at);
@@ -208,19 +202,20 @@ export class BrokerFeed {
   }
 
   positionEnd(): void {
-    const request = this.#ledger.answer();
-    if (request === undefined) {
+    const request = this.#requests.oldest(POSITION_END);
+    if (!request) {
       this.#connection.resync('TWS sent a positionEnd that answers no request');
       return;
     }
+    this.#requests.end(request);
     const waited = this.#snapshots.awaits(request);
     this.#log.debug('positionEnd received', {
       request: request.id,
-      purpose: request.purpose,
+      purpose: request.subject,
       rows: request.rows.size,
-      ...(request.purpose === 'snapshot' && !waited ? { givenUp: true } : {}),
+      ...(request.subject === 'snapshot' && !waited ? { givenUp: true } : {}),
     });
-    if (request.purpose === 'snapshot') {
+    if (request.subject === 'snapshot') {
       this.#snapshots.fallbackEnded(request);
       return;
     }
@@ -233,32 +228,13 @@ export class BrokerFeed {
     }
   }
 
-  portfolio(
-    contract: IbContract,
-    quantity: unknown,
-    marketPrice: unknown,
-    marketValue: unknown,
-    averageCost: unknown,
-    unrealizedPnl: unknown,
-    realizedPnl: unknown,
-    account: unknown,
-  ): void {
+  portfolio(parsed: Normalized<PortfolioRow>): void {
     const at = this.#o.clock.now();
-    const parsed = portfolioRowFromIb(
-      contract,
-      quantity,
-      marketPrice,
-      marketValue,
-      averageCost,
-      unrealizedPnl,
-      realizedPnl,
-      account,
-    );
     if (!parsed.ok) {
       this.#log.warn('skipped a portfolio row TWS sent', { problem: parsed.problem });
       return;
     }
-    const row: PortfolioRow = parsed.row;
+    const row = parsed.row;
     if (!this.#o.securityTypes.matches(row.contract.secType)) return;
     const source = this.#portfolio.downloading ? 'SNAPSHOT' : 'STREAM';
     if (source === 'STREAM')
@@ -270,14 +246,8 @@ export class BrokerFeed {
     this.#portfolio.downloadEnd(account);
   }
 
-  positionMulti(
-    reqId: number,
-    account: unknown,
-    contract: IbContract,
-    quantity: unknown,
-    averageCost: unknown,
-  ): void {
-    this.#snapshots.positionMulti(reqId, account, contract, quantity, averageCost);
+  positionMulti(reqId: number, parsed: Normalized<PositionRow>): void {
+    this.#snapshots.positionMulti(reqId, parsed);
   }
 
   positionMultiEnd(reqId: number): void {
@@ -325,15 +295,19 @@ export class BrokerFeed {
   }
 
   /** Records the feed's reqPositions and sends it. */
-  #requestFeedPositions(cause: StartingListCause): PositionRequest<PositionRow> {
-    const request = this.#ledger.issue('feed');
+  #requestFeedPositions(cause: StartingListCause): PendingRequest<PositionRow> {
+    const request = this.#requests.start(POSITION_END, 'feed', this.#o.snapshotTimeoutMs, () =>
+      this.#connection.resync(
+        `no positionEnd from TWS within ${this.#o.snapshotTimeoutMs} ms for the feed's starting list`,
+      ),
+    );
     this.#startingLists.set(request, { cause, rows: new Map() });
     this.#connection.reqPositions();
     return request;
   }
 
   /** The list is complete: delivered as one item, then what was held behind it. */
-  #deliverStartingList(request: PositionRequest<PositionRow>): void {
+  #deliverStartingList(request: PendingRequest<PositionRow>): void {
     const starting = this.#startingLists.get(request);
     if (!starting) return;
     this.#startingLists.delete(request);
@@ -359,15 +333,6 @@ export class BrokerFeed {
     const held = this.#held;
     this.#held = [];
     for (const r of held) this.#publish({ kind: 'update', update: this.#stamp(r.position, r.at) });
-  }
-
-  /** No later answer on this connection can be trusted to be the right one: start over. */
-  #overdue(request: PositionRequest<PositionRow>): void {
-    const missed = `no positionEnd from TWS within ${this.#o.snapshotTimeoutMs} ms`;
-    if (this.#snapshots.awaits(request)) this.#snapshots.fail(`${missed}: the snapshot is incomplete`);
-    this.#connection.resync(
-      `${missed} for ${request.purpose === 'feed' ? "the feed's starting list" : 'a snapshot'}`,
-    );
   }
 
   #emit(position: Position, at: Date): void {

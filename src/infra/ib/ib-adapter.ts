@@ -19,6 +19,7 @@ import {
   resolveIbAdapterOptions,
 } from './ib-adapter-options.js';
 import { IbConnection } from './ib-connection.js';
+import { portfolioRowFromIb, positionRowFromIb } from './ib-rows.js';
 
 export type { BrokerStateChange } from './feed-connection.js';
 export type { IbAdapterOptions } from './ib-adapter-options.js';
@@ -63,8 +64,9 @@ export class IbAdapter implements BrokerPort {
     });
     feed = new BrokerFeed(this.#o, log, this.#connection);
     this.#feed = feed;
-    this.#api.on(EventName.position, (account: string, contract: IbContract, pos: number, avgCost?: number) =>
-      this.#feed.position(account, contract, pos, avgCost),
+    // Every row is parsed here, once, into the adapter's typed rows.
+    this.#api.on(EventName.position, (...args: Parameters<typeof positionRowFromIb>) =>
+      this.#feed.position(positionRowFromIb(...args)),
     );
     this.#api.on(EventName.positionEnd, () => this.#feed.positionEnd());
     this.#api.on(
@@ -76,31 +78,11 @@ export class IbAdapter implements BrokerPort {
         contract: IbContract,
         pos: number,
         avgCost: number,
-      ) => this.#feed.positionMulti(reqId, account, contract, pos, avgCost),
+      ) => this.#feed.positionMulti(reqId, positionRowFromIb(account, contract, pos, avgCost)),
     );
     this.#api.on(EventName.positionMultiEnd, (reqId: number) => this.#feed.positionMultiEnd(reqId));
-    this.#api.on(
-      EventName.updatePortfolio,
-      (
-        contract: IbContract,
-        pos: number,
-        marketPrice: number,
-        marketValue: number,
-        averageCost?: number,
-        unrealizedPnl?: number,
-        realizedPnl?: number,
-        account?: string,
-      ) =>
-        this.#feed.portfolio(
-          contract,
-          pos,
-          marketPrice,
-          marketValue,
-          averageCost,
-          unrealizedPnl,
-          realizedPnl,
-          account,
-        ),
+    this.#api.on(EventName.updatePortfolio, (...args: Parameters<typeof portfolioRowFromIb>) =>
+      this.#feed.portfolio(portfolioRowFromIb(...args)),
     );
     this.#api.on(EventName.accountDownloadEnd, (account: string) => this.#feed.accountDownloadEnd(account));
   }

@@ -1,6 +1,7 @@
 import type { Contract as IbContract } from '@stoqey/ib';
 import type { Contract, OptionRight } from '../../domain/contract.js';
 import type { PositionValuation } from '../../domain/position.js';
+import type { EndMarker } from './request-registry.js';
 
 /** A row of the positions feed (reqPositions): quantity and average cost. */
 export interface PositionRow {
@@ -16,6 +17,11 @@ export interface PortfolioRow extends PositionValuation {
   readonly contract: Contract;
   readonly quantity: number;
 }
+
+/** reqPositions: its rows and its end carry no id; TWS answers in order. */
+export const POSITION_END: EndMarker<PositionRow> = { name: 'positionEnd', byId: false };
+/** reqPositionsMulti: its rows and its end carry its id. */
+export const POSITION_MULTI_END: EndMarker<PositionRow> = { name: 'positionMultiEnd', byId: true };
 
 /** A row that cannot be keyed or has no quantity; it is reported, never guessed at. */
 export type Normalized<T> =

@@ -1,10 +1,15 @@
-import type { RequestSender } from '../../../src/infra/ib/feed-connection.js';
+import type { ConnectivityLoss, FeedConnection } from '../../../src/infra/ib/feed-connection.js';
 
-/** A session's request side that records what it was asked to send, as a session that is up would. */
-export class RecordedRequests implements RequestSender {
+/** A session that records what it was asked to send, as a session that is up would. */
+export class RecordedRequests implements FeedConnection {
   /** Every request sent, in order, e.g. `reqPositionsMulti 3 DU111111` or `cancelPositionsMulti 3`. */
   readonly sent: string[] = [];
+  /** Every reason given to start over on a fresh connection. */
+  readonly resyncs: string[] = [];
   canSend = true;
+  readonly endpoint = 'h:1';
+  connectivityLoss: ConnectivityLoss | undefined;
+  sessionAccounts: readonly string[] | undefined = ['DU1'];
   /** Runs inside reqPositionsMulti, as the client reports some refusals before it returns. */
   onPositionsMulti: ((reqId: number, account: string) => void) | undefined;
 
@@ -29,6 +34,12 @@ export class RecordedRequests implements RequestSender {
   cancelPositionsMulti(reqId: number): boolean {
     return this.#record(`cancelPositionsMulti ${reqId}`);
   }
+
+  resync(reason: string): void {
+    this.resyncs.push(reason);
+  }
+
+  markHealthy(): void {}
 
   #record(request: string): boolean {
     if (this.canSend) this.sent.push(request);
