@@ -1,4 +1,4 @@
-import { ErrorCode, EventName, type IBApi } from '@stoqey/ib';
+import { ErrorCode, EventName, IBApi } from '@stoqey/ib';
 import type { Cancel } from '../../domain/clock.js';
 import type { BrokerState } from '../../domain/ports/broker-port.js';
 import type { BrokerStatus } from '../../domain/system-status.js';
@@ -11,13 +11,12 @@ import {
   refusedAtStartHint,
   unreachableHint,
 } from './connection-hints.js';
-import type {
-  BrokerStateChange,
-  ConnectionHooks,
-  ConnectivityLoss,
-  FeedConnection,
-} from './feed-connection.js';
-import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
+import type { BrokerStateChange, ConnectivityLoss, FeedConnection } from './feed-connection.js';
+import {
+  type IbAdapterOptions,
+  type ResolvedIbAdapterOptions,
+  resolveIbAdapterOptions,
+} from './ib-adapter-options.js';
 import { OutageLog } from './outage-log.js';
 import { ReconnectBackoff } from './reconnect-backoff.js';
 import { classifyNotice, parseManagedAccounts } from './tws-notice.js';
@@ -29,17 +28,19 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * not `connected`), report TWS's connectivity notices, and after any loss reconnect with backoff.
  * Requests go out only while the session is up: @stoqey/ib queues anything sent while
  * disconnected and replays it on the next connection, which would double every subscription.
+ * The adapter is this connection with the position feed on it: it implements the hooks below.
  */
-export class IbConnection implements FeedConnection {
-  readonly #api: IBApi;
-  readonly #o: ResolvedIbAdapterOptions;
-  readonly #log: Logger;
-  readonly #hooks: ConnectionHooks;
+export abstract class IbConnection implements FeedConnection {
+  protected readonly api: IBApi;
+  protected readonly o: ResolvedIbAdapterOptions;
+  protected readonly log: Logger;
   readonly #backoff: ReconnectBackoff;
   readonly #states: ClosableHub<BrokerStateChange>;
   readonly #outages: OutageLog;
   #state: BrokerState = 'DISCONNECTED';
   #running = false;
+  #started = false;
+  #stopped: Promise<void> | undefined;
   #socketOpen = false;
   #apiReady = false;
   #loss: ConnectivityLoss | undefined;
@@ -61,11 +62,20 @@ export class IbConnection implements FeedConnection {
     lastError: null,
   };
 
-  constructor(api: IBApi, options: ResolvedIbAdapterOptions, log: Logger, hooks: ConnectionHooks) {
-    this.#api = api;
-    this.#o = options;
-    this.#log = log;
-    this.#hooks = hooks;
+  constructor(settings: IbAdapterOptions) {
+    const options = resolveIbAdapterOptions(settings);
+    const log = options.logger.child({ component: 'ib' });
+    this.o = options;
+    this.log = log;
+    // Host, port, client id and rate all explicit: the npm build has no defaults, and any missing
+    // one makes it read a .env file from the working directory.
+    const api = new IBApi({
+      host: options.host,
+      port: options.port,
+      clientId: options.clientId,
+      maxReqPerSec: options.maxRequestsPerSecond,
+    });
+    this.api = api;
     this.#backoff = new ReconnectBackoff(options.backoff, options.random);
     this.#states = new ClosableHub(log, 'broker state');
     this.#outages = new OutageLog(log, { endpoint: this.endpoint, clientId: options.clientId });
@@ -81,7 +91,7 @@ export class IbConnection implements FeedConnection {
       this.#onError(error, code, reqId),
     );
     api.on(EventName.received, () => {
-      this.#facts.lastMessageAt = this.#o.clock.now();
+      this.#facts.lastMessageAt = this.o.clock.now();
     });
   }
 
@@ -90,7 +100,7 @@ export class IbConnection implements FeedConnection {
   }
 
   get canSend(): boolean {
-    return this.#running && this.#socketOpen && this.#apiReady && this.#api.isConnected;
+    return this.#running && this.#socketOpen && this.#apiReady && this.api.isConnected;
   }
 
   /** The notice that made TWS's data unreliable, while it lasts. */
@@ -104,7 +114,7 @@ export class IbConnection implements FeedConnection {
   }
 
   get endpoint(): string {
-    return `${this.#o.host}:${this.#o.port}`;
+    return `${this.o.host}:${this.o.port}`;
   }
 
   onStateChange(listener: (change: BrokerStateChange) => void): () => void {
@@ -116,18 +126,41 @@ export class IbConnection implements FeedConnection {
   }
 
   status(): BrokerStatus {
-    const { host, port, clientId } = this.#o;
+    const { host, port, clientId } = this.o;
     return { state: this.#state, host, port, clientId, ...this.#facts, accounts: [...this.#facts.accounts] };
   }
 
+  /** nextValidId on a fresh socket: the API session is up and requests may be sent. */
+  protected abstract apiReady(): void;
+  /** TWS listed the accounts of the login. */
+  protected abstract accountsListed(accounts: readonly string[]): void;
+  /** The socket is gone, and every answer still owed on it. */
+  protected abstract socketClosed(): void;
+  protected abstract connectivityLost(loss: ConnectivityLoss): void;
+  /** 1101 (data lost: subscriptions must be made again) or 1102 (data kept). */
+  protected abstract connectivityRestored(dataLost: boolean): void;
+  /**
+   * An error carrying a request id, from TWS or from the client: true when the id is one of the
+   * feed's requests (it has dealt with it); false leaves it to the connection to report.
+   */
+  protected abstract requestError(reqId: number, code: number, message: string): boolean;
+
+  /** Connects in the background and keeps reconnecting until `stop()`; never throws for an outage. */
   start(): void {
-    if (this.#running) return;
+    if (this.#stopped) throw new Error('a stopped IB adapter cannot start again; create a new one');
+    if (this.#started) return;
+    this.#started = true;
     this.#running = true;
     this.#connect();
   }
 
   /** Disconnects, cancels every timer and ends the state iterators. */
-  async stop(): Promise<void> {
+  stop(): Promise<void> {
+    this.#stopped ??= this.#stop();
+    return this.#stopped;
+  }
+
+  async #stop(): Promise<void> {
     this.#running = false;
     this.#cancelReconnect?.();
     this.#cancelReconnect = undefined;
@@ -139,6 +172,7 @@ export class IbConnection implements FeedConnection {
       await closed;
     }
     this.#states.close();
+    this.api.removeAllListeners();
   }
 
   /**
@@ -147,7 +181,7 @@ export class IbConnection implements FeedConnection {
    */
   resync(reason: string): void {
     if (!this.#running || !this.#socketOpen || this.#disconnecting) return;
-    this.#log.warn(`reconnecting to TWS to start over: ${reason}`, { endpoint: this.endpoint });
+    this.log.warn(`reconnecting to TWS to start over: ${reason}`, { endpoint: this.endpoint });
     this.#closeOnPurpose();
   }
 
@@ -159,25 +193,25 @@ export class IbConnection implements FeedConnection {
 
   reqPositions(): boolean {
     if (!this.canSend) return false;
-    this.#api.reqPositions();
+    this.api.reqPositions();
     return true;
   }
 
   reqAccountUpdates(account: string): boolean {
     if (!this.canSend) return false;
-    this.#api.reqAccountUpdates(true, account);
+    this.api.reqAccountUpdates(true, account);
     return true;
   }
 
   reqPositionsMulti(reqId: number, account: string): boolean {
     if (!this.canSend) return false;
-    this.#api.reqPositionsMulti(reqId, account, '');
+    this.api.reqPositionsMulti(reqId, account, '');
     return true;
   }
 
   cancelPositionsMulti(reqId: number): boolean {
     if (!this.canSend) return false;
-    this.#api.cancelPositionsMulti(reqId);
+    this.api.cancelPositionsMulti(reqId);
     return true;
   }
 
@@ -190,10 +224,10 @@ export class IbConnection implements FeedConnection {
     this.#closeExpected = false;
     this.#disconnecting = false;
     this.#setState('CONNECTING');
-    this.#cancelHandshake = this.#o.clock.schedule(this.#o.handshakeTimeoutMs, () =>
+    this.#cancelHandshake = this.o.clock.schedule(this.o.handshakeTimeoutMs, () =>
       this.#onHandshakeTimeout(),
     );
-    this.#api.connect(this.#o.clientId);
+    this.api.connect(this.o.clientId);
   }
 
   #closeOnPurpose(): void {
@@ -201,12 +235,12 @@ export class IbConnection implements FeedConnection {
     // A second disconnect() on a closing socket only earns an "already disconnected" notice.
     if (this.#disconnecting) return;
     this.#disconnecting = true;
-    this.#api.disconnect();
+    this.api.disconnect();
   }
 
   #onConnected(): void {
     this.#everConnected = true;
-    this.#facts.connectedSince = this.#o.clock.now();
+    this.#facts.connectedSince = this.o.clock.now();
     this.#setState('CONNECTED');
   }
 
@@ -217,19 +251,19 @@ export class IbConnection implements FeedConnection {
     this.#cancelHandshake?.();
     this.#cancelHandshake = undefined;
     this.#setState(this.#loss ? 'CONNECTED' : 'READY');
-    this.#log.info('connected to TWS', {
+    this.log.info('connected to TWS', {
       endpoint: this.endpoint,
-      clientId: this.#o.clientId,
+      clientId: this.o.clientId,
       serverVersion: this.#facts.serverVersion,
       accounts: this.#facts.accounts.join(','),
     });
-    this.#hooks.apiReady();
+    this.apiReady();
   }
 
   #onManagedAccounts(list: string): void {
     this.#facts.accounts = parseManagedAccounts(list);
     this.#accountsListed = true;
-    this.#hooks.accountsListed(this.#facts.accounts);
+    this.accountsListed(this.#facts.accounts);
   }
 
   #onDisconnected(): void {
@@ -246,22 +280,22 @@ export class IbConnection implements FeedConnection {
     this.#cancelHandshake = undefined;
     this.#setState('DISCONNECTED');
     for (const resolve of this.#closeWaiters.splice(0)) resolve();
-    this.#hooks.socketClosed();
+    this.socketClosed();
     if (!this.#running) return;
-    if (wasUp && !onPurpose) this.#outages.report('outage', connectionLostHint(this.#o.host, this.#o.port));
+    if (wasUp && !onPurpose) this.#outages.report('outage', connectionLostHint(this.o.host, this.o.port));
     const delayMs = this.#backoff.next();
-    this.#log.debug('reconnecting to TWS', {
+    this.log.debug('reconnecting to TWS', {
       endpoint: this.endpoint,
       attempt: this.#backoff.attempts,
       delayMs,
     });
-    this.#cancelReconnect = this.#o.clock.schedule(delayMs, () => this.#connect());
+    this.#cancelReconnect = this.o.clock.schedule(delayMs, () => this.#connect());
   }
 
   #onHandshakeTimeout(): void {
     this.#cancelHandshake = undefined;
     if (!this.#socketOpen || this.#apiReady) return;
-    const { host, port, handshakeTimeoutMs } = this.#o;
+    const { host, port, handshakeTimeoutMs } = this.o;
     if (this.#state === 'CONNECTED')
       this.#outages.report('handshake', handshakeTimeoutHint(host, port, handshakeTimeoutMs));
     else
@@ -280,54 +314,54 @@ export class IbConnection implements FeedConnection {
         this.#facts.lastError = `${code}: ${message}`;
         // TWS closes the socket itself; the reconnect that follows is expected, not an outage.
         this.#closeExpected = true;
-        this.#outages.report('client-id', clientIdInUseHint(this.#o.host, this.#o.port, this.#o.clientId));
+        this.#outages.report('client-id', clientIdInUseHint(this.o.host, this.o.port, this.o.clientId));
         return;
       case 'connectivity-lost':
         this.#facts.lastError = `${code}: ${message}`;
         this.#loss = { code, message };
         if (this.#state === 'READY') this.#setState('CONNECTED');
-        this.#log.warn('TWS lost its connection to IB: broker data is unreliable until it is restored', {
+        this.log.warn('TWS lost its connection to IB: broker data is unreliable until it is restored', {
           code,
           message,
         });
-        this.#hooks.connectivityLost(this.#loss);
+        this.connectivityLost(this.#loss);
         return;
       case 'connectivity-restored':
         this.#loss = undefined;
         if (this.#apiReady) this.#setState('READY');
-        this.#log.info(
+        this.log.info(
           notice.dataLost
             ? 'TWS restored its connection to IB, data lost: subscribing again'
             : 'TWS restored its connection to IB, data kept',
           { code },
         );
-        this.#hooks.connectivityRestored(notice.dataLost);
+        this.connectivityRestored(notice.dataLost);
         return;
       case 'farm-ok':
         // 2110 has no restored code of its own: the farms reconnecting is the sign.
         if (this.#loss?.code === 2110) {
           this.#loss = undefined;
           if (this.#apiReady) this.#setState('READY');
-          this.#log.info('TWS reports its data farms connected again', { code, message });
+          this.log.info('TWS reports its data farms connected again', { code, message });
         } else {
-          this.#log.debug('TWS notice', { code, message });
+          this.log.debug('TWS notice', { code, message });
         }
         return;
       case 'status':
-        this.#log.debug('TWS notice', { code, message });
+        this.log.debug('TWS notice', { code, message });
         return;
       case 'other':
-        this.#log.warn('TWS notice', { code, message });
+        this.log.warn('TWS notice', { code, message });
         return;
     }
   }
 
   #onError(error: Error, code: ErrorCode, reqId: number): void {
     const message = error instanceof Error ? error.message : String(error);
-    const { host, port } = this.#o;
+    const { host, port } = this.o;
     // An error about one of the feed's requests is the feed's to judge (even 503, which for a
     // request means this TWS does not know it, not that the connection is unusable).
-    if (reqId !== ErrorCode.NO_VALID_ID && this.#hooks.requestError(reqId, code, message)) {
+    if (reqId !== ErrorCode.NO_VALID_ID && this.requestError(reqId, code, message)) {
       this.#facts.lastError = `${code}: ${message}`;
       return;
     }
@@ -350,13 +384,13 @@ export class IbConnection implements FeedConnection {
       this.#outages.report('outage', unreachableHint(host, port, `${code}: ${message}`));
       return;
     }
-    this.#log.warn('TWS API error', { code, reqId, message });
+    this.log.warn('TWS API error', { code, reqId, message });
   }
 
   #setState(next: BrokerState): void {
     if (next === this.#state) return;
     const previous = this.#state;
     this.#state = next;
-    this.#states.publish({ state: next, previous, at: this.#o.clock.now() });
+    this.#states.publish({ state: next, previous, at: this.o.clock.now() });
   }
 }
