@@ -104,7 +104,7 @@ export class BrokerSnapshots {
       return;
     }
     this.registry.end(request);
-    this.connection.cancelPositionsMulti(reqId);
+    this.connection.send((api) => api.cancelPositionsMulti(reqId));
     const taking = this.#taking;
     if (!taking || taking.round.some((r) => this.registry.isPending(r))) return;
     const rows = taking.round.flatMap((r) => [...r.rows.values()]);
@@ -182,7 +182,7 @@ export class BrokerSnapshots {
         this.#multiOverdue(taking),
       );
       taking.round.push(request);
-      if (!this.connection.reqPositionsMulti(request.id, account)) {
+      if (!this.connection.send((api) => api.reqPositionsMulti(request.id, account, ''))) {
         this.fail(`not connected to TWS at ${this.connection.endpoint}`);
         return;
       }
@@ -203,7 +203,7 @@ export class BrokerSnapshots {
   /** Cancels the requests of the round that have not ended; sending fails harmlessly on a closed socket. */
   #cancelRound(taking: Taking): void {
     for (const request of taking.round) {
-      if (this.registry.fail(request)) this.connection.cancelPositionsMulti(request.id);
+      if (this.registry.fail(request)) this.connection.send((api) => api.cancelPositionsMulti(request.id));
     }
   }
 
@@ -219,12 +219,12 @@ export class BrokerSnapshots {
     this.#taking = undefined;
     this.#movedMeanwhile.clear();
     const positions = rows
-      .map((row) => ({
-        account: row.account,
-        conId: row.contract.conId,
-        contract: row.contract,
-        quantity: row.quantity,
-        averageCost: row.averageCost,
+      .map(({ account, contract, quantity, averageCost }) => ({
+        account,
+        conId: contract.conId,
+        contract,
+        quantity,
+        averageCost,
       }))
       .sort(compareKeys);
     taking.settle({ startedAt: taking.startedAt, completedAt: this.o.clock.now(), positions });
@@ -253,7 +253,7 @@ export class BrokerSnapshots {
     taking.fallback = this.registry.start(POSITION_END, 'snapshot', this.o.snapshotTimeoutMs, (r) =>
       this.#fallbackOverdue(r),
     );
-    this.connection.reqPositions();
+    this.connection.send((api) => api.reqPositions());
   }
 
   /** No later answer on this connection can be trusted to be the right one: start over. */

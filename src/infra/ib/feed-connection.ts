@@ -1,3 +1,4 @@
+import type { IBApi } from '@stoqey/ib';
 import type { BrokerState } from '../../domain/ports/broker-port.js';
 
 /**
@@ -17,14 +18,10 @@ export interface ConnectivityLoss {
   readonly message: string;
 }
 
-/** Requests the feed may send; each returns false, sending nothing, when the session is down. */
+/** Requests the feed may send: `send` returns false, sending nothing, when the session is down. */
 export interface RequestSender {
   readonly canSend: boolean;
-  reqPositions(): boolean;
-  reqAccountUpdates(account: string): boolean;
-  /** One account's positions (no model), answered and pushed under `reqId`. */
-  reqPositionsMulti(reqId: number, account: string): boolean;
-  cancelPositionsMulti(reqId: number): boolean;
+  send(request: (api: IBApi) => unknown): boolean;
 }
 
 /** What the connection can tell the feed beyond sending: where it is and whether to start over. */

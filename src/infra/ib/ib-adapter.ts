@@ -295,7 +295,7 @@ export class IbAdapter extends IbConnection implements BrokerPort {
       this.resync(`no positionEnd from TWS within ${snapshotTimeoutMs} ms for the feed's starting list`),
     );
     this.#startingLists.set(request, { cause, rows: new Map() });
-    this.reqPositions();
+    this.send((api) => api.reqPositions());
     session.startingList = request;
     this.#portfolio.subscribe(this.sessionAccounts);
   }

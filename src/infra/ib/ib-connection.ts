@@ -191,27 +191,10 @@ export abstract class IbConnection implements FeedConnection {
     this.#outages.clear();
   }
 
-  reqPositions(): boolean {
+  /** Sends a request while the session is up; false, sending nothing, when it is not. */
+  send(request: (api: IBApi) => unknown): boolean {
     if (!this.canSend) return false;
-    this.api.reqPositions();
-    return true;
-  }
-
-  reqAccountUpdates(account: string): boolean {
-    if (!this.canSend) return false;
-    this.api.reqAccountUpdates(true, account);
-    return true;
-  }
-
-  reqPositionsMulti(reqId: number, account: string): boolean {
-    if (!this.canSend) return false;
-    this.api.reqPositionsMulti(reqId, account, '');
-    return true;
-  }
-
-  cancelPositionsMulti(reqId: number): boolean {
-    if (!this.canSend) return false;
-    this.api.cancelPositionsMulti(reqId);
+    request(this.api);
     return true;
   }
 

@@ -77,12 +77,13 @@ function heldRowFromIb(
 ): Normalized<{ account: string; contract: Contract; quantity: number }> {
   const contract = contractFromIb(ib);
   if (!contract.ok) return contract;
-  const problem = rowProblem(account, contract.row, quantity);
-  if (problem) return { ok: false, problem };
-  return {
-    ok: true,
-    row: { account: account as string, contract: contract.row, quantity: quantity as number },
-  };
+  const { conId } = contract.row;
+  if (typeof account !== 'string' || account === '')
+    return { ok: false, problem: `row for conId ${conId} without an account` };
+  if (typeof quantity !== 'number' || !Number.isFinite(quantity)) {
+    return { ok: false, problem: `row for ${account}:${conId} without a quantity (${String(quantity)})` };
+  }
+  return { ok: true, row: { account, contract: contract.row, quantity } };
 }
 
 export function portfolioRowFromIb(
@@ -108,15 +109,6 @@ export function portfolioRowFromIb(
       realizedPnl: finite(realizedPnl),
     },
   };
-}
-
-function rowProblem(account: unknown, contract: Contract, quantity: unknown): string | undefined {
-  if (typeof account !== 'string' || account === '')
-    return `row for conId ${contract.conId} without an account`;
-  if (typeof quantity !== 'number' || !Number.isFinite(quantity)) {
-    return `row for ${account}:${contract.conId} without a quantity (${String(quantity)})`;
-  }
-  return undefined;
 }
 
 /** IB sends `YYYYMMDD`, sometimes followed by a time; a contract month (`YYYYMM`) is no date. */

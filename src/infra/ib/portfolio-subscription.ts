@@ -66,7 +66,7 @@ export class PortfolioSubscription {
       this.#settle();
       return;
     }
-    if (!this.sender.reqAccountUpdates(account)) return;
+    if (!this.sender.send((api) => api.reqAccountUpdates(true, account))) return;
     this.#account = account;
     this.#state = 'running';
   }
