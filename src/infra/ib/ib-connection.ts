@@ -49,8 +49,9 @@ export abstract class IbConnection implements FeedConnection {
   /** disconnect() was called on the current socket. */
   #disconnecting = false;
   #everConnected = false;
-  #cancelReconnect: Cancel | undefined;
-  #cancelHandshake: Cancel | undefined;
+  /** Cancelling twice, or after the timer ran, does nothing. */
+  #cancelReconnect: Cancel = () => {};
+  #cancelHandshake: Cancel = () => {};
   #closeWaiters: (() => void)[] = [];
   #accountsListed = false;
   /** What status() reports besides the state and the settings. */
@@ -162,10 +163,8 @@ export abstract class IbConnection implements FeedConnection {
 
   async #stop(): Promise<void> {
     this.#running = false;
-    this.#cancelReconnect?.();
-    this.#cancelReconnect = undefined;
-    this.#cancelHandshake?.();
-    this.#cancelHandshake = undefined;
+    this.#cancelReconnect();
+    this.#cancelHandshake();
     if (this.#socketOpen) {
       const closed = new Promise<void>((resolve) => this.#closeWaiters.push(resolve));
       this.#closeOnPurpose();
@@ -199,7 +198,6 @@ export abstract class IbConnection implements FeedConnection {
   }
 
   #connect(): void {
-    this.#cancelReconnect = undefined;
     if (!this.#running) return;
     this.#socketOpen = true;
     this.#apiReady = false;
@@ -231,8 +229,7 @@ export abstract class IbConnection implements FeedConnection {
     // TWS also sends nextValidId in answer to reqIds; only the first one opens the session.
     if (this.#apiReady || !this.#socketOpen) return;
     this.#apiReady = true;
-    this.#cancelHandshake?.();
-    this.#cancelHandshake = undefined;
+    this.#cancelHandshake();
     this.#setState(this.#loss ? 'CONNECTED' : 'READY');
     this.log.info('connected to TWS', {
       endpoint: this.endpoint,
@@ -259,8 +256,7 @@ export abstract class IbConnection implements FeedConnection {
     this.#accountsListed = false;
     this.#loss = undefined;
     this.#facts.connectedSince = null;
-    this.#cancelHandshake?.();
-    this.#cancelHandshake = undefined;
+    this.#cancelHandshake();
     this.#setState('DISCONNECTED');
     for (const resolve of this.#closeWaiters.splice(0)) resolve();
     this.socketClosed();
@@ -276,7 +272,6 @@ export abstract class IbConnection implements FeedConnection {
   }
 
   #onHandshakeTimeout(): void {
-    this.#cancelHandshake = undefined;
     if (!this.#socketOpen || this.#apiReady) return;
     const { host, port, handshakeTimeoutMs } = this.o;
     if (this.#state === 'CONNECTED')

@@ -14,7 +14,8 @@ type DownloadState = 'idle' | 'awaiting-accounts' | 'running' | 'settled';
 export class PortfolioSubscription {
   #state: DownloadState = 'idle';
   #account: string | undefined;
-  #cancelTimer: Cancel | undefined;
+  /** Cancelling twice, or after the timer ran, does nothing. */
+  #cancelTimer: Cancel = () => {};
   #reportedUnmanaged = false;
 
   constructor(
@@ -41,10 +42,9 @@ export class PortfolioSubscription {
 
   /** Subscribes on the current session, now or as soon as TWS has listed its accounts. */
   subscribe(accounts: readonly string[] | undefined): void {
-    this.#cancelTimer?.();
+    this.#cancelTimer();
     this.#state = 'awaiting-accounts';
     this.#cancelTimer = this.o.clock.schedule(this.o.accountDownloadTimeoutMs, () => {
-      this.#cancelTimer = undefined;
       this.log.warn('the portfolio feed did not finish its download in time; going on without waiting', {
         account: this.#account,
         timeoutMs: this.o.accountDownloadTimeoutMs,
@@ -79,14 +79,12 @@ export class PortfolioSubscription {
 
   /** The session is over: nothing is awaited any more. */
   end(): void {
-    this.#cancelTimer?.();
-    this.#cancelTimer = undefined;
+    this.#cancelTimer();
     this.#state = 'idle';
   }
 
   #settle(): void {
-    this.#cancelTimer?.();
-    this.#cancelTimer = undefined;
+    this.#cancelTimer();
     this.#state = 'settled';
     this.settled();
   }
