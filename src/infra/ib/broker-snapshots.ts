@@ -6,7 +6,7 @@ import type { BrokerBook } from './broker-book.js';
 import type { FeedConnection } from './feed-connection.js';
 import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
 import { type Normalized, POSITION_END, POSITION_MULTI_END, type PositionRow } from './ib-rows.js';
-import type { PendingRequest, RequestRegistry } from './request-registry.js';
+import type { EndMarker, PendingRequest, RequestRegistry } from './request-registry.js';
 import { classifyRequestError } from './tws-notice.js';
 
 /** The snapshot in flight; every caller awaits the same promise. */
@@ -14,10 +14,8 @@ interface Taking {
   readonly startedAt: Date;
   readonly promise: Promise<CompleteSnapshot>;
   readonly settle: (outcome: CompleteSnapshot | Error) => void;
-  /** Its reqPositionsMulti, one per account, in the order sent. */
-  readonly round: PendingRequest<PositionRow>[];
-  /** The reqPositions it waits for, once it fell back to one. */
-  fallback: PendingRequest<PositionRow> | undefined;
+  /** Its requests: a reqPositionsMulti per account in the order sent, or the one reqPositions of the fallback. */
+  round: PendingRequest<PositionRow>[];
 }
 
 /**
@@ -63,17 +61,16 @@ export class BrokerSnapshots {
     const promise = new Promise<CompleteSnapshot>((resolve, reject) => {
       settle = (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome));
     });
-    const taking: Taking = { startedAt: this.o.clock.now(), promise, settle, round: [], fallback: undefined };
+    const taking: Taking = { startedAt: this.o.clock.now(), promise, settle, round: [] };
     this.#taking = taking;
     this.#movedMeanwhile.clear();
-    if (this.#multiRefused) this.#requestFallback(taking);
-    else this.#requestMulti(taking);
+    this.#request(taking);
     return promise;
   }
 
-  /** Whether `request` is the reqPositions the snapshot in flight waits for. */
+  /** Whether `request` is one the snapshot in flight waits for. */
   awaits(request: PendingRequest<PositionRow>): boolean {
-    return this.#taking?.fallback === request;
+    return this.#taking?.round.includes(request) ?? false;
   }
 
   /** The live stream moved a key: the end of the snapshot must not drop it from the book. */
@@ -81,13 +78,18 @@ export class BrokerSnapshots {
     if (this.#taking) this.#movedMeanwhile.add(key);
   }
 
+  /** A row of `request` could not be read: without it the list is not whole. */
+  unreadableRow(request: PendingRequest<PositionRow> | undefined, problem: string): void {
+    if (request && this.awaits(request))
+      this.fail(`TWS sent a position the adapter cannot read (${problem})`);
+  }
+
   /** A POSITION_MULTI row. */
   positionMulti(reqId: number, parsed: Normalized<PositionRow>): void {
     const request = this.registry.get(POSITION_MULTI_END, reqId);
     if (!parsed.ok) {
       this.log.warn('skipped a position row TWS sent', { problem: parsed.problem, reqId });
-      // Without it the list is not whole: a snapshot missing it could report a false alarm.
-      if (request) this.fail(`TWS sent a position the adapter cannot read (${parsed.problem})`);
+      this.unreadableRow(request, parsed.problem);
       return;
     }
     // A row for a request that has ended is a push of a change the live stream reports anyway.
@@ -105,11 +107,23 @@ export class BrokerSnapshots {
     }
     this.registry.end(request);
     this.connection.send((api) => api.cancelPositionsMulti(reqId));
+    this.ended(request);
+  }
+
+  /**
+   * A request of a snapshot reached its end marker: the snapshot is complete once its whole round
+   * has. A reqPositions given up still brings a whole list, which the book takes.
+   */
+  ended(request: PendingRequest<PositionRow>): void {
     const taking = this.#taking;
-    if (!taking || taking.round.some((r) => this.registry.isPending(r))) return;
+    if (!taking?.round.includes(request)) {
+      this.#retainListed(request.rows.values());
+      return;
+    }
+    if (taking.round.some((r) => this.registry.isPending(r))) return;
     const rows = taking.round.flatMap((r) => [...r.rows.values()]);
     this.log.debug('snapshot complete', { requests: taking.round.length, rows: rows.length });
-    this.#complete(rows);
+    this.#complete(taking, rows);
   }
 
   /** An error for a request id; true when it was one of the snapshots'. */
@@ -131,25 +145,6 @@ export class BrokerSnapshots {
     if (kind === 'unsupported') this.#fallBack(reason);
     else this.fail(reason);
     return true;
-  }
-
-  /** A row of the fallback's reqPositions could not be read: without it the list is not whole. */
-  unreadableFallbackRow(problem: string): void {
-    const fallback = this.#taking?.fallback;
-    if (fallback && this.registry.oldest(POSITION_END) === fallback) {
-      this.fail(`TWS sent a position the adapter cannot read (${problem})`);
-    }
-  }
-
-  /** A reqPositions of a snapshot ended: a whole list, whether or not it is still awaited. */
-  fallbackEnded(request: PendingRequest<PositionRow>): void {
-    const taking = this.#taking;
-    if (taking?.fallback !== request) {
-      this.#retainListed(request.rows.values());
-      return;
-    }
-    taking.fallback = undefined;
-    this.#complete([...request.rows.values()]);
   }
 
   /** Fails the snapshot in flight, if any, and cancels its requests still pending. */
@@ -176,34 +171,58 @@ export class BrokerSnapshots {
     this.fail('the broker connection was stopped');
   }
 
-  #requestMulti(taking: Taking): void {
+  #request(taking: Taking): void {
+    if (this.#multiRefused) {
+      // Only one reqPositions list at a time: a late or reordered positionEnd could complete it short.
+      const reason = this.#listOwed() ?? this.#notConnectedReason();
+      if (reason) {
+        this.fail(reason);
+        return;
+      }
+      taking.round = [this.#start(POSITION_END, 'snapshot')];
+      this.connection.send((api) => api.reqPositions());
+      return;
+    }
     for (const account of new Set(this.connection.sessionAccounts)) {
-      const request = this.registry.start(POSITION_MULTI_END, account, this.o.snapshotTimeoutMs, () =>
-        this.#multiOverdue(taking),
-      );
+      const request = this.#start(POSITION_MULTI_END, account);
       taking.round.push(request);
       if (!this.connection.send((api) => api.reqPositionsMulti(request.id, account, ''))) {
         this.fail(`not connected to TWS at ${this.connection.endpoint}`);
-        return;
       }
-      // Refused on the spot (the client knows TWS is too old for it): the others are not asked.
+      // Not sent, or refused on the spot (the client knows TWS is too old for it): the others are not asked.
       if (!this.registry.isPending(request)) return;
     }
     this.log.debug('snapshot requested', { requests: taking.round.map((r) => `${r.id}:${r.subject}`) });
   }
 
-  #multiOverdue(taking: Taking): void {
-    if (this.#taking !== taking) return;
-    const missing = taking.round.filter((r) => this.registry.isPending(r)).map((r) => r.subject);
-    this.fail(
-      `no positionMultiEnd from TWS within ${this.o.snapshotTimeoutMs} ms for ${missing.join(', ')}: the snapshot is incomplete`,
-    );
+  #start(end: EndMarker<PositionRow>, subject: string): PendingRequest<PositionRow> {
+    return this.registry.start(end, subject, this.o.snapshotTimeoutMs, (r) => this.#overdue(r));
   }
 
-  /** Cancels the requests of the round that have not ended; sending fails harmlessly on a closed socket. */
+  /**
+   * A request unanswered at its deadline fails its snapshot; after a reqPositions no later answer
+   * on this connection can be trusted to be the right one: start over.
+   */
+  #overdue(request: PendingRequest<PositionRow>): void {
+    const missed = `no ${request.end.name} from TWS within ${this.o.snapshotTimeoutMs} ms`;
+    const round = this.#taking?.round ?? [];
+    if (round.includes(request)) {
+      const missing = round.filter((r) => this.registry.isPending(r)).map((r) => r.subject);
+      this.fail(
+        `${missed}${request.end.byId ? ` for ${missing.join(', ')}` : ''}: the snapshot is incomplete`,
+      );
+    }
+    if (!request.end.byId) this.connection.resync(`${missed} for a snapshot`);
+  }
+
+  /**
+   * Cancels the reqPositionsMulti of the round that have not ended; sending fails harmlessly on a
+   * closed socket. A reqPositions stays pending: its end may still come and must not answer another.
+   */
   #cancelRound(taking: Taking): void {
     for (const request of taking.round) {
-      if (this.registry.fail(request)) this.connection.send((api) => api.cancelPositionsMulti(request.id));
+      if (request.end.byId && this.registry.fail(request))
+        this.connection.send((api) => api.cancelPositionsMulti(request.id));
     }
   }
 
@@ -212,10 +231,8 @@ export class BrokerSnapshots {
     this.book.retainOnly(new Set([...keys, ...this.#movedMeanwhile]));
   }
 
-  #complete(rows: readonly PositionRow[]): void {
+  #complete(taking: Taking, rows: readonly PositionRow[]): void {
     this.#retainListed(rows);
-    const taking = this.#taking;
-    if (!taking) return;
     this.#taking = undefined;
     this.#movedMeanwhile.clear();
     const positions = rows
@@ -240,27 +257,7 @@ export class BrokerSnapshots {
     if (this.#warnedFallback) this.log.debug(message, { reason });
     else this.log.warn(message, { reason });
     this.#warnedFallback = true;
-    if (taking) this.#requestFallback(taking);
-  }
-
-  #requestFallback(taking: Taking): void {
-    // Only one reqPositions list at a time: a late or reordered positionEnd could complete it short.
-    const reason = this.#listOwed() ?? this.#notConnectedReason();
-    if (reason) {
-      this.fail(reason);
-      return;
-    }
-    taking.fallback = this.registry.start(POSITION_END, 'snapshot', this.o.snapshotTimeoutMs, (r) =>
-      this.#fallbackOverdue(r),
-    );
-    this.connection.send((api) => api.reqPositions());
-  }
-
-  /** No later answer on this connection can be trusted to be the right one: start over. */
-  #fallbackOverdue(request: PendingRequest<PositionRow>): void {
-    const missed = `no positionEnd from TWS within ${this.o.snapshotTimeoutMs} ms`;
-    if (this.awaits(request)) this.fail(`${missed}: the snapshot is incomplete`);
-    this.connection.resync(`${missed} for a snapshot`);
+    if (taking) this.#request(taking);
   }
 
   /** Why no reqPositions list can be asked now: TWS still owes an earlier one. */
@@ -282,12 +279,11 @@ export class BrokerSnapshots {
     if (loss) {
       return `TWS reports its connection to IB lost (${loss.code}): broker data is unreliable until it is restored`;
     }
-    const notConnected = this.#notConnectedReason();
-    if (notConnected) return notConnected;
     // The feed's starting list is stored before the broker counts as ready: a snapshot taken
-    // while it arrives would be judged against a store that does not hold it yet.
-    const owed = this.#listOwed();
-    if (owed && (this.#multiRefused || this.registry.oldest(POSITION_END)?.subject === 'feed')) return owed;
+    // while it arrives would be judged against a store that does not hold it yet. (Without the
+    // fallback, the only list owed is the feed's: the registry empties with each connection.)
+    const reason = this.#notConnectedReason() ?? this.#listOwed();
+    if (reason) return reason;
     if (!this.#multiRefused && !this.connection.sessionAccounts?.length) {
       return 'TWS has not listed the accounts of this login yet';
     }

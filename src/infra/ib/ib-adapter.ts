@@ -220,7 +220,7 @@ export class IbAdapter extends IbConnection implements BrokerPort {
     const at = this.o.clock.now();
     if (!parsed.ok) {
       this.log.warn('skipped a position row TWS sent', { problem: parsed.problem });
-      this.#snapshots.unreadableFallbackRow(parsed.problem);
+      this.#snapshots.unreadableRow(this.#requests.oldest(POSITION_END), parsed.problem);
       return;
     }
     const row = parsed.row;
@@ -252,7 +252,7 @@ export class IbAdapter extends IbConnection implements BrokerPort {
       ...(request.subject === 'snapshot' && !waited ? { givenUp: true } : {}),
     });
     if (request.subject === 'snapshot') {
-      this.#snapshots.fallbackEnded(request);
+      this.#snapshots.ended(request);
       return;
     }
     this.#book.retainOnly(new Set(request.rows.keys()));
