@@ -1,15 +1,17 @@
 import type { Contract } from '../../domain/contract.js';
-import { compareKeys, keyId, type Position, type PositionSource } from '../../domain/position.js';
+import {
+  compareKeys,
+  keyId,
+  type Position,
+  type PositionSource,
+  type PositionValuation,
+} from '../../domain/position.js';
 import { matchesPositionFilter, type PositionFilter } from '../../domain/position-filter.js';
 import type { PortfolioRow, PositionRow } from './ib-rows.js';
 
 /** What the portfolio feed last said a key was worth, and for which quantity. */
-interface Valuation {
+interface Valuation extends Omit<PositionValuation, 'averageCost'> {
   readonly quantity: number;
-  readonly marketPrice?: number | undefined;
-  readonly marketValue?: number | undefined;
-  readonly unrealizedPnl?: number | undefined;
-  readonly realizedPnl?: number | undefined;
 }
 
 interface Entry {
@@ -70,13 +72,7 @@ export class BrokerBook {
       quantity,
       fromPositionsFeed: known?.fromPositionsFeed ?? false,
       averageCost: row.quantity === quantity ? (row.averageCost ?? known?.averageCost) : known?.averageCost,
-      valuation: {
-        quantity: row.quantity,
-        marketPrice: row.marketPrice,
-        marketValue: row.marketValue,
-        unrealizedPnl: row.unrealizedPnl,
-        realizedPnl: row.realizedPnl,
-      },
+      valuation: row,
       updatedAt: at,
       source,
     };

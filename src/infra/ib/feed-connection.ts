@@ -1,10 +1,5 @@
-import type { IBApi } from '@stoqey/ib';
 import type { BrokerState } from '../../domain/ports/broker-port.js';
-
-/**
- * The contract between the connection (one IBApi socket after another) and the parts of the
- * position feed that live on it: what they may ask of it.
- */
+import type { IbConnection } from './ib-connection.js';
 
 export interface BrokerStateChange {
   readonly state: BrokerState;
@@ -18,17 +13,8 @@ export interface ConnectivityLoss {
   readonly message: string;
 }
 
-/** Requests the feed may send: `send` returns false, sending nothing, when the session is down. */
-export interface RequestSender {
-  readonly canSend: boolean;
-  send(request: (api: IBApi) => unknown): boolean;
-}
-
-/** What the connection can tell the feed beyond sending: where it is and whether to start over. */
-export interface FeedConnection extends RequestSender {
-  readonly endpoint: string;
-  readonly connectivityLoss: ConnectivityLoss | undefined;
-  readonly sessionAccounts: readonly string[] | undefined;
-  resync(reason: string): void;
-  markHealthy(): void;
-}
+/** What the parts of the position feed that live on the connection may ask of it. */
+export type FeedConnection = Pick<
+  IbConnection,
+  'canSend' | 'send' | 'endpoint' | 'connectivityLoss' | 'sessionAccounts' | 'resync' | 'markHealthy'
+>;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventName, type Contract as IbContract } from '@stoqey/ib';
 import type { StartingListCause } from '../../domain/catch-up.js';
 import type { IterateOptions } from '../../domain/event-hub.js';
@@ -22,20 +23,30 @@ import {
 } from './ib-rows.js';
 import { PortfolioSubscription } from './portfolio-subscription.js';
 import { type PendingRequest, RequestRegistry } from './request-registry.js';
-import { createUpdateStamper } from './update-stamper.js';
 
 export type { BrokerStateChange } from './feed-connection.js';
 export type { IbAdapterOptions } from './ib-adapter-options.js';
 
+/** The adapter as the composition root uses it: the connection's internals stay inside. */
+export type IbAdapter = Pick<
+  Adapter,
+  | 'start'
+  | 'stop'
+  | 'state'
+  | 'status'
+  | 'onStateChange'
+  | 'stateChanges'
+  | keyof BrokerPort
+  | 'onUpdate'
+  | 'onFeedItem'
+  | 'updates'
+  | 'updateListenerCount'
+  | 'book'
+>;
+
 /** Creates the adapter; it does nothing until `start()`. */
 export function createIbAdapter(options: IbAdapterOptions): IbAdapter {
-  return new IbAdapter(options);
-}
-
-/** A row as received, stamped for the store only when delivered. */
-interface Received {
-  readonly position: Position;
-  readonly at: Date;
+  return new Adapter(options);
 }
 
 /** How far one API session is from holding the feed's starting state. */
@@ -62,7 +73,7 @@ interface SessionProgress {
  * snapshots ask with reqPositionsMulti, whose rows carry their request's id. Only when the login
  * refuses that do snapshots use a second reqPositions, whose rows are then the snapshot's.
  */
-export class IbAdapter extends IbConnection implements BrokerPort {
+class Adapter extends IbConnection implements BrokerPort {
   readonly #book = new BrokerBook();
   readonly #requests: RequestRegistry;
   readonly #updates: ClosableHub<PositionUpdate>;
@@ -71,11 +82,12 @@ export class IbAdapter extends IbConnection implements BrokerPort {
   /** Starting lists being received, by their request: the latest row per key, and why it was asked. */
   readonly #startingLists = new Map<
     PendingRequest<PositionRow>,
-    { readonly cause: StartingListCause; readonly rows: Map<string, Received> }
+    { readonly cause: StartingListCause; readonly rows: Map<string, Position> }
   >();
   /** Updates that arrived while a starting list was being received: they follow it. */
-  #held: Received[] = [];
-  readonly #stamp: (position: Position, at: Date) => PositionUpdate;
+  #held: Position[] = [];
+  /** Makes each idempotency key unique to its message, also across runs sharing a store. */
+  readonly #keyPrefix = randomUUID();
   #session: SessionProgress | undefined;
   #announcedInSync = false;
   readonly #portfolio: PortfolioSubscription;
@@ -88,7 +100,6 @@ export class IbAdapter extends IbConnection implements BrokerPort {
     this.#updates = new ClosableHub(log, 'position update');
     this.#items = new ClosableHub(log, 'feed item');
     this.#sessions = new ClosableHub(log, 'broker session');
-    this.#stamp = createUpdateStamper(o.nextSequence);
     this.#requests = new RequestRegistry(o.clock);
     this.#portfolio = new PortfolioSubscription(o, log, this, () => {
       if (this.#session) this.#maybeAnnounce(this.#session);
@@ -138,10 +149,6 @@ export class IbAdapter extends IbConnection implements BrokerPort {
 
   onSession(listener: (event: BrokerSessionEvent) => void): () => void {
     return this.#sessions.subscribe(listener);
-  }
-
-  sessions(options?: IterateOptions): AsyncIterableIterator<BrokerSessionEvent> {
-    return this.#sessions.iterate(options);
   }
 
   /** Every update in stream order, a starting list's rows one by one at its end marker. */
@@ -229,12 +236,12 @@ export class IbAdapter extends IbConnection implements BrokerPort {
     const request = this.#requests.oldest(POSITION_END);
     if (request === undefined) {
       this.#snapshots.liveChange(id);
-      this.#emit(this.#book.applyPosition(row, at, 'STREAM'), at);
+      this.#emit(this.#book.applyPosition(row, at, 'STREAM'));
       return;
     }
     request.rows.set(id, row);
     const position = this.#book.applyPosition(row, at, 'SNAPSHOT');
-    this.#startingLists.get(request)?.rows.set(id, { position, at });
+    this.#startingLists.get(request)?.rows.set(id, position);
   }
 
   #positionEnd(): void {
@@ -275,7 +282,7 @@ export class IbAdapter extends IbConnection implements BrokerPort {
     const source = this.#portfolio.downloading ? 'SNAPSHOT' : 'STREAM';
     if (source === 'STREAM')
       this.#snapshots.liveChange(keyId({ account: row.account, conId: row.contract.conId }));
-    this.#emit(this.#book.applyPortfolio(row, at, source), at);
+    this.#emit(this.#book.applyPortfolio(row, at, source));
   }
 
   // ---- inside -----------------------------------------------------------------------------------
@@ -326,7 +333,7 @@ export class IbAdapter extends IbConnection implements BrokerPort {
     if (!starting) return;
     this.#startingLists.delete(request);
     // Stamped now, not on arrival: the store takes sequences in the order it receives them.
-    const rows = [...starting.rows.values()].map((r) => this.#stamp(r.position, r.at));
+    const rows = [...starting.rows.values()].map((p) => this.#stamp(p));
     this.#publish({
       kind: 'starting-list',
       list: { cause: starting.cause, receivedAt: this.o.clock.now(), rows },
@@ -346,16 +353,27 @@ export class IbAdapter extends IbConnection implements BrokerPort {
   #releaseHeld(): void {
     const held = this.#held;
     this.#held = [];
-    for (const r of held) this.#publish({ kind: 'update', update: this.#stamp(r.position, r.at) });
+    for (const p of held) this.#publish({ kind: 'update', update: this.#stamp(p) });
   }
 
-  #emit(position: Position, at: Date): void {
+  #emit(position: Position): void {
     try {
-      if (this.#startingLists.size > 0) this.#held.push({ position, at });
-      else this.#publish({ kind: 'update', update: this.#stamp(position, at) });
+      if (this.#startingLists.size > 0) this.#held.push(position);
+      else this.#publish({ kind: 'update', update: this.#stamp(position) });
     } catch (error) {
       this.log.error('could not publish a position update', { error, account: position.account });
     }
+  }
+
+  /** The update the store takes, with its ingest sequence; the book's time is when it was received. */
+  #stamp({ updatedAt, ...position }: Position): PositionUpdate {
+    const sequence = this.o.nextSequence();
+    return {
+      ...position,
+      brokerTime: updatedAt,
+      sequence,
+      idempotencyKey: `ib:${this.#keyPrefix}:${sequence}`,
+    };
   }
 
   #publish(item: FeedItem): void {

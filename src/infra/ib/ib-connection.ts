@@ -2,7 +2,7 @@ import { ErrorCode, EventName, IBApi } from '@stoqey/ib';
 import type { Cancel } from '../../domain/clock.js';
 import type { BrokerState } from '../../domain/ports/broker-port.js';
 import type { BrokerStatus } from '../../domain/system-status.js';
-import type { Logger } from '../logger.js';
+import type { LogFields, Logger } from '../logger.js';
 import { ClosableHub } from './closable-hub.js';
 import {
   clientIdInUseHint,
@@ -17,7 +17,6 @@ import {
   type ResolvedIbAdapterOptions,
   resolveIbAdapterOptions,
 } from './ib-adapter-options.js';
-import { OutageLog } from './outage-log.js';
 import { ReconnectBackoff } from './reconnect-backoff.js';
 import { classifyNotice, parseManagedAccounts } from './tws-notice.js';
 
@@ -36,7 +35,8 @@ export abstract class IbConnection implements FeedConnection {
   protected readonly log: Logger;
   readonly #backoff: ReconnectBackoff;
   readonly #states: ClosableHub<BrokerStateChange>;
-  readonly #outages: OutageLog;
+  /** The kinds of trouble told at warn level in this outage; the retries after that go to debug. */
+  readonly #reported = new Set<'outage' | 'client-id' | 'handshake'>();
   #state: BrokerState = 'DISCONNECTED';
   #running = false;
   #started = false;
@@ -52,7 +52,6 @@ export abstract class IbConnection implements FeedConnection {
   /** Cancelling twice, or after the timer ran, does nothing. */
   #cancelReconnect: Cancel = () => {};
   #cancelHandshake: Cancel = () => {};
-  #closeWaiters: (() => void)[] = [];
   #accountsListed = false;
   /** What status() reports besides the state and the settings. */
   readonly #facts: Mutable<Omit<BrokerStatus, 'state' | 'host' | 'port' | 'clientId'>> = {
@@ -79,7 +78,6 @@ export abstract class IbConnection implements FeedConnection {
     this.api = api;
     this.#backoff = new ReconnectBackoff(options.backoff, options.random);
     this.#states = new ClosableHub(log, 'broker state');
-    this.#outages = new OutageLog(log, { endpoint: this.endpoint, clientId: options.clientId });
     api.on(EventName.connected, () => this.#onConnected());
     api.on(EventName.server, (version: number) => {
       this.#facts.serverVersion = version;
@@ -166,7 +164,7 @@ export abstract class IbConnection implements FeedConnection {
     this.#cancelReconnect();
     this.#cancelHandshake();
     if (this.#socketOpen) {
-      const closed = new Promise<void>((resolve) => this.#closeWaiters.push(resolve));
+      const closed = new Promise((resolve) => this.api.once(EventName.disconnected, resolve));
       this.#closeOnPurpose();
       await closed;
     }
@@ -187,7 +185,7 @@ export abstract class IbConnection implements FeedConnection {
   /** The session has its starting state: the next outage is reported again and backs off from the start. */
   markHealthy(): void {
     this.#backoff.reset();
-    this.#outages.clear();
+    this.#reported.clear();
   }
 
   /** Sends a request while the session is up; false, sending nothing, when it is not. */
@@ -258,10 +256,9 @@ export abstract class IbConnection implements FeedConnection {
     this.#facts.connectedSince = null;
     this.#cancelHandshake();
     this.#setState('DISCONNECTED');
-    for (const resolve of this.#closeWaiters.splice(0)) resolve();
     this.socketClosed();
     if (!this.#running) return;
-    if (wasUp && !onPurpose) this.#outages.report('outage', connectionLostHint(this.o.host, this.o.port));
+    if (wasUp && !onPurpose) this.#report('outage', connectionLostHint(this.o.host, this.o.port));
     const delayMs = this.#backoff.next();
     this.log.debug('reconnecting to TWS', {
       endpoint: this.endpoint,
@@ -275,12 +272,8 @@ export abstract class IbConnection implements FeedConnection {
     if (!this.#socketOpen || this.#apiReady) return;
     const { host, port, handshakeTimeoutMs } = this.o;
     if (this.#state === 'CONNECTED')
-      this.#outages.report('handshake', handshakeTimeoutHint(host, port, handshakeTimeoutMs));
-    else
-      this.#outages.report(
-        'outage',
-        unreachableHint(host, port, `no answer within ${handshakeTimeoutMs} ms`),
-      );
+      this.#report('handshake', handshakeTimeoutHint(host, port, handshakeTimeoutMs));
+    else this.#report('outage', unreachableHint(host, port, `no answer within ${handshakeTimeoutMs} ms`));
     this.#facts.lastError = `no API session within ${handshakeTimeoutMs} ms`;
     this.#closeOnPurpose();
   }
@@ -292,7 +285,7 @@ export abstract class IbConnection implements FeedConnection {
         this.#facts.lastError = `${code}: ${message}`;
         // TWS closes the socket itself; the reconnect that follows is expected, not an outage.
         this.#closeExpected = true;
-        this.#outages.report('client-id', clientIdInUseHint(this.o.host, this.o.port, this.o.clientId));
+        this.#report('client-id', clientIdInUseHint(this.o.host, this.o.port, this.o.clientId));
         return;
       case 'connectivity-lost':
         this.#facts.lastError = `${code}: ${message}`;
@@ -347,11 +340,11 @@ export abstract class IbConnection implements FeedConnection {
       this.#facts.lastError = message;
       // The same code reports a socket error on a connection that was up: that is a loss.
       if (this.#state === 'CONNECTED' || this.#state === 'READY') {
-        this.#outages.report('outage', connectionLostHint(host, port), { reason: message });
+        this.#report('outage', connectionLostHint(host, port), { reason: message });
       } else if (!this.#everConnected && message.includes('ECONNREFUSED')) {
-        this.#outages.report('outage', refusedAtStartHint(host, port));
+        this.#report('outage', refusedAtStartHint(host, port));
       } else {
-        this.#outages.report('outage', unreachableHint(host, port, message));
+        this.#report('outage', unreachableHint(host, port, message));
       }
       return;
     }
@@ -359,10 +352,18 @@ export abstract class IbConnection implements FeedConnection {
     // The client drops a server it cannot talk to (version out of its range, TWS too old): that
     // is the outage of this connection, and it will repeat on every retry.
     if (code === ErrorCode.UNSUPPORTED_VERSION || code === ErrorCode.UPDATE_TWS) {
-      this.#outages.report('outage', unreachableHint(host, port, `${code}: ${message}`));
+      this.#report('outage', unreachableHint(host, port, `${code}: ${message}`));
       return;
     }
     this.log.warn('TWS API error', { code, reqId, message });
+  }
+
+  /** Tells a person about each kind of trouble once per outage, so a long outage does not flood the log. */
+  #report(problem: 'outage' | 'client-id' | 'handshake', message: string, extra: LogFields = {}): void {
+    const fields = { endpoint: this.endpoint, clientId: this.o.clientId, ...extra };
+    if (this.#reported.has(problem)) this.log.debug(message, fields);
+    else this.log.warn(message, fields);
+    this.#reported.add(problem);
   }
 
   #setState(next: BrokerState): void {

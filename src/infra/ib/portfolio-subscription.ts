@@ -1,7 +1,7 @@
 import type { Cancel } from '../../domain/clock.js';
 import type { Logger } from '../logger.js';
 import { accountNotManagedHint } from './connection-hints.js';
-import type { RequestSender } from './feed-connection.js';
+import type { FeedConnection } from './feed-connection.js';
 import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
 
 type DownloadState = 'idle' | 'awaiting-accounts' | 'running' | 'settled';
@@ -21,7 +21,7 @@ export class PortfolioSubscription {
   constructor(
     private readonly o: ResolvedIbAdapterOptions,
     private readonly log: Logger,
-    private readonly sender: RequestSender,
+    private readonly sender: FeedConnection,
     /** Called once the download of the current subscription is over (or there is none). */
     private readonly settled: () => void,
   ) {}
