@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { EventName, type Contract as IbContract } from '@stoqey/ib';
 import type { StartingListCause } from '../../domain/catch-up.js';
 import type { IterateOptions } from '../../domain/event-hub.js';
@@ -11,6 +10,7 @@ import { BrokerBook } from './broker-book.js';
 import { BrokerSnapshots } from './broker-snapshots.js';
 import { ClosableHub } from './closable-hub.js';
 import type { ConnectivityLoss } from './feed-connection.js';
+import { FeedDelivery } from './feed-delivery.js';
 import type { IbAdapterOptions } from './ib-adapter-options.js';
 import { IbConnection } from './ib-connection.js';
 import {
@@ -65,29 +65,16 @@ interface SessionProgress {
  *
  * Rows that arrive between a reqPositions and its positionEnd belong to that request (IB gives
  * them no id; the request registry gives them to the oldest reqPositions pending). The feed's own
- * starting list after each connect or resubscription is its starting state: held until its
- * positionEnd and delivered then as one item (rows of source SNAPSHOT), so that it can be
- * compared with the store as it was before any of it is stored (docs/reconciliation-rules.md
- * §12). Updates that arrive meanwhile (the portfolio download) are held too and follow it, in
- * order. Every other POSITION is a live STREAM update, also while a snapshot is being answered:
+ * starting list after each connect or resubscription is its starting state, delivered whole at
+ * its positionEnd (FeedDelivery). Every other POSITION is a live STREAM update, also while a snapshot is being answered:
  * snapshots ask with reqPositionsMulti, whose rows carry their request's id. Only when the login
  * refuses that do snapshots use a second reqPositions, whose rows are then the snapshot's.
  */
 class Adapter extends IbConnection implements BrokerPort {
   readonly #book = new BrokerBook();
   readonly #requests: RequestRegistry;
-  readonly #updates: ClosableHub<PositionUpdate>;
-  readonly #items: ClosableHub<FeedItem>;
+  readonly #delivery: FeedDelivery;
   readonly #sessions: ClosableHub<BrokerSessionEvent>;
-  /** Starting lists being received, by their request: the latest row per key, and why it was asked. */
-  readonly #startingLists = new Map<
-    PendingRequest<PositionRow>,
-    { readonly cause: StartingListCause; readonly rows: Map<string, Position> }
-  >();
-  /** Updates that arrived while a starting list was being received: they follow it. */
-  #held: Position[] = [];
-  /** Makes each idempotency key unique to its message, also across runs sharing a store. */
-  readonly #keyPrefix = randomUUID();
   #session: SessionProgress | undefined;
   #announcedInSync = false;
   readonly #portfolio: PortfolioSubscription;
@@ -97,8 +84,7 @@ class Adapter extends IbConnection implements BrokerPort {
   constructor(options: IbAdapterOptions) {
     super(options);
     const { o, log, api } = this;
-    this.#updates = new ClosableHub(log, 'position update');
-    this.#items = new ClosableHub(log, 'feed item');
+    this.#delivery = new FeedDelivery(log, o.nextSequence, () => o.clock.now());
     this.#sessions = new ClosableHub(log, 'broker session');
     this.#requests = new RequestRegistry(o.clock);
     this.#portfolio = new PortfolioSubscription(o, log, this, () => {
@@ -129,9 +115,7 @@ class Adapter extends IbConnection implements BrokerPort {
       this.#snapshots.stop();
       this.#endSession();
       this.#requests.clear();
-      this.#dropStartingLists();
-      this.#updates.close();
-      this.#items.close();
+      this.#delivery.close();
       this.#sessions.close();
     }
     return super.stop();
@@ -151,24 +135,20 @@ class Adapter extends IbConnection implements BrokerPort {
     return this.#sessions.subscribe(listener);
   }
 
-  /** Every update in stream order, a starting list's rows one by one at its end marker. */
   onUpdate(handler: (update: PositionUpdate) => void): () => void {
-    return this.#updates.subscribe(handler);
+    return this.#delivery.onUpdate(handler);
   }
 
-  /** The same stream, each starting list as one item: what the store's ingest step follows. */
   onFeedItem(handler: (item: FeedItem) => void): () => void {
-    return this.#items.subscribe(handler);
+    return this.#delivery.onFeedItem(handler);
   }
 
-  /** Every later update; ends when the consumer returns or the adapter stops. */
   updates(options?: IterateOptions): AsyncIterableIterator<PositionUpdate> {
-    return this.#updates.iterate(options);
+    return this.#delivery.updates(options);
   }
 
-  /** Handlers plus open update iterators: what a consumer that left would leave behind. */
   get updateListenerCount(): number {
-    return this.#updates.listenerCount;
+    return this.#delivery.listenerCount;
   }
 
   /** The broker's book as the feeds report it (closed rows only when the filter asks). */
@@ -197,7 +177,7 @@ class Adapter extends IbConnection implements BrokerPort {
     this.#requests.clear();
     this.#snapshots.connectionClosed(`the connection to TWS at ${this.endpoint} dropped during the snapshot`);
     this.#endSession();
-    this.#dropStartingLists();
+    this.#delivery.dropLists();
   }
 
   protected connectivityLost(loss: ConnectivityLoss): void {
@@ -236,12 +216,12 @@ class Adapter extends IbConnection implements BrokerPort {
     const request = this.#requests.oldest(POSITION_END);
     if (request === undefined) {
       this.#snapshots.liveChange(id);
-      this.#emit(this.#book.applyPosition(row, at, 'STREAM'));
+      this.#delivery.emit(this.#book.applyPosition(row, at, 'STREAM'));
       return;
     }
     request.rows.set(id, row);
     const position = this.#book.applyPosition(row, at, 'SNAPSHOT');
-    this.#startingLists.get(request)?.rows.set(id, position);
+    this.#delivery.listRow(request, id, position);
   }
 
   #positionEnd(): void {
@@ -263,7 +243,7 @@ class Adapter extends IbConnection implements BrokerPort {
       return;
     }
     this.#book.retainOnly(new Set(request.rows.keys()));
-    this.#deliverStartingList(request);
+    this.#delivery.deliverList(request);
     const session = this.#session;
     if (session?.startingList === request) {
       session.startingList = undefined;
@@ -282,7 +262,7 @@ class Adapter extends IbConnection implements BrokerPort {
     const source = this.#portfolio.downloading ? 'SNAPSHOT' : 'STREAM';
     if (source === 'STREAM')
       this.#snapshots.liveChange(keyId({ account: row.account, conId: row.contract.conId }));
-    this.#emit(this.#book.applyPortfolio(row, at, source));
+    this.#delivery.emit(this.#book.applyPortfolio(row, at, source));
   }
 
   // ---- inside -----------------------------------------------------------------------------------
@@ -301,7 +281,7 @@ class Adapter extends IbConnection implements BrokerPort {
       // No later answer on this connection can be trusted to be the right one: start over.
       this.resync(`no positionEnd from TWS within ${snapshotTimeoutMs} ms for the feed's starting list`),
     );
-    this.#startingLists.set(request, { cause, rows: new Map() });
+    this.#delivery.beginList(request, cause);
     this.send((api) => api.reqPositions());
     session.startingList = request;
     this.#portfolio.subscribe(this.sessionAccounts);
@@ -325,60 +305,5 @@ class Adapter extends IbConnection implements BrokerPort {
   #endSession(): void {
     this.#portfolio.end();
     this.#session = undefined;
-  }
-
-  /** The list is complete: delivered as one item, then what was held behind it. */
-  #deliverStartingList(request: PendingRequest<PositionRow>): void {
-    const starting = this.#startingLists.get(request);
-    if (!starting) return;
-    this.#startingLists.delete(request);
-    // Stamped now, not on arrival: the store takes sequences in the order it receives them.
-    const rows = [...starting.rows.values()].map((p) => this.#stamp(p));
-    this.#publish({
-      kind: 'starting-list',
-      list: { cause: starting.cause, receivedAt: this.o.clock.now(), rows },
-    });
-    if (this.#startingLists.size === 0) this.#releaseHeld();
-  }
-
-  /**
-   * A starting list cut short (the socket dropped) proves nothing and is not delivered: the next
-   * connection sends a new one. What was held behind it is still what TWS said, and follows.
-   */
-  #dropStartingLists(): void {
-    this.#startingLists.clear();
-    this.#releaseHeld();
-  }
-
-  #releaseHeld(): void {
-    const held = this.#held;
-    this.#held = [];
-    for (const p of held) this.#publish({ kind: 'update', update: this.#stamp(p) });
-  }
-
-  #emit(position: Position): void {
-    try {
-      if (this.#startingLists.size > 0) this.#held.push(position);
-      else this.#publish({ kind: 'update', update: this.#stamp(position) });
-    } catch (error) {
-      this.log.error('could not publish a position update', { error, account: position.account });
-    }
-  }
-
-  /** The update the store takes, with its ingest sequence; the book's time is when it was received. */
-  #stamp({ updatedAt, ...position }: Position): PositionUpdate {
-    const sequence = this.o.nextSequence();
-    return {
-      ...position,
-      brokerTime: updatedAt,
-      sequence,
-      idempotencyKey: `ib:${this.#keyPrefix}:${sequence}`,
-    };
-  }
-
-  #publish(item: FeedItem): void {
-    this.#items.publish(item);
-    if (item.kind === 'update') this.#updates.publish(item.update);
-    else for (const row of item.list.rows) this.#updates.publish(row);
   }
 }
