@@ -41,7 +41,6 @@ export class BrokerBook {
     return this.#entries.size;
   }
 
-  /** Applies a positions-feed row and returns the key's resulting position. */
   applyPosition(row: PositionRow, at: Date, source: PositionSource): Position {
     const key = keyId({ account: row.account, conId: row.contract.conId });
     const known = this.#entries.get(key);
@@ -60,7 +59,6 @@ export class BrokerBook {
     return toPosition(entry);
   }
 
-  /** Applies a portfolio-feed row and returns the key's resulting position. */
   applyPortfolio(row: PortfolioRow, at: Date, source: PositionSource): Position {
     const key = keyId({ account: row.account, conId: row.contract.conId });
     const known = this.#entries.get(key);

@@ -52,7 +52,6 @@ export class BrokerSnapshots {
     private readonly registry: RequestRegistry,
   ) {}
 
-  /** A complete list of every account's positions, or BrokerUnavailableError. */
   take(): Promise<CompleteSnapshot> {
     if (this.#taking) return this.#taking.promise;
     const unavailable = this.#unavailableReason();
@@ -68,7 +67,6 @@ export class BrokerSnapshots {
     return promise;
   }
 
-  /** Whether `request` is one the snapshot in flight waits for. */
   awaits(request: PendingRequest<PositionRow>): boolean {
     return this.#taking?.round.includes(request) ?? false;
   }
@@ -84,7 +82,6 @@ export class BrokerSnapshots {
       this.fail(`TWS sent a position the adapter cannot read (${problem})`);
   }
 
-  /** A POSITION_MULTI row. */
   positionMulti(reqId: number, parsed: Normalized<PositionRow>): void {
     const request = this.registry.get(POSITION_MULTI_END, reqId);
     if (!parsed.ok) {

@@ -126,7 +126,6 @@ class Adapter extends IbConnection implements BrokerPort {
     return this.#snapshots.take();
   }
 
-  /** The account whose portfolio feed is subscribed, once chosen. */
   portfolioAccount(): string | undefined {
     return this.#portfolio.account;
   }

@@ -39,14 +39,12 @@ export abstract class IbConnection implements FeedConnection {
   readonly #reported = new Set<'outage' | 'client-id' | 'handshake'>();
   #state: BrokerState = 'DISCONNECTED';
   #running = false;
-  #started = false;
   #stopped: Promise<void> | undefined;
   #socketOpen = false;
   #apiReady = false;
   #loss: ConnectivityLoss | undefined;
   /** The coming close is not an outage: we asked for it, or TWS announced it (326). */
   #closeExpected = false;
-  /** disconnect() was called on the current socket. */
   #disconnecting = false;
   #everConnected = false;
   /** Cancelling twice, or after the timer ran, does nothing. */
@@ -63,21 +61,20 @@ export abstract class IbConnection implements FeedConnection {
   };
 
   constructor(settings: IbAdapterOptions) {
-    const options = resolveIbAdapterOptions(settings);
-    const log = options.logger.child({ component: 'ib' });
-    this.o = options;
-    this.log = log;
+    const o = resolveIbAdapterOptions(settings);
+    this.o = o;
+    this.log = o.logger.child({ component: 'ib' });
     // Host, port, client id and rate all explicit: the npm build has no defaults, and any missing
     // one makes it read a .env file from the working directory.
     const api = new IBApi({
-      host: options.host,
-      port: options.port,
-      clientId: options.clientId,
-      maxReqPerSec: options.maxRequestsPerSecond,
+      host: o.host,
+      port: o.port,
+      clientId: o.clientId,
+      maxReqPerSec: o.maxRequestsPerSecond,
     });
     this.api = api;
-    this.#backoff = new ReconnectBackoff(options.backoff, options.random);
-    this.#states = new ClosableHub(log, 'broker state');
+    this.#backoff = new ReconnectBackoff(o.backoff, o.random);
+    this.#states = new ClosableHub(this.log, 'broker state');
     api.on(EventName.connected, () => this.#onConnected());
     api.on(EventName.server, (version: number) => {
       this.#facts.serverVersion = version;
@@ -131,7 +128,6 @@ export abstract class IbConnection implements FeedConnection {
 
   /** nextValidId on a fresh socket: the API session is up and requests may be sent. */
   protected abstract apiReady(): void;
-  /** TWS listed the accounts of the login. */
   protected abstract accountsListed(accounts: readonly string[]): void;
   /** The socket is gone, and every answer still owed on it. */
   protected abstract socketClosed(): void;
@@ -147,8 +143,7 @@ export abstract class IbConnection implements FeedConnection {
   /** Connects in the background and keeps reconnecting until `stop()`; never throws for an outage. */
   start(): void {
     if (this.#stopped) throw new Error('a stopped IB adapter cannot start again; create a new one');
-    if (this.#started) return;
-    this.#started = true;
+    if (this.#running) return;
     this.#running = true;
     this.#connect();
   }
@@ -301,25 +296,21 @@ export abstract class IbConnection implements FeedConnection {
         this.#loss = undefined;
         if (this.#apiReady) this.#setState('READY');
         this.log.info(
-          notice.dataLost
-            ? 'TWS restored its connection to IB, data lost: subscribing again'
-            : 'TWS restored its connection to IB, data kept',
-          { code },
+          `TWS restored its connection to IB, data ${notice.dataLost ? 'lost: subscribing again' : 'kept'}`,
+          {
+            code,
+          },
         );
         this.connectivityRestored(notice.dataLost);
         return;
       case 'farm-ok':
+      case 'status':
         // 2110 has no restored code of its own: the farms reconnecting is the sign.
-        if (this.#loss?.code === 2110) {
+        if (notice.kind === 'farm-ok' && this.#loss?.code === 2110) {
           this.#loss = undefined;
           if (this.#apiReady) this.#setState('READY');
           this.log.info('TWS reports its data farms connected again', { code, message });
-        } else {
-          this.log.debug('TWS notice', { code, message });
-        }
-        return;
-      case 'status':
-        this.log.debug('TWS notice', { code, message });
+        } else this.log.debug('TWS notice', { code, message });
         return;
       case 'other':
         this.log.warn('TWS notice', { code, message });
