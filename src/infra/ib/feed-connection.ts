@@ -16,5 +16,5 @@ export interface ConnectivityLoss {
 /** What the parts of the position feed that live on the connection may ask of it. */
 export type FeedConnection = Pick<
   IbConnection,
-  'canSend' | 'send' | 'endpoint' | 'connectivityLoss' | 'sessionAccounts' | 'resync' | 'markHealthy'
+  'canSend' | 'send' | 'endpoint' | 'connectivityLoss' | 'sessionAccounts' | 'resync'
 >;

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { StartingListCause } from '../../domain/catch-up.js';
-import type { IterateOptions } from '../../domain/event-hub.js';
 import type { FeedItem } from '../../domain/feed-item.js';
 import type { Position } from '../../domain/position.js';
 import type { PositionUpdate } from '../../domain/position-update.js';
 import type { Logger } from '../logger.js';
-import { ClosableHub } from './closable-hub.js';
+import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
 
 /**
  * The order in which the feed hands its rows on (docs/reconciliation-rules.md §12). A starting
@@ -14,8 +13,6 @@ import { ClosableHub } from './closable-hub.js';
  * arrive meanwhile (the portfolio download) are held too and follow it, in order.
  */
 export class FeedDelivery {
-  readonly #updates: ClosableHub<PositionUpdate>;
-  readonly #items: ClosableHub<FeedItem>;
   /** Starting lists being received, by their request: the latest row per key, and why it was asked. */
   readonly #lists = new Map<
     object,
@@ -26,33 +23,10 @@ export class FeedDelivery {
   readonly #keyPrefix = randomUUID();
 
   constructor(
+    private readonly o: ResolvedIbAdapterOptions,
     private readonly log: Logger,
-    private readonly nextSequence: () => number,
-    private readonly now: () => Date,
-  ) {
-    this.#updates = new ClosableHub(log, 'position update');
-    this.#items = new ClosableHub(log, 'feed item');
-  }
-
-  /** Every update in stream order, a starting list's rows one by one at its end marker. */
-  onUpdate(handler: (update: PositionUpdate) => void): () => void {
-    return this.#updates.subscribe(handler);
-  }
-
-  /** The same stream, each starting list as one item: what the store's ingest step follows. */
-  onFeedItem(handler: (item: FeedItem) => void): () => void {
-    return this.#items.subscribe(handler);
-  }
-
-  /** Every later update; ends when the consumer returns or the feed stops. */
-  updates(options?: IterateOptions): AsyncIterableIterator<PositionUpdate> {
-    return this.#updates.iterate(options);
-  }
-
-  /** Handlers plus open update iterators: what a consumer that left would leave behind. */
-  get listenerCount(): number {
-    return this.#updates.listenerCount;
-  }
+    private readonly publish: (item: FeedItem) => void,
+  ) {}
 
   beginList(request: object, cause: StartingListCause): void {
     this.#lists.set(request, { cause, rows: new Map() });
@@ -69,7 +43,10 @@ export class FeedDelivery {
     this.#lists.delete(request);
     // Stamped now, not on arrival: the store takes sequences in the order it receives them.
     const rows = [...list.rows.values()].map((p) => this.#stamp(p));
-    this.#publish({ kind: 'starting-list', list: { cause: list.cause, receivedAt: this.now(), rows } });
+    this.publish({
+      kind: 'starting-list',
+      list: { cause: list.cause, receivedAt: this.o.clock.now(), rows },
+    });
     if (this.#lists.size === 0) this.#releaseHeld();
   }
 
@@ -85,38 +62,26 @@ export class FeedDelivery {
   emit(position: Position): void {
     try {
       if (this.#lists.size > 0) this.#held.push(position);
-      else this.#publish({ kind: 'update', update: this.#stamp(position) });
+      else this.publish({ kind: 'update', update: this.#stamp(position) });
     } catch (error) {
       this.log.error('could not publish a position update', { error, account: position.account });
     }
   }
 
-  close(): void {
-    this.dropLists();
-    this.#updates.close();
-    this.#items.close();
-  }
-
   #releaseHeld(): void {
     const held = this.#held;
     this.#held = [];
-    for (const p of held) this.#publish({ kind: 'update', update: this.#stamp(p) });
+    for (const p of held) this.publish({ kind: 'update', update: this.#stamp(p) });
   }
 
   /** The update the store takes, with its ingest sequence; the book's time is when it was received. */
   #stamp({ updatedAt, ...position }: Position): PositionUpdate {
-    const sequence = this.nextSequence();
+    const sequence = this.o.nextSequence();
     return {
       ...position,
       brokerTime: updatedAt,
       sequence,
       idempotencyKey: `ib:${this.#keyPrefix}:${sequence}`,
     };
-  }
-
-  #publish(item: FeedItem): void {
-    this.#items.publish(item);
-    if (item.kind === 'update') this.#updates.publish(item.update);
-    else for (const row of item.list.rows) this.#updates.publish(row);
   }
 }

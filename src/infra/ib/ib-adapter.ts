@@ -9,7 +9,7 @@ import type { PositionUpdate } from '../../domain/position-update.js';
 import { BrokerBook } from './broker-book.js';
 import { BrokerSnapshots } from './broker-snapshots.js';
 import { ClosableHub } from './closable-hub.js';
-import type { ConnectivityLoss } from './feed-connection.js';
+import type { ConnectivityLoss, FeedConnection } from './feed-connection.js';
 import { FeedDelivery } from './feed-delivery.js';
 import type { IbAdapterOptions } from './ib-adapter-options.js';
 import { IbConnection } from './ib-connection.js';
@@ -27,22 +27,8 @@ import { type PendingRequest, RequestRegistry } from './request-registry.js';
 export type { BrokerStateChange } from './feed-connection.js';
 export type { IbAdapterOptions } from './ib-adapter-options.js';
 
-/** The adapter as the composition root uses it: the connection's internals stay inside. */
-export type IbAdapter = Pick<
-  Adapter,
-  | 'start'
-  | 'stop'
-  | 'state'
-  | 'status'
-  | 'onStateChange'
-  | 'stateChanges'
-  | keyof BrokerPort
-  | 'onUpdate'
-  | 'onFeedItem'
-  | 'updates'
-  | 'updateListenerCount'
-  | 'book'
->;
+/** The adapter as the composition root uses it: what the parts of the feed ask of the connection stays inside. */
+export type IbAdapter = Omit<Adapter, keyof FeedConnection>;
 
 /** Creates the adapter; it does nothing until `start()`. */
 export function createIbAdapter(options: IbAdapterOptions): IbAdapter {
@@ -51,7 +37,7 @@ export function createIbAdapter(options: IbAdapterOptions): IbAdapter {
 
 /** How far one API session is from holding the feed's starting state. */
 interface SessionProgress {
-  /** The feed's latest reqPositions; undefined once its positionEnd arrived. */
+  /** The feed's latest reqPositions; pending until its positionEnd. */
   startingList: PendingRequest<PositionRow> | undefined;
   /** What to announce once the starting list and the portfolio download are in; undefined once announced. */
   pending: BrokerSessionEvent | undefined;
@@ -66,13 +52,16 @@ interface SessionProgress {
  * Rows that arrive between a reqPositions and its positionEnd belong to that request (IB gives
  * them no id; the request registry gives them to the oldest reqPositions pending). The feed's own
  * starting list after each connect or resubscription is its starting state, delivered whole at
- * its positionEnd (FeedDelivery). Every other POSITION is a live STREAM update, also while a snapshot is being answered:
- * snapshots ask with reqPositionsMulti, whose rows carry their request's id. Only when the login
- * refuses that do snapshots use a second reqPositions, whose rows are then the snapshot's.
+ * its positionEnd (FeedDelivery). Every other POSITION is a live STREAM update, also while a
+ * snapshot is being answered: snapshots ask with reqPositionsMulti, whose rows carry their
+ * request's id. Only when the login refuses that do snapshots use a second reqPositions, whose
+ * rows are then the snapshot's.
  */
 class Adapter extends IbConnection implements BrokerPort {
   readonly #book = new BrokerBook();
   readonly #requests: RequestRegistry;
+  readonly #updates: ClosableHub<PositionUpdate>;
+  readonly #items: ClosableHub<FeedItem>;
   readonly #delivery: FeedDelivery;
   readonly #sessions: ClosableHub<BrokerSessionEvent>;
   #session: SessionProgress | undefined;
@@ -84,7 +73,9 @@ class Adapter extends IbConnection implements BrokerPort {
   constructor(options: IbAdapterOptions) {
     super(options);
     const { o, log, api } = this;
-    this.#delivery = new FeedDelivery(log, o.nextSequence, () => o.clock.now());
+    this.#updates = new ClosableHub(log, 'position update');
+    this.#items = new ClosableHub(log, 'feed item');
+    this.#delivery = new FeedDelivery(o, log, (item) => this.#publish(item));
     this.#sessions = new ClosableHub(log, 'broker session');
     this.#requests = new RequestRegistry(o.clock);
     this.#portfolio = new PortfolioSubscription(o, log, this, () => {
@@ -115,7 +106,9 @@ class Adapter extends IbConnection implements BrokerPort {
       this.#snapshots.stop();
       this.#endSession();
       this.#requests.clear();
-      this.#delivery.close();
+      this.#delivery.dropLists();
+      this.#updates.close();
+      this.#items.close();
       this.#sessions.close();
     }
     return super.stop();
@@ -134,20 +127,24 @@ class Adapter extends IbConnection implements BrokerPort {
     return this.#sessions.subscribe(listener);
   }
 
+  /** Every update in stream order, a starting list's rows one by one at its end marker. */
   onUpdate(handler: (update: PositionUpdate) => void): () => void {
-    return this.#delivery.onUpdate(handler);
+    return this.#updates.subscribe(handler);
   }
 
+  /** The same stream, each starting list as one item: what the store's ingest step follows. */
   onFeedItem(handler: (item: FeedItem) => void): () => void {
-    return this.#delivery.onFeedItem(handler);
+    return this.#items.subscribe(handler);
   }
 
+  /** Every later update; ends when the consumer returns or the adapter stops. */
   updates(options?: IterateOptions): AsyncIterableIterator<PositionUpdate> {
-    return this.#delivery.updates(options);
+    return this.#updates.iterate(options);
   }
 
+  /** Handlers plus open update iterators: what a consumer that left would leave behind. */
   get updateListenerCount(): number {
-    return this.#delivery.listenerCount;
+    return this.#updates.listenerCount;
   }
 
   /** The broker's book as the feeds report it (closed rows only when the filter asks). */
@@ -204,15 +201,15 @@ class Adapter extends IbConnection implements BrokerPort {
 
   #position(parsed: Normalized<PositionRow>): void {
     const at = this.o.clock.now();
+    const request = this.#requests.oldest(POSITION_END);
     if (!parsed.ok) {
       this.log.warn('skipped a position row TWS sent', { problem: parsed.problem });
-      this.#snapshots.unreadableRow(this.#requests.oldest(POSITION_END), parsed.problem);
+      this.#snapshots.unreadableRow(request, parsed.problem);
       return;
     }
     const row = parsed.row;
     if (!this.o.securityTypes.matches(row.contract.secType)) return;
     const id = keyId({ account: row.account, conId: row.contract.conId });
-    const request = this.#requests.oldest(POSITION_END);
     if (request === undefined) {
       this.#snapshots.liveChange(id);
       this.#delivery.emit(this.#book.applyPosition(row, at, 'STREAM'));
@@ -243,11 +240,7 @@ class Adapter extends IbConnection implements BrokerPort {
     }
     this.#book.retainOnly(new Set(request.rows.keys()));
     this.#delivery.deliverList(request);
-    const session = this.#session;
-    if (session?.startingList === request) {
-      session.startingList = undefined;
-      this.#maybeAnnounce(session);
-    }
+    if (this.#session) this.#maybeAnnounce(this.#session);
   }
 
   #portfolioRow(parsed: Normalized<PortfolioRow>): void {
@@ -287,7 +280,8 @@ class Adapter extends IbConnection implements BrokerPort {
   }
 
   #maybeAnnounce(session: SessionProgress): void {
-    if (session !== this.#session || session.startingList || !this.#portfolio.isSettled) return;
+    if (session !== this.#session || !this.#portfolio.isSettled) return;
+    if (session.startingList && this.#requests.isPending(session.startingList)) return;
     const event = session.pending;
     if (event === undefined) return;
     session.pending = undefined;
@@ -304,5 +298,11 @@ class Adapter extends IbConnection implements BrokerPort {
   #endSession(): void {
     this.#portfolio.end();
     this.#session = undefined;
+  }
+
+  #publish(item: FeedItem): void {
+    this.#items.publish(item);
+    if (item.kind === 'update') this.#updates.publish(item.update);
+    else for (const row of item.list.rows) this.#updates.publish(row);
   }
 }

@@ -178,7 +178,7 @@ export abstract class IbConnection implements FeedConnection {
   }
 
   /** The session has its starting state: the next outage is reported again and backs off from the start. */
-  markHealthy(): void {
+  protected markHealthy(): void {
     this.#backoff.reset();
     this.#reported.clear();
   }

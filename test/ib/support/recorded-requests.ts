@@ -38,6 +38,4 @@ export class RecordedRequests implements FeedConnection {
   resync(reason: string): void {
     this.resyncs.push(reason);
   }
-
-  markHealthy(): void {}
 }
