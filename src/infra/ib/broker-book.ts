@@ -1,15 +1,17 @@
 import type { Contract } from '../../domain/contract.js';
-import { compareKeys, keyId, type Position, type PositionSource } from '../../domain/position.js';
+import {
+  compareKeys,
+  keyId,
+  type Position,
+  type PositionSource,
+  type PositionValuation,
+} from '../../domain/position.js';
 import { matchesPositionFilter, type PositionFilter } from '../../domain/position-filter.js';
 import type { PortfolioRow, PositionRow } from './ib-rows.js';
 
 /** What the portfolio feed last said a key was worth, and for which quantity. */
-interface Valuation {
+interface Valuation extends Omit<PositionValuation, 'averageCost'> {
   readonly quantity: number;
-  readonly marketPrice?: number | undefined;
-  readonly marketValue?: number | undefined;
-  readonly unrealizedPnl?: number | undefined;
-  readonly realizedPnl?: number | undefined;
 }
 
 interface Entry {
@@ -39,7 +41,6 @@ export class BrokerBook {
     return this.#entries.size;
   }
 
-  /** Applies a positions-feed row and returns the key's resulting position. */
   applyPosition(row: PositionRow, at: Date, source: PositionSource): Position {
     const key = keyId({ account: row.account, conId: row.contract.conId });
     const known = this.#entries.get(key);
@@ -58,7 +59,6 @@ export class BrokerBook {
     return toPosition(entry);
   }
 
-  /** Applies a portfolio-feed row and returns the key's resulting position. */
   applyPortfolio(row: PortfolioRow, at: Date, source: PositionSource): Position {
     const key = keyId({ account: row.account, conId: row.contract.conId });
     const known = this.#entries.get(key);
@@ -70,13 +70,7 @@ export class BrokerBook {
       quantity,
       fromPositionsFeed: known?.fromPositionsFeed ?? false,
       averageCost: row.quantity === quantity ? (row.averageCost ?? known?.averageCost) : known?.averageCost,
-      valuation: {
-        quantity: row.quantity,
-        marketPrice: row.marketPrice,
-        marketValue: row.marketValue,
-        unrealizedPnl: row.unrealizedPnl,
-        realizedPnl: row.realizedPnl,
-      },
+      valuation: row,
       updatedAt: at,
       source,
     };

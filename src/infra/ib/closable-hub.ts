@@ -16,7 +16,6 @@ export class ClosableHub<T> {
     private readonly what: string,
   ) {}
 
-  /** Listeners plus open iterators. */
   get listenerCount(): number {
     return this.#hub.listenerCount;
   }

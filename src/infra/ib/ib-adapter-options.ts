@@ -32,22 +32,13 @@ export interface IbAdapterOptions {
   readonly maxRequestsPerSecond?: number | undefined;
 }
 
-export interface ResolvedIbAdapterOptions {
-  readonly host: string;
-  readonly port: number;
-  readonly clientId: number;
-  readonly account: string | undefined;
-  readonly securityTypes: SecurityTypeFilter;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly nextSequence: () => number;
-  readonly snapshotTimeoutMs: number;
-  readonly accountDownloadTimeoutMs: number;
-  readonly handshakeTimeoutMs: number;
-  readonly backoff: BackoffPolicy;
-  readonly random: () => number;
-  readonly maxRequestsPerSecond: number;
-}
+/** Every setting filled in (the account stays optional: default the first managed). */
+export type ResolvedIbAdapterOptions = {
+  readonly [K in Exclude<keyof IbAdapterOptions, 'account' | 'backoff'>]-?: Exclude<
+    IbAdapterOptions[K],
+    undefined
+  >;
+} & { readonly account: string | undefined; readonly backoff: BackoffPolicy };
 
 /** Counts from 1: the sequence of an adapter that is not given the store's. */
 export function inMemorySequence(): () => number {

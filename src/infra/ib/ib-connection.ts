@@ -1,8 +1,8 @@
-import { ErrorCode, EventName, type IBApi } from '@stoqey/ib';
+import { ErrorCode, EventName, IBApi } from '@stoqey/ib';
 import type { Cancel } from '../../domain/clock.js';
 import type { BrokerState } from '../../domain/ports/broker-port.js';
 import type { BrokerStatus } from '../../domain/system-status.js';
-import type { Logger } from '../logger.js';
+import type { LogFields, Logger } from '../logger.js';
 import { ClosableHub } from './closable-hub.js';
 import {
   clientIdInUseHint,
@@ -11,14 +11,12 @@ import {
   refusedAtStartHint,
   unreachableHint,
 } from './connection-hints.js';
-import type {
-  BrokerStateChange,
-  ConnectionHooks,
-  ConnectivityLoss,
-  FeedConnection,
-} from './feed-connection.js';
-import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
-import { OutageLog } from './outage-log.js';
+import type { BrokerStateChange, ConnectivityLoss, FeedConnection } from './feed-connection.js';
+import {
+  type IbAdapterOptions,
+  type ResolvedIbAdapterOptions,
+  resolveIbAdapterOptions,
+} from './ib-adapter-options.js';
 import { ReconnectBackoff } from './reconnect-backoff.js';
 import { classifyNotice, parseManagedAccounts } from './tws-notice.js';
 
@@ -29,28 +27,29 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * not `connected`), report TWS's connectivity notices, and after any loss reconnect with backoff.
  * Requests go out only while the session is up: @stoqey/ib queues anything sent while
  * disconnected and replays it on the next connection, which would double every subscription.
+ * The adapter is this connection with the position feed on it: it implements the hooks below.
  */
-export class IbConnection implements FeedConnection {
-  readonly #api: IBApi;
-  readonly #o: ResolvedIbAdapterOptions;
-  readonly #log: Logger;
-  readonly #hooks: ConnectionHooks;
+export abstract class IbConnection implements FeedConnection {
+  protected readonly api: IBApi;
+  protected readonly o: ResolvedIbAdapterOptions;
+  protected readonly log: Logger;
   readonly #backoff: ReconnectBackoff;
   readonly #states: ClosableHub<BrokerStateChange>;
-  readonly #outages: OutageLog;
+  /** The kinds of trouble told at warn level in this outage; the retries after that go to debug. */
+  readonly #reported = new Set<'outage' | 'client-id' | 'handshake'>();
   #state: BrokerState = 'DISCONNECTED';
   #running = false;
+  #stopped: Promise<void> | undefined;
   #socketOpen = false;
   #apiReady = false;
   #loss: ConnectivityLoss | undefined;
   /** The coming close is not an outage: we asked for it, or TWS announced it (326). */
   #closeExpected = false;
-  /** disconnect() was called on the current socket. */
   #disconnecting = false;
   #everConnected = false;
-  #cancelReconnect: Cancel | undefined;
-  #cancelHandshake: Cancel | undefined;
-  #closeWaiters: (() => void)[] = [];
+  /** Cancelling twice, or after the timer ran, does nothing. */
+  #cancelReconnect: Cancel = () => {};
+  #cancelHandshake: Cancel = () => {};
   #accountsListed = false;
   /** What status() reports besides the state and the settings. */
   readonly #facts: Mutable<Omit<BrokerStatus, 'state' | 'host' | 'port' | 'clientId'>> = {
@@ -61,14 +60,21 @@ export class IbConnection implements FeedConnection {
     lastError: null,
   };
 
-  constructor(api: IBApi, options: ResolvedIbAdapterOptions, log: Logger, hooks: ConnectionHooks) {
-    this.#api = api;
-    this.#o = options;
-    this.#log = log;
-    this.#hooks = hooks;
-    this.#backoff = new ReconnectBackoff(options.backoff, options.random);
-    this.#states = new ClosableHub(log, 'broker state');
-    this.#outages = new OutageLog(log, { endpoint: this.endpoint, clientId: options.clientId });
+  constructor(settings: IbAdapterOptions) {
+    const o = resolveIbAdapterOptions(settings);
+    this.o = o;
+    this.log = o.logger.child({ component: 'ib' });
+    // Host, port, client id and rate all explicit: the npm build has no defaults, and any missing
+    // one makes it read a .env file from the working directory.
+    const api = new IBApi({
+      host: o.host,
+      port: o.port,
+      clientId: o.clientId,
+      maxReqPerSec: o.maxRequestsPerSecond,
+    });
+    this.api = api;
+    this.#backoff = new ReconnectBackoff(o.backoff, o.random);
+    this.#states = new ClosableHub(this.log, 'broker state');
     api.on(EventName.connected, () => this.#onConnected());
     api.on(EventName.server, (version: number) => {
       this.#facts.serverVersion = version;
@@ -81,7 +87,7 @@ export class IbConnection implements FeedConnection {
       this.#onError(error, code, reqId),
     );
     api.on(EventName.received, () => {
-      this.#facts.lastMessageAt = this.#o.clock.now();
+      this.#facts.lastMessageAt = this.o.clock.now();
     });
   }
 
@@ -90,7 +96,7 @@ export class IbConnection implements FeedConnection {
   }
 
   get canSend(): boolean {
-    return this.#running && this.#socketOpen && this.#apiReady && this.#api.isConnected;
+    return this.#running && this.#socketOpen && this.#apiReady && this.api.isConnected;
   }
 
   /** The notice that made TWS's data unreliable, while it lasts. */
@@ -104,7 +110,7 @@ export class IbConnection implements FeedConnection {
   }
 
   get endpoint(): string {
-    return `${this.#o.host}:${this.#o.port}`;
+    return `${this.o.host}:${this.o.port}`;
   }
 
   onStateChange(listener: (change: BrokerStateChange) => void): () => void {
@@ -116,29 +122,49 @@ export class IbConnection implements FeedConnection {
   }
 
   status(): BrokerStatus {
-    const { host, port, clientId } = this.#o;
+    const { host, port, clientId } = this.o;
     return { state: this.#state, host, port, clientId, ...this.#facts, accounts: [...this.#facts.accounts] };
   }
 
+  /** nextValidId on a fresh socket: the API session is up and requests may be sent. */
+  protected abstract apiReady(): void;
+  protected abstract accountsListed(accounts: readonly string[]): void;
+  /** The socket is gone, and every answer still owed on it. */
+  protected abstract socketClosed(): void;
+  protected abstract connectivityLost(loss: ConnectivityLoss): void;
+  /** 1101 (data lost: subscriptions must be made again) or 1102 (data kept). */
+  protected abstract connectivityRestored(dataLost: boolean): void;
+  /**
+   * An error carrying a request id, from TWS or from the client: true when the id is one of the
+   * feed's requests (it has dealt with it); false leaves it to the connection to report.
+   */
+  protected abstract requestError(reqId: number, code: number, message: string): boolean;
+
+  /** Connects in the background and keeps reconnecting until `stop()`; never throws for an outage. */
   start(): void {
+    if (this.#stopped) throw new Error('a stopped IB adapter cannot start again; create a new one');
     if (this.#running) return;
     this.#running = true;
     this.#connect();
   }
 
   /** Disconnects, cancels every timer and ends the state iterators. */
-  async stop(): Promise<void> {
+  stop(): Promise<void> {
+    this.#stopped ??= this.#stop();
+    return this.#stopped;
+  }
+
+  async #stop(): Promise<void> {
     this.#running = false;
-    this.#cancelReconnect?.();
-    this.#cancelReconnect = undefined;
-    this.#cancelHandshake?.();
-    this.#cancelHandshake = undefined;
+    this.#cancelReconnect();
+    this.#cancelHandshake();
     if (this.#socketOpen) {
-      const closed = new Promise<void>((resolve) => this.#closeWaiters.push(resolve));
+      const closed = new Promise((resolve) => this.api.once(EventName.disconnected, resolve));
       this.#closeOnPurpose();
       await closed;
     }
     this.#states.close();
+    this.api.removeAllListeners();
   }
 
   /**
@@ -147,42 +173,24 @@ export class IbConnection implements FeedConnection {
    */
   resync(reason: string): void {
     if (!this.#running || !this.#socketOpen || this.#disconnecting) return;
-    this.#log.warn(`reconnecting to TWS to start over: ${reason}`, { endpoint: this.endpoint });
+    this.log.warn(`reconnecting to TWS to start over: ${reason}`, { endpoint: this.endpoint });
     this.#closeOnPurpose();
   }
 
   /** The session has its starting state: the next outage is reported again and backs off from the start. */
-  markHealthy(): void {
+  protected markHealthy(): void {
     this.#backoff.reset();
-    this.#outages.clear();
+    this.#reported.clear();
   }
 
-  reqPositions(): boolean {
+  /** Sends a request while the session is up; false, sending nothing, when it is not. */
+  send(request: (api: IBApi) => unknown): boolean {
     if (!this.canSend) return false;
-    this.#api.reqPositions();
-    return true;
-  }
-
-  reqAccountUpdates(account: string): boolean {
-    if (!this.canSend) return false;
-    this.#api.reqAccountUpdates(true, account);
-    return true;
-  }
-
-  reqPositionsMulti(reqId: number, account: string): boolean {
-    if (!this.canSend) return false;
-    this.#api.reqPositionsMulti(reqId, account, '');
-    return true;
-  }
-
-  cancelPositionsMulti(reqId: number): boolean {
-    if (!this.canSend) return false;
-    this.#api.cancelPositionsMulti(reqId);
+    request(this.api);
     return true;
   }
 
   #connect(): void {
-    this.#cancelReconnect = undefined;
     if (!this.#running) return;
     this.#socketOpen = true;
     this.#apiReady = false;
@@ -190,10 +198,10 @@ export class IbConnection implements FeedConnection {
     this.#closeExpected = false;
     this.#disconnecting = false;
     this.#setState('CONNECTING');
-    this.#cancelHandshake = this.#o.clock.schedule(this.#o.handshakeTimeoutMs, () =>
+    this.#cancelHandshake = this.o.clock.schedule(this.o.handshakeTimeoutMs, () =>
       this.#onHandshakeTimeout(),
     );
-    this.#api.connect(this.#o.clientId);
+    this.api.connect(this.o.clientId);
   }
 
   #closeOnPurpose(): void {
@@ -201,12 +209,12 @@ export class IbConnection implements FeedConnection {
     // A second disconnect() on a closing socket only earns an "already disconnected" notice.
     if (this.#disconnecting) return;
     this.#disconnecting = true;
-    this.#api.disconnect();
+    this.api.disconnect();
   }
 
   #onConnected(): void {
     this.#everConnected = true;
-    this.#facts.connectedSince = this.#o.clock.now();
+    this.#facts.connectedSince = this.o.clock.now();
     this.#setState('CONNECTED');
   }
 
@@ -214,22 +222,21 @@ export class IbConnection implements FeedConnection {
     // TWS also sends nextValidId in answer to reqIds; only the first one opens the session.
     if (this.#apiReady || !this.#socketOpen) return;
     this.#apiReady = true;
-    this.#cancelHandshake?.();
-    this.#cancelHandshake = undefined;
+    this.#cancelHandshake();
     this.#setState(this.#loss ? 'CONNECTED' : 'READY');
-    this.#log.info('connected to TWS', {
+    this.log.info('connected to TWS', {
       endpoint: this.endpoint,
-      clientId: this.#o.clientId,
+      clientId: this.o.clientId,
       serverVersion: this.#facts.serverVersion,
       accounts: this.#facts.accounts.join(','),
     });
-    this.#hooks.apiReady();
+    this.apiReady();
   }
 
   #onManagedAccounts(list: string): void {
     this.#facts.accounts = parseManagedAccounts(list);
     this.#accountsListed = true;
-    this.#hooks.accountsListed(this.#facts.accounts);
+    this.accountsListed(this.#facts.accounts);
   }
 
   #onDisconnected(): void {
@@ -242,33 +249,26 @@ export class IbConnection implements FeedConnection {
     this.#accountsListed = false;
     this.#loss = undefined;
     this.#facts.connectedSince = null;
-    this.#cancelHandshake?.();
-    this.#cancelHandshake = undefined;
+    this.#cancelHandshake();
     this.#setState('DISCONNECTED');
-    for (const resolve of this.#closeWaiters.splice(0)) resolve();
-    this.#hooks.socketClosed();
+    this.socketClosed();
     if (!this.#running) return;
-    if (wasUp && !onPurpose) this.#outages.report('outage', connectionLostHint(this.#o.host, this.#o.port));
+    if (wasUp && !onPurpose) this.#report('outage', connectionLostHint(this.o.host, this.o.port));
     const delayMs = this.#backoff.next();
-    this.#log.debug('reconnecting to TWS', {
+    this.log.debug('reconnecting to TWS', {
       endpoint: this.endpoint,
       attempt: this.#backoff.attempts,
       delayMs,
     });
-    this.#cancelReconnect = this.#o.clock.schedule(delayMs, () => this.#connect());
+    this.#cancelReconnect = this.o.clock.schedule(delayMs, () => this.#connect());
   }
 
   #onHandshakeTimeout(): void {
-    this.#cancelHandshake = undefined;
     if (!this.#socketOpen || this.#apiReady) return;
-    const { host, port, handshakeTimeoutMs } = this.#o;
+    const { host, port, handshakeTimeoutMs } = this.o;
     if (this.#state === 'CONNECTED')
-      this.#outages.report('handshake', handshakeTimeoutHint(host, port, handshakeTimeoutMs));
-    else
-      this.#outages.report(
-        'outage',
-        unreachableHint(host, port, `no answer within ${handshakeTimeoutMs} ms`),
-      );
+      this.#report('handshake', handshakeTimeoutHint(host, port, handshakeTimeoutMs));
+    else this.#report('outage', unreachableHint(host, port, `no answer within ${handshakeTimeoutMs} ms`));
     this.#facts.lastError = `no API session within ${handshakeTimeoutMs} ms`;
     this.#closeOnPurpose();
   }
@@ -280,54 +280,50 @@ export class IbConnection implements FeedConnection {
         this.#facts.lastError = `${code}: ${message}`;
         // TWS closes the socket itself; the reconnect that follows is expected, not an outage.
         this.#closeExpected = true;
-        this.#outages.report('client-id', clientIdInUseHint(this.#o.host, this.#o.port, this.#o.clientId));
+        this.#report('client-id', clientIdInUseHint(this.o.host, this.o.port, this.o.clientId));
         return;
       case 'connectivity-lost':
         this.#facts.lastError = `${code}: ${message}`;
         this.#loss = { code, message };
         if (this.#state === 'READY') this.#setState('CONNECTED');
-        this.#log.warn('TWS lost its connection to IB: broker data is unreliable until it is restored', {
+        this.log.warn('TWS lost its connection to IB: broker data is unreliable until it is restored', {
           code,
           message,
         });
-        this.#hooks.connectivityLost(this.#loss);
+        this.connectivityLost(this.#loss);
         return;
       case 'connectivity-restored':
         this.#loss = undefined;
         if (this.#apiReady) this.#setState('READY');
-        this.#log.info(
-          notice.dataLost
-            ? 'TWS restored its connection to IB, data lost: subscribing again'
-            : 'TWS restored its connection to IB, data kept',
-          { code },
+        this.log.info(
+          `TWS restored its connection to IB, data ${notice.dataLost ? 'lost: subscribing again' : 'kept'}`,
+          {
+            code,
+          },
         );
-        this.#hooks.connectivityRestored(notice.dataLost);
+        this.connectivityRestored(notice.dataLost);
         return;
       case 'farm-ok':
+      case 'status':
         // 2110 has no restored code of its own: the farms reconnecting is the sign.
-        if (this.#loss?.code === 2110) {
+        if (notice.kind === 'farm-ok' && this.#loss?.code === 2110) {
           this.#loss = undefined;
           if (this.#apiReady) this.#setState('READY');
-          this.#log.info('TWS reports its data farms connected again', { code, message });
-        } else {
-          this.#log.debug('TWS notice', { code, message });
-        }
-        return;
-      case 'status':
-        this.#log.debug('TWS notice', { code, message });
+          this.log.info('TWS reports its data farms connected again', { code, message });
+        } else this.log.debug('TWS notice', { code, message });
         return;
       case 'other':
-        this.#log.warn('TWS notice', { code, message });
+        this.log.warn('TWS notice', { code, message });
         return;
     }
   }
 
   #onError(error: Error, code: ErrorCode, reqId: number): void {
     const message = error instanceof Error ? error.message : String(error);
-    const { host, port } = this.#o;
+    const { host, port } = this.o;
     // An error about one of the feed's requests is the feed's to judge (even 503, which for a
     // request means this TWS does not know it, not that the connection is unusable).
-    if (reqId !== ErrorCode.NO_VALID_ID && this.#hooks.requestError(reqId, code, message)) {
+    if (reqId !== ErrorCode.NO_VALID_ID && this.requestError(reqId, code, message)) {
       this.#facts.lastError = `${code}: ${message}`;
       return;
     }
@@ -335,11 +331,11 @@ export class IbConnection implements FeedConnection {
       this.#facts.lastError = message;
       // The same code reports a socket error on a connection that was up: that is a loss.
       if (this.#state === 'CONNECTED' || this.#state === 'READY') {
-        this.#outages.report('outage', connectionLostHint(host, port), { reason: message });
+        this.#report('outage', connectionLostHint(host, port), { reason: message });
       } else if (!this.#everConnected && message.includes('ECONNREFUSED')) {
-        this.#outages.report('outage', refusedAtStartHint(host, port));
+        this.#report('outage', refusedAtStartHint(host, port));
       } else {
-        this.#outages.report('outage', unreachableHint(host, port, message));
+        this.#report('outage', unreachableHint(host, port, message));
       }
       return;
     }
@@ -347,16 +343,24 @@ export class IbConnection implements FeedConnection {
     // The client drops a server it cannot talk to (version out of its range, TWS too old): that
     // is the outage of this connection, and it will repeat on every retry.
     if (code === ErrorCode.UNSUPPORTED_VERSION || code === ErrorCode.UPDATE_TWS) {
-      this.#outages.report('outage', unreachableHint(host, port, `${code}: ${message}`));
+      this.#report('outage', unreachableHint(host, port, `${code}: ${message}`));
       return;
     }
-    this.#log.warn('TWS API error', { code, reqId, message });
+    this.log.warn('TWS API error', { code, reqId, message });
+  }
+
+  /** Tells a person about each kind of trouble once per outage, so a long outage does not flood the log. */
+  #report(problem: 'outage' | 'client-id' | 'handshake', message: string, extra: LogFields = {}): void {
+    const fields = { endpoint: this.endpoint, clientId: this.o.clientId, ...extra };
+    if (this.#reported.has(problem)) this.log.debug(message, fields);
+    else this.log.warn(message, fields);
+    this.#reported.add(problem);
   }
 
   #setState(next: BrokerState): void {
     if (next === this.#state) return;
     const previous = this.#state;
     this.#state = next;
-    this.#states.publish({ state: next, previous, at: this.#o.clock.now() });
+    this.#states.publish({ state: next, previous, at: this.o.clock.now() });
   }
 }

@@ -1,6 +1,7 @@
 import type { Contract as IbContract } from '@stoqey/ib';
 import type { Contract, OptionRight } from '../../domain/contract.js';
 import type { PositionValuation } from '../../domain/position.js';
+import type { EndMarker } from './request-registry.js';
 
 /** A row of the positions feed (reqPositions): quantity and average cost. */
 export interface PositionRow {
@@ -16,6 +17,11 @@ export interface PortfolioRow extends PositionValuation {
   readonly contract: Contract;
   readonly quantity: number;
 }
+
+/** reqPositions: its rows and its end carry no id; TWS answers in order. */
+export const POSITION_END: EndMarker<PositionRow> = { name: 'positionEnd', byId: false };
+/** reqPositionsMulti: its rows and its end carry its id. */
+export const POSITION_MULTI_END: EndMarker<PositionRow> = { name: 'positionMultiEnd', byId: true };
 
 /** A row that cannot be keyed or has no quantity; it is reported, never guessed at. */
 export type Normalized<T> =
@@ -71,12 +77,13 @@ function heldRowFromIb(
 ): Normalized<{ account: string; contract: Contract; quantity: number }> {
   const contract = contractFromIb(ib);
   if (!contract.ok) return contract;
-  const problem = rowProblem(account, contract.row, quantity);
-  if (problem) return { ok: false, problem };
-  return {
-    ok: true,
-    row: { account: account as string, contract: contract.row, quantity: quantity as number },
-  };
+  const { conId } = contract.row;
+  if (typeof account !== 'string' || account === '')
+    return { ok: false, problem: `row for conId ${conId} without an account` };
+  if (typeof quantity !== 'number' || !Number.isFinite(quantity)) {
+    return { ok: false, problem: `row for ${account}:${conId} without a quantity (${String(quantity)})` };
+  }
+  return { ok: true, row: { account, contract: contract.row, quantity } };
 }
 
 export function portfolioRowFromIb(
@@ -102,15 +109,6 @@ export function portfolioRowFromIb(
       realizedPnl: finite(realizedPnl),
     },
   };
-}
-
-function rowProblem(account: unknown, contract: Contract, quantity: unknown): string | undefined {
-  if (typeof account !== 'string' || account === '')
-    return `row for conId ${contract.conId} without an account`;
-  if (typeof quantity !== 'number' || !Number.isFinite(quantity)) {
-    return `row for ${account}:${contract.conId} without a quantity (${String(quantity)})`;
-  }
-  return undefined;
 }
 
 /** IB sends `YYYYMMDD`, sometimes followed by a time; a contract month (`YYYYMM`) is no date. */

@@ -1,7 +1,7 @@
 import type { Cancel } from '../../domain/clock.js';
 import type { Logger } from '../logger.js';
 import { accountNotManagedHint } from './connection-hints.js';
-import type { RequestSender } from './feed-connection.js';
+import type { FeedConnection } from './feed-connection.js';
 import type { ResolvedIbAdapterOptions } from './ib-adapter-options.js';
 
 type DownloadState = 'idle' | 'awaiting-accounts' | 'running' | 'settled';
@@ -14,13 +14,14 @@ type DownloadState = 'idle' | 'awaiting-accounts' | 'running' | 'settled';
 export class PortfolioSubscription {
   #state: DownloadState = 'idle';
   #account: string | undefined;
-  #cancelTimer: Cancel | undefined;
+  /** Cancelling twice, or after the timer ran, does nothing. */
+  #cancelTimer: Cancel = () => {};
   #reportedUnmanaged = false;
 
   constructor(
     private readonly o: ResolvedIbAdapterOptions,
     private readonly log: Logger,
-    private readonly sender: RequestSender,
+    private readonly sender: FeedConnection,
     /** Called once the download of the current subscription is over (or there is none). */
     private readonly settled: () => void,
   ) {}
@@ -41,10 +42,9 @@ export class PortfolioSubscription {
 
   /** Subscribes on the current session, now or as soon as TWS has listed its accounts. */
   subscribe(accounts: readonly string[] | undefined): void {
-    this.#cancelTimer?.();
+    this.#cancelTimer();
     this.#state = 'awaiting-accounts';
     this.#cancelTimer = this.o.clock.schedule(this.o.accountDownloadTimeoutMs, () => {
-      this.#cancelTimer = undefined;
       this.log.warn('the portfolio feed did not finish its download in time; going on without waiting', {
         account: this.#account,
         timeoutMs: this.o.accountDownloadTimeoutMs,
@@ -66,7 +66,7 @@ export class PortfolioSubscription {
       this.#settle();
       return;
     }
-    if (!this.sender.reqAccountUpdates(account)) return;
+    if (!this.sender.send((api) => api.reqAccountUpdates(true, account))) return;
     this.#account = account;
     this.#state = 'running';
   }
@@ -79,14 +79,12 @@ export class PortfolioSubscription {
 
   /** The session is over: nothing is awaited any more. */
   end(): void {
-    this.#cancelTimer?.();
-    this.#cancelTimer = undefined;
+    this.#cancelTimer();
     this.#state = 'idle';
   }
 
   #settle(): void {
-    this.#cancelTimer?.();
-    this.#cancelTimer = undefined;
+    this.#cancelTimer();
     this.#state = 'settled';
     this.settled();
   }
