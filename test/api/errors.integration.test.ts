@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
-import { captureLogger, type LogLine } from '../ib/support/capture-logger.js';
 import { type FailingDisk, failingDisk } from '../infra/duckdb/support/failing-disk.js';
+import { captureLogger, type LogLine } from '../support/capture-logger.js';
 import { type ServiceFixture, startService } from '../support/service-fixture.js';
 import { MAIN, SPY_PUT } from '../support/standard-book.js';
 import { post, query } from './support/graphql-http.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli-io.js';
 import { runUntilStopped, shutDownWithin } from '../../src/cli/graceful-shutdown.js';
-import { captureLogger } from '../ib/support/capture-logger.js';
+import { captureLogger } from '../support/capture-logger.js';
 import { ManualClock } from '../support/manual-clock.js';
 
 /** A target whose steps finish when the test says so. */

@@ -12,7 +12,7 @@ import type { ReconciliationRun, ReconciliationTrigger } from '../../../src/doma
 import { toNumber } from '../../../src/infra/duckdb/duckdb-sql.js';
 import type { SimulatorEvent } from '../../../src/infra/ib-simulator/simulator-events.js';
 import { startSimulator, type TwsSimulator } from '../../../src/infra/ib-simulator/tws-simulator.js';
-import { captureLogger, type LogLine } from '../../ib/support/capture-logger.js';
+import { captureLogger, type LogLine } from '../../support/capture-logger.js';
 import { ManualClock } from '../../support/manual-clock.js';
 import { openStandardBook } from '../../support/standard-book.js';
 import { makeTempDir } from '../../support/temp-dir.js';

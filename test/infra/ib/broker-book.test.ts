@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BrokerBook } from '../../src/infra/ib/broker-book.js';
-import type { PortfolioRow, PositionRow } from '../../src/infra/ib/ib-rows.js';
-import { NVDA_STOCK, SPXW_6000_C, SPY_600_C } from '../support/contracts.js';
+import { BrokerBook } from '../../../src/infra/ib/broker-book.js';
+import type { PortfolioRow, PositionRow } from '../../../src/infra/ib/ib-rows.js';
+import { NVDA_STOCK, SPXW_6000_C, SPY_600_C } from '../../support/contracts.js';
 
 const at = (s: number) => new Date(Date.UTC(2026, 10, 25, 15, 0, s));
 const { exchange: _ignored, ...spyWithoutExchange } = SPY_600_C;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resolveIbAdapterOptions } from '../../src/infra/ib/ib-adapter-options.js';
-import { PortfolioSubscription } from '../../src/infra/ib/portfolio-subscription.js';
-import { ManualClock } from '../support/manual-clock.js';
-import { captureLogger } from './support/capture-logger.js';
+import { resolveIbAdapterOptions } from '../../../src/infra/ib/ib-adapter-options.js';
+import { PortfolioSubscription } from '../../../src/infra/ib/portfolio-subscription.js';
+import { captureLogger } from '../../support/capture-logger.js';
+import { ManualClock } from '../../support/manual-clock.js';
 import { RecordedRequests } from './support/recorded-requests.js';
 
 function setup(account?: string) {

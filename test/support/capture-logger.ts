@@ -1,4 +1,4 @@
-import { createLogger, type Logger } from '../../../src/infra/logger.js';
+import { createLogger, type Logger } from '../../src/infra/logger.js';
 
 export interface LogLine {
   readonly level: 'debug' | 'info' | 'warn' | 'error';

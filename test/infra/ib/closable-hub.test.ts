@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ClosableHub } from '../../src/infra/ib/closable-hub.js';
-import { createLogger } from '../../src/infra/logger.js';
+import { ClosableHub } from '../../../src/infra/ib/closable-hub.js';
+import { createLogger } from '../../../src/infra/logger.js';
 
 function capture() {
   const lines: { level: string; msg: string }[] = [];

@@ -1,7 +1,7 @@
 import type { Contract as IbContract } from '@stoqey/ib';
 import { OptionType, SecType } from '@stoqey/ib';
 import { describe, expect, it } from 'vitest';
-import { contractFromIb, portfolioRowFromIb, positionRowFromIb } from '../../src/infra/ib/ib-rows.js';
+import { contractFromIb, portfolioRowFromIb, positionRowFromIb } from '../../../src/infra/ib/ib-rows.js';
 
 /** A contract as @stoqey/ib decodes a POSITION message for an SPY call (docs/ib-protocol.md §4). */
 const spyCall: IbContract = {

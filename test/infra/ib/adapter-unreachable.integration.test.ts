@@ -1,10 +1,10 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIbAdapter, type IbAdapter } from '../../src/infra/ib/ib-adapter.js';
-import { startSimulator, type TwsSimulator } from '../../src/infra/ib-simulator/tws-simulator.js';
-import { ManualClock } from '../support/manual-clock.js';
+import { createIbAdapter, type IbAdapter } from '../../../src/infra/ib/ib-adapter.js';
+import { startSimulator, type TwsSimulator } from '../../../src/infra/ib-simulator/tws-simulator.js';
+import { captureLogger } from '../../support/capture-logger.js';
+import { ManualClock } from '../../support/manual-clock.js';
 import { until } from './support/adapter-harness.js';
-import { captureLogger } from './support/capture-logger.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CompleteSnapshot } from '../../src/domain/ports/broker-port.js';
-import { compareKeys } from '../../src/domain/position.js';
-import { BrokerBook } from '../../src/infra/ib/broker-book.js';
-import { BrokerSnapshots } from '../../src/infra/ib/broker-snapshots.js';
-import { resolveIbAdapterOptions } from '../../src/infra/ib/ib-adapter-options.js';
-import type { PositionRow } from '../../src/infra/ib/ib-rows.js';
-import { RequestRegistry } from '../../src/infra/ib/request-registry.js';
-import { SPXW_6000_C, SPY_600_C } from '../support/contracts.js';
-import { ManualClock } from '../support/manual-clock.js';
-import { captureLogger } from './support/capture-logger.js';
+import type { CompleteSnapshot } from '../../../src/domain/ports/broker-port.js';
+import { compareKeys } from '../../../src/domain/position.js';
+import { BrokerBook } from '../../../src/infra/ib/broker-book.js';
+import { BrokerSnapshots } from '../../../src/infra/ib/broker-snapshots.js';
+import { resolveIbAdapterOptions } from '../../../src/infra/ib/ib-adapter-options.js';
+import type { PositionRow } from '../../../src/infra/ib/ib-rows.js';
+import { RequestRegistry } from '../../../src/infra/ib/request-registry.js';
+import { captureLogger } from '../../support/capture-logger.js';
+import { SPXW_6000_C, SPY_600_C } from '../../support/contracts.js';
+import { ManualClock } from '../../support/manual-clock.js';
 import { RecordedRequests } from './support/recorded-requests.js';
 
 const TIMEOUT = 1_000;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SPXW_6000_C, SPY_600_C } from '../support/contracts.js';
+import { SPXW_6000_C, SPY_600_C } from '../../support/contracts.js';
 import { AdapterHarness, until } from './support/adapter-harness.js';
 
 let h: AdapterHarness;

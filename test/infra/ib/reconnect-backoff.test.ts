@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BACKOFF, ReconnectBackoff } from '../../src/infra/ib/reconnect-backoff.js';
+import { DEFAULT_BACKOFF, ReconnectBackoff } from '../../../src/infra/ib/reconnect-backoff.js';
 
 describe('reconnect backoff', () => {
   it('doubles from 1 s to 30 s without jitter in the middle of its spread', () => {

@@ -1,17 +1,17 @@
-import type { Clock } from '../../../src/domain/clock.js';
-import type { BrokerSessionEvent } from '../../../src/domain/ports/broker-port.js';
-import type { PositionUpdate } from '../../../src/domain/position-update.js';
-import type { BrokerStateChange } from '../../../src/infra/ib/feed-connection.js';
-import { createIbAdapter, type IbAdapter } from '../../../src/infra/ib/ib-adapter.js';
-import type { IbAdapterOptions } from '../../../src/infra/ib/ib-adapter-options.js';
-import type { SimulatorEvent } from '../../../src/infra/ib-simulator/simulator-events.js';
-import type { SimulatorOptions } from '../../../src/infra/ib-simulator/simulator-options.js';
-import { startSimulator, type TwsSimulator } from '../../../src/infra/ib-simulator/tws-simulator.js';
-import { ManualClock } from '../../support/manual-clock.js';
-import { until } from '../../support/until.js';
-import { captureLogger, type LogLine } from './capture-logger.js';
+import type { Clock } from '../../../../src/domain/clock.js';
+import type { BrokerSessionEvent } from '../../../../src/domain/ports/broker-port.js';
+import type { PositionUpdate } from '../../../../src/domain/position-update.js';
+import type { BrokerStateChange } from '../../../../src/infra/ib/feed-connection.js';
+import { createIbAdapter, type IbAdapter } from '../../../../src/infra/ib/ib-adapter.js';
+import type { IbAdapterOptions } from '../../../../src/infra/ib/ib-adapter-options.js';
+import type { SimulatorEvent } from '../../../../src/infra/ib-simulator/simulator-events.js';
+import type { SimulatorOptions } from '../../../../src/infra/ib-simulator/simulator-options.js';
+import { startSimulator, type TwsSimulator } from '../../../../src/infra/ib-simulator/tws-simulator.js';
+import { captureLogger, type LogLine } from '../../../support/capture-logger.js';
+import { ManualClock } from '../../../support/manual-clock.js';
+import { until } from '../../../support/until.js';
 
-export { until } from '../../support/until.js';
+export { until } from '../../../support/until.js';
 
 /** One adapter under test and everything it published, in order. */
 export class RecordedAdapter {

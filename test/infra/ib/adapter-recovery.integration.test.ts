@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SPXW_6000_C, SPY_550_P, SPY_600_C } from '../support/contracts.js';
-import { ManualClock } from '../support/manual-clock.js';
+import { SPXW_6000_C, SPY_550_P, SPY_600_C } from '../../support/contracts.js';
+import { ManualClock } from '../../support/manual-clock.js';
 import { AdapterHarness, type RecordedAdapter, until } from './support/adapter-harness.js';
 
 let h: AdapterHarness;

@@ -1,5 +1,5 @@
 import type { IBApi } from '@stoqey/ib';
-import type { ConnectivityLoss, FeedConnection } from '../../../src/infra/ib/feed-connection.js';
+import type { ConnectivityLoss, FeedConnection } from '../../../../src/infra/ib/feed-connection.js';
 
 /** A session that records what it was asked to send, as a session that is up would. */
 export class RecordedRequests implements FeedConnection {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BrokerUnavailableError } from '../../src/domain/errors.js';
-import { SPXW_6000_C, SPY_550_P, SPY_600_C } from '../support/contracts.js';
-import { ManualClock } from '../support/manual-clock.js';
+import { BrokerUnavailableError } from '../../../src/domain/errors.js';
+import { SPXW_6000_C, SPY_550_P, SPY_600_C } from '../../support/contracts.js';
+import { ManualClock } from '../../support/manual-clock.js';
 import {
   AdapterHarness,
   type HarnessOptions,

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type EndMarker, type PendingRequest, RequestRegistry } from '../../src/infra/ib/request-registry.js';
-import { ManualClock } from '../support/manual-clock.js';
+import {
+  type EndMarker,
+  type PendingRequest,
+  RequestRegistry,
+} from '../../../src/infra/ib/request-registry.js';
+import { ManualClock } from '../../support/manual-clock.js';
 
 const IN_ORDER: EndMarker<string> = { name: 'positionEnd', byId: false };
 const BY_ID: EndMarker<string> = { name: 'positionMultiEnd', byId: true };

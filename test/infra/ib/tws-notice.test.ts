@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classifyNotice, classifyRequestError, parseManagedAccounts } from '../../src/infra/ib/tws-notice.js';
+import {
+  classifyNotice,
+  classifyRequestError,
+  parseManagedAccounts,
+} from '../../../src/infra/ib/tws-notice.js';
 
 describe('TWS notices', () => {
   it('tells apart the codes the connection acts on', () => {

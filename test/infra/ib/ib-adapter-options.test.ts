@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/domain/errors.js';
-import { inMemorySequence, resolveIbAdapterOptions } from '../../src/infra/ib/ib-adapter-options.js';
+import { DomainError } from '../../../src/domain/errors.js';
+import { inMemorySequence, resolveIbAdapterOptions } from '../../../src/infra/ib/ib-adapter-options.js';
 
 describe('IB adapter options', () => {
   it('fills the documented defaults', () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BrokerUnavailableError } from '../../src/domain/errors.js';
-import type { CompleteSnapshot } from '../../src/domain/ports/broker-port.js';
-import { AAPL_230_P, SPXW_6000_C, SPY_550_P, SPY_600_C } from '../support/contracts.js';
-import { ManualClock } from '../support/manual-clock.js';
+import { BrokerUnavailableError } from '../../../src/domain/errors.js';
+import type { CompleteSnapshot } from '../../../src/domain/ports/broker-port.js';
+import { AAPL_230_P, SPXW_6000_C, SPY_550_P, SPY_600_C } from '../../support/contracts.js';
+import { ManualClock } from '../../support/manual-clock.js';
 import { AdapterHarness, type RecordedAdapter, until } from './support/adapter-harness.js';
 
 let h: AdapterHarness;

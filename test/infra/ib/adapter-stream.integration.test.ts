@@ -1,10 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Contract } from '../../src/domain/contract.js';
-import type { Position } from '../../src/domain/position.js';
-import type { PositionUpdate } from '../../src/domain/position-update.js';
-import { parseSecurityTypes } from '../../src/domain/security-type-filter.js';
-import type { SimulatedPosition } from '../../src/infra/ib-simulator/simulated-book.js';
-import { AAPL_230_P, NVDA_STOCK, option, SPXW_6000_C, SPY_550_P, SPY_600_C } from '../support/contracts.js';
+import type { Contract } from '../../../src/domain/contract.js';
+import type { Position } from '../../../src/domain/position.js';
+import type { PositionUpdate } from '../../../src/domain/position-update.js';
+import { parseSecurityTypes } from '../../../src/domain/security-type-filter.js';
+import type { SimulatedPosition } from '../../../src/infra/ib-simulator/simulated-book.js';
+import {
+  AAPL_230_P,
+  NVDA_STOCK,
+  option,
+  SPXW_6000_C,
+  SPY_550_P,
+  SPY_600_C,
+} from '../../support/contracts.js';
 import { AdapterHarness, until } from './support/adapter-harness.js';
 
 let h: AdapterHarness;

@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/app/config.js';
-import { assembleCore, type SentinelCore } from '../../src/app/sentinel-core.js';
-import type { PositionUpdate } from '../../src/domain/position-update.js';
-import type { ReconciliationRun } from '../../src/domain/reconciliation-run.js';
-import { startSimulator, type TwsSimulator } from '../../src/infra/ib-simulator/tws-simulator.js';
-import { makeTempDir } from '../duckdb/support/temp-dir.js';
-import { SPXW_6000_C, SPY_600_C } from '../support/contracts.js';
-import { ManualClock } from '../support/manual-clock.js';
+import { loadConfig } from '../../../src/app/config.js';
+import { assembleCore, type SentinelCore } from '../../../src/app/sentinel-core.js';
+import type { PositionUpdate } from '../../../src/domain/position-update.js';
+import type { ReconciliationRun } from '../../../src/domain/reconciliation-run.js';
+import { startSimulator, type TwsSimulator } from '../../../src/infra/ib-simulator/tws-simulator.js';
+import { captureLogger } from '../../support/capture-logger.js';
+import { SPXW_6000_C, SPY_600_C } from '../../support/contracts.js';
+import { ManualClock } from '../../support/manual-clock.js';
+import { makeTempDir } from '../../support/temp-dir.js';
 import { until } from './support/adapter-harness.js';
-import { captureLogger } from './support/capture-logger.js';
 
 /**
  * The whole chain a trader relies on, with real parts: the simulator over TCP, the adapter on
