@@ -22,8 +22,6 @@ type Documents = {
     "\n  mutation AlertKillReconcile { reconcile { status } }\n": typeof types.AlertKillReconcileDocument,
     "\n  query AlertKillStarted { status { reconciliation { lastRun { trigger } } } }\n": typeof types.AlertKillStartedDocument,
     "\n  query AlertKillOutbox { alertDeliveries(first: 200) { id state kind discrepancyId } }\n": typeof types.AlertKillOutboxDocument,
-    "\n  mutation AlertDemoTest { testAlert(route: \"webhook\") { state } }\n": typeof types.AlertDemoTestDocument,
-    "\n  query AlertHealthDeliveries { alertDeliveries { state kind subject severity summary dedupKey } }\n": typeof types.AlertHealthDeliveriesDocument,
     "\n  query ApiViewer {\n    viewer { role }\n  }\n": typeof types.ApiViewerDocument,
     "\n  mutation ApiAuthReconcile {\n    reconcile { id status }\n  }\n": typeof types.ApiAuthReconcileDocument,
     "\n  query ApiAuthLatest {\n    latestReconciliation { id }\n  }\n": typeof types.ApiAuthLatestDocument,
@@ -33,6 +31,7 @@ type Documents = {
     "\n  subscription ApiCohortFollow($account: String, $after: String) {\n    positionUpdated(filter: { account: $account }, after: $after) {\n      cursor\n      change\n      position { account quantity contract { conId } }\n    }\n  }\n": typeof types.ApiCohortFollowDocument,
     "\n  query ApiCohortPosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity }\n  }\n": typeof types.ApiCohortPositionDocument,
     "\n  subscription ApiCohortFollowHeavy($account: String) {\n    positionUpdated(filter: { account: $account }) {\n      cursor\n      p0: position { ...CohortHeavyPosition }\n      p1: position { ...CohortHeavyPosition }\n      p2: position { ...CohortHeavyPosition }\n      p3: position { ...CohortHeavyPosition }\n      p4: position { ...CohortHeavyPosition }\n      p5: position { ...CohortHeavyPosition }\n      p6: position { ...CohortHeavyPosition }\n      p7: position { ...CohortHeavyPosition }\n      p8: position { ...CohortHeavyPosition }\n      p9: position { ...CohortHeavyPosition }\n      p10: position { ...CohortHeavyPosition }\n      p11: position { ...CohortHeavyPosition }\n      p12: position { ...CohortHeavyPosition }\n      p13: position { ...CohortHeavyPosition }\n    }\n  }\n  fragment CohortHeavyPosition on Position {\n    id account quantity averageCost marketPrice marketValue updatedAt source\n    contract { conId symbol secType localSymbol expiry strike right multiplier currency exchange tradingClass }\n  }\n": typeof types.ApiCohortFollowHeavyDocument,
+    "\n  mutation AlertDemoTest { testAlert(route: \"webhook\") { state } }\n": typeof types.AlertDemoTestDocument,
     "\n  query ApiDemoBook {\n    positions { account quantity contract { symbol secType expiry strike right } }\n  }\n": typeof types.ApiDemoBookDocument,
     "\n  subscription ApiDemoDiscrepancies {\n    discrepancyChanged { kind discrepancy { type severity message } }\n  }\n": typeof types.ApiDemoDiscrepanciesDocument,
     "\n  query ApiDemoOverview {\n    status { mode broker { state accounts } }\n    positions { account quantity }\n  }\n": typeof types.ApiDemoOverviewDocument,
@@ -44,6 +43,7 @@ type Documents = {
     "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n": typeof types.ApiErrorsReconcileDocument,
     "\n  mutation ApiExportPositions($out: String!, $what: ExportContent) {\n    exportPositions(out: $out, what: $what) { folder what rows symbols }\n  }\n": typeof types.ApiExportPositionsDocument,
     "\n  query ApiExportStore {\n    status { store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": typeof types.ApiExportStoreDocument,
+    "\n  query AlertHealthDeliveries { alertDeliveries { state kind subject severity summary dedupKey } }\n": typeof types.AlertHealthDeliveriesDocument,
     "\n  query ApiLimitsViewer {\n    viewer { role }\n  }\n": typeof types.ApiLimitsViewerDocument,
     "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n": typeof types.ApiLimitsStatusDocument,
     "\n  query ApiOpsBrokerBook {\n    brokerPositions { account quantity }\n  }\n": typeof types.ApiOpsBrokerBookDocument,
@@ -98,8 +98,6 @@ const documents: Documents = {
     "\n  mutation AlertKillReconcile { reconcile { status } }\n": types.AlertKillReconcileDocument,
     "\n  query AlertKillStarted { status { reconciliation { lastRun { trigger } } } }\n": types.AlertKillStartedDocument,
     "\n  query AlertKillOutbox { alertDeliveries(first: 200) { id state kind discrepancyId } }\n": types.AlertKillOutboxDocument,
-    "\n  mutation AlertDemoTest { testAlert(route: \"webhook\") { state } }\n": types.AlertDemoTestDocument,
-    "\n  query AlertHealthDeliveries { alertDeliveries { state kind subject severity summary dedupKey } }\n": types.AlertHealthDeliveriesDocument,
     "\n  query ApiViewer {\n    viewer { role }\n  }\n": types.ApiViewerDocument,
     "\n  mutation ApiAuthReconcile {\n    reconcile { id status }\n  }\n": types.ApiAuthReconcileDocument,
     "\n  query ApiAuthLatest {\n    latestReconciliation { id }\n  }\n": types.ApiAuthLatestDocument,
@@ -109,6 +107,7 @@ const documents: Documents = {
     "\n  subscription ApiCohortFollow($account: String, $after: String) {\n    positionUpdated(filter: { account: $account }, after: $after) {\n      cursor\n      change\n      position { account quantity contract { conId } }\n    }\n  }\n": types.ApiCohortFollowDocument,
     "\n  query ApiCohortPosition($account: String!, $conId: Int!) {\n    position(account: $account, conId: $conId) { quantity }\n  }\n": types.ApiCohortPositionDocument,
     "\n  subscription ApiCohortFollowHeavy($account: String) {\n    positionUpdated(filter: { account: $account }) {\n      cursor\n      p0: position { ...CohortHeavyPosition }\n      p1: position { ...CohortHeavyPosition }\n      p2: position { ...CohortHeavyPosition }\n      p3: position { ...CohortHeavyPosition }\n      p4: position { ...CohortHeavyPosition }\n      p5: position { ...CohortHeavyPosition }\n      p6: position { ...CohortHeavyPosition }\n      p7: position { ...CohortHeavyPosition }\n      p8: position { ...CohortHeavyPosition }\n      p9: position { ...CohortHeavyPosition }\n      p10: position { ...CohortHeavyPosition }\n      p11: position { ...CohortHeavyPosition }\n      p12: position { ...CohortHeavyPosition }\n      p13: position { ...CohortHeavyPosition }\n    }\n  }\n  fragment CohortHeavyPosition on Position {\n    id account quantity averageCost marketPrice marketValue updatedAt source\n    contract { conId symbol secType localSymbol expiry strike right multiplier currency exchange tradingClass }\n  }\n": types.ApiCohortFollowHeavyDocument,
+    "\n  mutation AlertDemoTest { testAlert(route: \"webhook\") { state } }\n": types.AlertDemoTestDocument,
     "\n  query ApiDemoBook {\n    positions { account quantity contract { symbol secType expiry strike right } }\n  }\n": types.ApiDemoBookDocument,
     "\n  subscription ApiDemoDiscrepancies {\n    discrepancyChanged { kind discrepancy { type severity message } }\n  }\n": types.ApiDemoDiscrepanciesDocument,
     "\n  query ApiDemoOverview {\n    status { mode broker { state accounts } }\n    positions { account quantity }\n  }\n": types.ApiDemoOverviewDocument,
@@ -120,6 +119,7 @@ const documents: Documents = {
     "\n  mutation ApiErrorsReconcile {\n    reconcile { discrepancies { id } }\n  }\n": types.ApiErrorsReconcileDocument,
     "\n  mutation ApiExportPositions($out: String!, $what: ExportContent) {\n    exportPositions(out: $out, what: $what) { folder what rows symbols }\n  }\n": types.ApiExportPositionsDocument,
     "\n  query ApiExportStore {\n    status { store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n": types.ApiExportStoreDocument,
+    "\n  query AlertHealthDeliveries { alertDeliveries { state kind subject severity summary dedupKey } }\n": types.AlertHealthDeliveriesDocument,
     "\n  query ApiLimitsViewer {\n    viewer { role }\n  }\n": types.ApiLimitsViewerDocument,
     "\n  subscription ApiLimitsStatus {\n    statusChanged { mode }\n  }\n": types.ApiLimitsStatusDocument,
     "\n  query ApiOpsBrokerBook {\n    brokerPositions { account quantity }\n  }\n": types.ApiOpsBrokerBookDocument,
@@ -198,14 +198,6 @@ export function graphql(source: "\n  query AlertKillOutbox { alertDeliveries(fir
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AlertDemoTest { testAlert(route: \"webhook\") { state } }\n"): typeof import('./graphql.js').AlertDemoTestDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query AlertHealthDeliveries { alertDeliveries { state kind subject severity summary dedupKey } }\n"): typeof import('./graphql.js').AlertHealthDeliveriesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query ApiViewer {\n    viewer { role }\n  }\n"): typeof import('./graphql.js').ApiViewerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -239,6 +231,10 @@ export function graphql(source: "\n  query ApiCohortPosition($account: String!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ApiCohortFollowHeavy($account: String) {\n    positionUpdated(filter: { account: $account }) {\n      cursor\n      p0: position { ...CohortHeavyPosition }\n      p1: position { ...CohortHeavyPosition }\n      p2: position { ...CohortHeavyPosition }\n      p3: position { ...CohortHeavyPosition }\n      p4: position { ...CohortHeavyPosition }\n      p5: position { ...CohortHeavyPosition }\n      p6: position { ...CohortHeavyPosition }\n      p7: position { ...CohortHeavyPosition }\n      p8: position { ...CohortHeavyPosition }\n      p9: position { ...CohortHeavyPosition }\n      p10: position { ...CohortHeavyPosition }\n      p11: position { ...CohortHeavyPosition }\n      p12: position { ...CohortHeavyPosition }\n      p13: position { ...CohortHeavyPosition }\n    }\n  }\n  fragment CohortHeavyPosition on Position {\n    id account quantity averageCost marketPrice marketValue updatedAt source\n    contract { conId symbol secType localSymbol expiry strike right multiplier currency exchange tradingClass }\n  }\n"): typeof import('./graphql.js').ApiCohortFollowHeavyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertDemoTest { testAlert(route: \"webhook\") { state } }\n"): typeof import('./graphql.js').AlertDemoTestDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -283,6 +279,10 @@ export function graphql(source: "\n  mutation ApiExportPositions($out: String!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ApiExportStore {\n    status { store { bufferedUpdates totalUpdates } reconciliation { lastRun { trigger } } }\n  }\n"): typeof import('./graphql.js').ApiExportStoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertHealthDeliveries { alertDeliveries { state kind subject severity summary dedupKey } }\n"): typeof import('./graphql.js').AlertHealthDeliveriesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -168,16 +168,6 @@ export type AlertKillOutboxQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AlertKillOutboxQuery = { alertDeliveries: Array<{ id: string, state: AlertDeliveryState, kind: AlertKind, discrepancyId: string | null }> };
 
-export type AlertDemoTestMutationVariables = Exact<{ [key: string]: never; }>;
-
-
-export type AlertDemoTestMutation = { testAlert: { state: AlertDeliveryState } };
-
-export type AlertHealthDeliveriesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type AlertHealthDeliveriesQuery = { alertDeliveries: Array<{ state: AlertDeliveryState, kind: AlertKind, subject: AlertSubject, severity: Severity, summary: string, dedupKey: string }> };
-
 export type ApiViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -232,6 +222,11 @@ export type ApiCohortFollowHeavySubscriptionVariables = Exact<{
 export type ApiCohortFollowHeavySubscription = { positionUpdated: { cursor: string, p0: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p1: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p2: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p3: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p4: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p5: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p6: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p7: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p8: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p9: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p10: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p11: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p12: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } }, p13: { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } } } };
 
 export type CohortHeavyPositionFragment = { id: string, account: string, quantity: number, averageCost: number | null, marketPrice: number | null, marketValue: number | null, updatedAt: string, source: PositionSource, contract: { conId: number, symbol: string, secType: string, localSymbol: string | null, expiry: string | null, strike: number | null, right: OptionRight | null, multiplier: number | null, currency: string, exchange: string | null, tradingClass: string | null } };
+
+export type AlertDemoTestMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertDemoTestMutation = { testAlert: { state: AlertDeliveryState } };
 
 export type ApiDemoBookQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -303,6 +298,11 @@ export type ApiExportStoreQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ApiExportStoreQuery = { status: { store: { bufferedUpdates: number, totalUpdates: number }, reconciliation: { lastRun: { trigger: ReconciliationTrigger } | null } } };
+
+export type AlertHealthDeliveriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertHealthDeliveriesQuery = { alertDeliveries: Array<{ state: AlertDeliveryState, kind: AlertKind, subject: AlertSubject, severity: Severity, summary: string, dedupKey: string }> };
 
 export type ApiLimitsViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -699,25 +699,6 @@ export const AlertKillOutboxDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AlertKillOutboxQuery, AlertKillOutboxQueryVariables>;
-export const AlertDemoTestDocument = new TypedDocumentString(`
-    mutation AlertDemoTest {
-  testAlert(route: "webhook") {
-    state
-  }
-}
-    `) as unknown as TypedDocumentString<AlertDemoTestMutation, AlertDemoTestMutationVariables>;
-export const AlertHealthDeliveriesDocument = new TypedDocumentString(`
-    query AlertHealthDeliveries {
-  alertDeliveries {
-    state
-    kind
-    subject
-    severity
-    summary
-    dedupKey
-  }
-}
-    `) as unknown as TypedDocumentString<AlertHealthDeliveriesQuery, AlertHealthDeliveriesQueryVariables>;
 export const ApiViewerDocument = new TypedDocumentString(`
     query ApiViewer {
   viewer {
@@ -855,6 +836,13 @@ export const ApiCohortFollowHeavyDocument = new TypedDocumentString(`
     tradingClass
   }
 }`) as unknown as TypedDocumentString<ApiCohortFollowHeavySubscription, ApiCohortFollowHeavySubscriptionVariables>;
+export const AlertDemoTestDocument = new TypedDocumentString(`
+    mutation AlertDemoTest {
+  testAlert(route: "webhook") {
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<AlertDemoTestMutation, AlertDemoTestMutationVariables>;
 export const ApiDemoBookDocument = new TypedDocumentString(`
     query ApiDemoBook {
   positions {
@@ -971,6 +959,18 @@ export const ApiExportStoreDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiExportStoreQuery, ApiExportStoreQueryVariables>;
+export const AlertHealthDeliveriesDocument = new TypedDocumentString(`
+    query AlertHealthDeliveries {
+  alertDeliveries {
+    state
+    kind
+    subject
+    severity
+    summary
+    dedupKey
+  }
+}
+    `) as unknown as TypedDocumentString<AlertHealthDeliveriesQuery, AlertHealthDeliveriesQueryVariables>;
 export const ApiLimitsViewerDocument = new TypedDocumentString(`
     query ApiLimitsViewer {
   viewer {
