@@ -13,6 +13,7 @@ import {
   type AlertDeliveryState,
   deliveryId,
 } from '../domain/ports/alert-outbox-port.js';
+import type { AlertStatus } from '../domain/system-status.js';
 import { AlertDeliveryWorker, type DeliveryAttempt } from '../infra/alerts/alert-delivery-worker.js';
 import type { AlertContext } from '../infra/alerts/alert-target.js';
 import { Heartbeat } from '../infra/alerts/heartbeat.js';
@@ -29,6 +30,8 @@ export interface Alerting {
   sendTestAlert(routeId: string): Promise<AlertDelivery>;
   /** Deliveries in each state, as last counted (the outbox is counted again after each change). */
   counts(): Readonly<Record<AlertDeliveryState, number>>;
+  /** The routes and the counts as the status shows them. */
+  status(): AlertStatus;
   onAttempt(listener: (attempt: DeliveryAttempt) => void): () => void;
   close(): Promise<void>;
 }
@@ -181,6 +184,7 @@ export async function startAlerting(parts: AlertingParts): Promise<Alerting> {
       return delivery;
     },
     counts: () => counted,
+    status: () => ({ routes: routes.map((r) => r.id), pending: counted.PENDING, dead: counted.DEAD }),
     onAttempt: (listener) => {
       attemptListeners.add(listener);
       return () => attemptListeners.delete(listener);

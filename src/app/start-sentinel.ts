@@ -73,10 +73,7 @@ export async function startSentinel(options: SentinelOptions): Promise<Sentinel>
       writer: core.writer,
       reconciliation: core.reconciliation,
       verification,
-      alerts: () => {
-        const counts = alerting.counts();
-        return { routes: alerting.routes.map((r) => r.id), pending: counts.PENDING, dead: counts.DEAD };
-      },
+      alerts: () => alerting.status(),
       storePath: config.db,
       demo: options.demo ?? false,
       version: packageVersion(),

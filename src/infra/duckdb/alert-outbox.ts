@@ -152,18 +152,23 @@ export class DuckDbAlertOutbox implements AlertOutboxPort<DuckDBConnection> {
   }
 
   markSent(id: string, at: Date): Promise<void> {
-    return this.#finish(id, SENT, [instantValue(at)]);
+    return this.#finish({ id, sentAt: instantValue(at) });
   }
 
   markRetry(id: string, nextAttemptAt: Date, error: string): Promise<void> {
-    return this.#finish(id, 'next_attempt_at = $2, last_error = $3', [instantValue(nextAttemptAt), error]);
+    return this.#finish({
+      id,
+      set: 'next_attempt_at = $2, last_error = $3',
+      values: [instantValue(nextAttemptAt), error],
+    });
   }
 
   markDead(id: string, at: Date, error: string): Promise<void> {
-    return this.#finish(id, "state = 'DEAD', finished_at = $2, next_attempt_at = NULL, last_error = $3", [
-      instantValue(at),
-      error,
-    ]);
+    return this.#finish({
+      id,
+      set: "state = 'DEAD', finished_at = $2, next_attempt_at = NULL, last_error = $3",
+      values: [instantValue(at), error],
+    });
   }
 
   /** Deliveries matching `filter`, the newest first. */
@@ -222,26 +227,27 @@ export class DuckDbAlertOutbox implements AlertOutboxPort<DuckDBConnection> {
    * commits, not a thousand. Only a PENDING delivery has an attempt to record: one already sent or
    * given up stays so.
    */
-  #finish(id: string, set: string, values: DuckDBValue[]): Promise<void> {
+  #finish(outcome: Outcome): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.#outcomes.push({ id, set, values, resolve, reject });
+      this.#outcomes.push({ ...outcome, resolve, reject });
       if (this.#outcomes.length > 1) return;
       void this.#write(async (c) => {
         const batch = this.#outcomes.splice(0);
         try {
           await inTransaction(c, async () => {
             // The common outcome, sent, in one statement for the whole batch; the others one by one.
-            const sent = batch.filter((o) => o.set === SENT);
+            const sent = batch.filter((o) => 'sentAt' in o);
             if (sent.length > 0) {
               await c.run(
                 `UPDATE alert_deliveries SET state = 'SENT', finished_at = v.sent_at, next_attempt_at = NULL,
                    attempts = attempts + 1
                  FROM (VALUES ${sent.map((_, i) => `($${2 * i + 1}, $${2 * i + 2}::TIMESTAMPTZ)`).join(', ')}) v(id, sent_at)
                  WHERE alert_deliveries.id = v.id AND state = 'PENDING'`,
-                sent.flatMap((o) => [o.id, ...o.values]),
+                sent.flatMap((o) => [o.id, o.sentAt]),
               );
             }
-            for (const o of batch.filter((x) => x.set !== SENT)) {
+            for (const o of batch) {
+              if ('sentAt' in o) continue;
               await c.run(
                 `UPDATE alert_deliveries SET ${o.set}, attempts = attempts + 1
                  WHERE id = $1 AND state = 'PENDING'`,
@@ -266,15 +272,15 @@ export class DuckDbAlertOutbox implements AlertOutboxPort<DuckDBConnection> {
   }
 }
 
-const SENT = "state = 'SENT', finished_at = $2, next_attempt_at = NULL";
+/** An attempt's outcome: sent (at an instant), or a change of the row's columns. */
+type Outcome =
+  | { readonly id: string; readonly sentAt: DuckDBValue }
+  | { readonly id: string; readonly set: string; readonly values: DuckDBValue[] };
 
-interface PendingOutcome {
-  readonly id: string;
-  readonly set: string;
-  readonly values: DuckDBValue[];
+type PendingOutcome = Outcome & {
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
-}
+};
 
 interface StagedDelivery {
   readonly id: string;
